@@ -1,0 +1,2 @@
+/** Plurigrid Console app module. */
+package org.plurigrid.console.app;

@@ -1,0 +1,2 @@
+/** Plurigrid Console bench module. */
+package org.plurigrid.console.bench;

@@ -1,0 +1,2 @@
+/** Plurigrid Console client module. */
+package org.plurigrid.console.client;

@@ -1,0 +1,2 @@
+/** Plurigrid Console map-layers module. */
+package org.plurigrid.console.maplayers;

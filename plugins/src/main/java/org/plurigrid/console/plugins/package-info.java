@@ -1,0 +1,2 @@
+/** Plurigrid Console plugins module. */
+package org.plurigrid.console.plugins;

@@ -1,0 +1,2 @@
+/** Plurigrid Console views module. */
+package org.plurigrid.console.views;

@@ -1,0 +1,137 @@
+package org.plurigrid.console.views.overview;
+
+import java.util.List;
+
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.Tile.SkinType;
+import javafx.beans.value.ObservableNumberValue;
+import javafx.geometry.Pos;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
+import org.plurigrid.console.views.common.Theme;
+import org.plurigrid.console.views.points.PointTableView;
+
+/**
+ * The Overview: six TilesFX tiles across the top (load, generation, renewable share, live edge nodes, message rate,
+ * decode errors) and the live point table below. Tiles take the theme's greys; only the decode-error count turns to
+ * the diagnostic colour, and only when it is above zero.
+ */
+public final class OverviewView extends VBox {
+
+    private final Tile load;
+    private final Tile generation;
+    private final Tile renewable;
+    private final Tile nodes;
+    private final Tile rate;
+    private final Tile errors;
+
+    public OverviewView(OverviewViewModel vm) {
+        getStyleClass().add("overview-view");
+        setId("overview-view");
+
+        load = tile(SkinType.SPARK_LINE, "tile-load", "Total load", "MW", 2);
+        generation = tile(SkinType.SPARK_LINE, "tile-generation", "Generation", "MW", 2);
+        renewable = tile(SkinType.PERCENTAGE, "tile-renewable", "Renewable share", "%", 0);
+        renewable.setMaxValue(100);
+        nodes = tile(SkinType.NUMBER, "tile-nodes", "Live edge nodes", "", 0);
+        nodes.setText("substation gateways");
+        rate = tile(SkinType.NUMBER, "tile-rate", "Message rate", "msg/s", 0);
+        rate.setText("MQTT, all brokers");
+        errors = tile(SkinType.NUMBER, "tile-errors", "Decode errors", "", 0);
+
+        follow(load, vm.totalLoadMwProperty());
+        follow(generation, vm.generationMwProperty());
+        follow(renewable, vm.renewableSharePercentProperty());
+        follow(nodes, vm.liveEdgeNodesProperty());
+        follow(rate, vm.messageRateProperty());
+        follow(errors, vm.decodeErrorsProperty());
+        errors.setText(vm.decodeErrorDetailProperty().get());
+        vm.decodeErrorDetailProperty().addListener((o, a, b) -> errors.setText(b));
+        vm.decodeErrorsProperty().addListener((o, a, b) -> markErrors(b.longValue()));
+        markErrors(vm.decodeErrorsProperty().get());
+
+        GridPane tiles = new GridPane();
+        tiles.getStyleClass().add("tile-row");
+        tiles.setId("overview-tiles");
+        List<Tile> all = List.of(load, generation, renewable, nodes, rate, errors);
+        for (int i = 0; i < all.size(); i++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / all.size());
+            cc.setHgrow(Priority.ALWAYS);
+            tiles.getColumnConstraints().add(cc);
+            tiles.add(all.get(i), i, 0);
+        }
+        // Tiles take about a quarter of the height, so they grow with a video wall and shrink on a laptop.
+        tiles.prefHeightProperty().bind(heightProperty().multiply(0.26));
+        tiles.setMinHeight(120);
+
+        PointTableView table = new PointTableView(vm.points());
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(tiles, table);
+    }
+
+    private static Tile tile(SkinType skin, String id, String title, String unit, int decimals) {
+        Tile t = new Tile(skin);
+        t.setId(id);
+        t.getStyleClass().add("console-tile");
+        t.setTitle(title);
+        t.setUnit(unit);
+        t.setDecimals(decimals);
+        t.setTickLabelDecimals(decimals);
+        t.setAnimated(false);
+        t.setRoundedCorners(false);
+        t.setShadowsEnabled(false);
+        t.setTextAlignment(TextAlignment.LEFT);
+        t.setTitleAlignment(TextAlignment.LEFT);
+        t.setDescriptionAlignment(Pos.TOP_RIGHT);
+        t.setBackgroundColor(Theme.PANEL);
+        t.setForegroundColor(Theme.TEXT);
+        t.setTitleColor(Theme.TEXT_MUTED);
+        t.setValueColor(Theme.TEXT);
+        t.setUnitColor(Theme.TEXT_MUTED);
+        t.setTextColor(Theme.TEXT_MUTED);
+        t.setBarColor(Theme.EQUIPMENT);
+        t.setBarBackgroundColor(Theme.EQUIPMENT_LIGHT);
+        t.setChartGridColor(Theme.EQUIPMENT_LIGHT);
+        t.setThresholdVisible(false);
+        t.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        t.setMinSize(60, 60);
+        t.setPrefSize(200, 160);
+        if (skin == SkinType.SPARK_LINE) {
+            t.setAveragingPeriod(120);       // two published values a second: one minute of trend
+            t.setAveragingEnabled(true);
+            t.setAverageVisible(false);
+            t.setSmoothing(false);
+            t.setStrokeWithGradient(false);
+            t.setFillWithGradient(false);
+            t.setMaxValue(1);                // grows with the data; a sparkline scales to what it has seen
+        }
+        return t;
+    }
+
+    private static void follow(Tile tile, ObservableNumberValue value) {
+        tile.setValue(value.doubleValue());
+        value.addListener((o, a, b) -> {
+            double v = b.doubleValue();
+            if (tile.getSkinType() != SkinType.PERCENTAGE && v > tile.getMaxValue()) {
+                tile.setMaxValue(v * 1.25);
+            }
+            tile.setValue(v);
+        });
+    }
+
+    private void markErrors(long count) {
+        errors.setValueColor(count > 0 ? Theme.DIAGNOSTIC : Theme.TEXT);
+        errors.setTitleColor(count > 0 ? Theme.DIAGNOSTIC : Theme.TEXT_MUTED);
+    }
+
+    /** The value shown by a tile, by its id, for tests. */
+    public double tileValue(String id) {
+        return List.of(load, generation, renewable, nodes, rate, errors).stream()
+                .filter(t -> id.equals(t.getId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no tile " + id)).getValue();
+    }
+}

@@ -1,0 +1,197 @@
+package org.plurigrid.console.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.plurigrid.console.views.common.FramePump;
+import org.plurigrid.console.views.common.Theme;
+import org.plurigrid.console.views.overview.OverviewViewModel;
+import org.plurigrid.console.views.points.PointTableViewModel;
+import org.plurigrid.console.views.shell.MainWindow;
+import org.plurigrid.console.views.shell.StatusBarViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The console's composition root. It shows the window at once (status "connecting"), brings up the devnet and the
+ * telemetry pipeline on a start-up thread, then attaches the live feed. Closing the window stops everything off
+ * the FX thread before the platform exits.
+ */
+public final class ConsoleApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
+    private ConsoleOptions options;
+    private final TelemetryStartup startup;
+    private final InstantSource clock;
+
+    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "console-lifecycle");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<TelemetryBackend> backend = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
+    private CompletableFuture<TelemetryBackend> started;
+    private DeferredTelemetryFeed feed;
+    private FramePump pump;
+    private MainWindow window;
+
+    /** Used by {@code Application.launch}: options come from the command-line parameters. */
+    public ConsoleApplication() {
+        this(null, new LiveTelemetryStartup(), Clock.systemUTC());
+    }
+
+    /** Used by tests and embedders: options and start-up given directly. */
+    public ConsoleApplication(ConsoleOptions options, TelemetryStartup startup, InstantSource clock) {
+        this.options = options;
+        this.startup = Objects.requireNonNull(startup, "startup");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void init() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        if (options == null) {
+            options = Options.parse(getParameters().getRaw().toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (options == null) {
+            init();
+        }
+        String name = options.usesDevnet() ? "devnet" : "broker";
+        String endpoint = options.usesDevnet() ? "in-process" : options.brokers().getFirst().toString();
+        feed = new DeferredTelemetryFeed(name, endpoint);
+
+        StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, ZoneId.systemDefault());
+        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), clock);
+        pump = new FramePump(feed);
+        pump.addListener(status);
+        pump.addListener(overview);
+
+        window = new MainWindow(ConsoleNavigation.entries(overview), status);
+        window.setUiScale(options.scale());
+        Scene scene = new Scene(window, 1440, 900);
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.setTitle("Plurigrid Console");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        Platform.setImplicitExit(false);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            stage.hide();
+            shutdown().whenComplete((ok, err) -> Platform.exit());
+        });
+        stage.show();
+        pump.start();
+
+        started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
+    }
+
+    private TelemetryBackend startBackend() {
+        long t0 = System.nanoTime();
+        try {
+            TelemetryBackend b = startup.start(options, feed::progress);
+            if (shutdown.get() != null) {       // closed while starting: stop what just came up
+                b.close();
+                return b;
+            }
+            backend.set(b);
+            feed.attach(b.feed());
+            LOG.info("Telemetry live after {} ms", (System.nanoTime() - t0) / 1_000_000);
+            return b;
+        } catch (Exception e) {
+            LOG.error("Start-up failed", e);
+            String name = options.usesDevnet() ? "devnet" : "broker";
+            feed.fail(name, options.usesDevnet() ? "in-process" : options.brokers().getFirst().toString(),
+                    "start-up failed: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stops the frame pump, then telemetry and devnet on the lifecycle thread (never on the FX thread).
+     * Idempotent: every caller gets the same future.
+     */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        if (!shutdown.compareAndSet(null, mine)) {
+            return shutdown.get();
+        }
+        if (pump != null && Platform.isFxApplicationThread()) {
+            pump.stop();
+        }
+        lifecycle.execute(() -> {
+            try {
+                TelemetryBackend b = backend.getAndSet(null);
+                if (b != null) {
+                    LOG.info("Stopping telemetry and devnet");
+                    b.close();
+                }
+                mine.complete(null);
+            } catch (RuntimeException e) {
+                LOG.warn("Shutdown did not complete cleanly", e);
+                mine.completeExceptionally(e);
+            } finally {
+                lifecycle.shutdown();
+            }
+        });
+        return mine;
+    }
+
+    @Override
+    public void stop() {
+        try {
+            shutdown().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Stopping took too long or failed; exiting anyway", e);
+        }
+    }
+
+    /** The window content, for tests. */
+    public MainWindow window() {
+        return window;
+    }
+
+    /** Completes when the devnet and telemetry are up (or fails with the reason), for tests. */
+    public CompletableFuture<TelemetryBackend> started() {
+        return started;
+    }
+
+    /** The options parsed from raw launch arguments, with the same rules as the command line. */
+    static final class Options {
+        private Options() {
+        }
+
+        static ConsoleOptions parse(String[] args) {
+            ConsoleCommand cmd = new ConsoleCommand();
+            new picocli.CommandLine(cmd).parseArgs(args);
+            return cmd.options();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.plurigrid.console.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import javafx.application.Application;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The root command: without a subcommand it opens the console window. Its options are shared with the
+ * subcommands that need a home folder or brokers (they reach them with {@code @ParentCommand}).
+ * Subcommands are registered in {@link Main#commandLine()}.
+ */
+@Command(name = "plurigrid-console",
+        mixinStandardHelpOptions = true,
+        versionProvider = ConsoleCommand.Version.class,
+        description = {
+                "Operator console for the Plurigrid supergrid.",
+                "Without a subcommand, opens the console window. With no --broker it starts an in-process devnet",
+                "(MQTT broker + simulated fleet) and connects to it."
+        })
+public final class ConsoleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--home", paramLabel = "DIR", defaultValue = "${sys:user.home}/.plurigrid",
+            description = "Console folder for configuration, keys, recordings and logs (default: ${DEFAULT-VALUE}).")
+    Path home;
+
+    @Option(names = "--broker", paramLabel = "URI",
+            description = "MQTT broker to connect to, e.g. tcp://broker.example:1883. Repeatable. When given, no devnet is started.")
+    List<URI> brokers = new ArrayList<>();
+
+    @Option(names = "--mqtt-version", paramLabel = "5|3.1.1", defaultValue = "5",
+            converter = MqttVersion.Converter.class, completionCandidates = MqttVersion.Candidates.class,
+            description = "MQTT protocol version towards the brokers (default: ${DEFAULT-VALUE}).")
+    MqttVersion mqttVersion;
+
+    @Option(names = "--username", paramLabel = "NAME", description = "MQTT user name.")
+    String username;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the MQTT password (keeps it out of the process list and shell history).")
+    Path passwordFile;
+
+    @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1.0",
+            description = "Display scale: 1.0 for a laptop, 1.5-2.0 for a video wall (Ctrl +/- in the window).")
+    double scale;
+
+    /** The validated options; a picocli usage error names the option that is wrong. */
+    public ConsoleOptions options() {
+        try {
+            return new ConsoleOptions(home, brokers, mqttVersion, Optional.ofNullable(username),
+                    Optional.ofNullable(passwordFile), scale);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        options();   // fail on bad options here, with usage help, before a window opens
+        Application.launch(ConsoleApplication.class, spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        return 0;
+    }
+
+    /** Version from the jar manifest when packaged, else "development". */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ConsoleCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Plurigrid Console " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.plurigrid.console.app;
+
+import java.util.List;
+
+import org.plurigrid.console.views.overview.OverviewView;
+import org.plurigrid.console.views.overview.OverviewViewModel;
+import org.plurigrid.console.views.shell.NavigationEntry;
+
+/**
+ * What each entry of the navigation rail shows. To plug a finished view in, replace its placeholder with
+ * {@code new NavigationEntry("map", "Map", () -> new MapView(mapViewModel))}; keep the ids (tests and screenshots
+ * find the rail buttons as {@code #nav-<id>}).
+ */
+final class ConsoleNavigation {
+
+    private ConsoleNavigation() {
+    }
+
+    static List<NavigationEntry> entries(OverviewViewModel overview) {
+        return List.of(
+                new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),
+                NavigationEntry.placeholder("map", "Map",
+                        "A map of the community grids with substations, lines and live power flows on an offline basemap."),
+                NavigationEntry.placeholder("alarms", "Alarms",
+                        "The alarm list: active and unacknowledged alarms by priority, with acknowledge, shelve and history."),
+                NavigationEntry.placeholder("demand-response", "Demand Response",
+                        "Flexibility available per grid, dispatch of demand-response events signed on chain, and their execution."),
+                NavigationEntry.placeholder("governance", "Governance",
+                        "Proposals and votes of the supergrid's governance chain, the chain node's state and your signing key."),
+                NavigationEntry.placeholder("replay", "Replay",
+                        "Replay of recorded telemetry and alarms at a chosen speed, through the same views as live."));
+    }
+}

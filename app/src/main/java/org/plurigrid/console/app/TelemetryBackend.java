@@ -1,0 +1,13 @@
+package org.plurigrid.console.app;
+
+import org.plurigrid.console.client.telemetry.TelemetryFeed;
+
+/** What start-up produced: the live feed, and how to stop everything behind it (telemetry first, then devnet). */
+public interface TelemetryBackend extends AutoCloseable {
+
+    TelemetryFeed feed();
+
+    /** Stops telemetry and, if this console started one, the devnet. Blocking; never call it on the FX thread. */
+    @Override
+    void close();
+}

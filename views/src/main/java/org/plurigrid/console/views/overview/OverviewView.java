@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import org.plurigrid.console.views.common.Theme;
@@ -32,14 +33,19 @@ public final class OverviewView extends VBox {
         getStyleClass().add("overview-view");
         setId("overview-view");
 
-        load = tile(SkinType.SPARK_LINE, "tile-load", "Total load", "MW", 2);
-        generation = tile(SkinType.SPARK_LINE, "tile-generation", "Generation", "MW", 2);
-        renewable = tile(SkinType.PERCENTAGE, "tile-renewable", "Renewable share", "%", 0);
+        // NUMBER tiles throughout: TilesFX's sparkline pre-fills its history with the minimum (0) when the tile is
+        // first shown, which would draw a false "0 MW a minute ago" on every start.
+        load = tile(SkinType.NUMBER, "tile-load", "Total load", "MW", 2);
+        load.setText("incl. EV and battery charging");
+        generation = tile(SkinType.NUMBER, "tile-generation", "Generation", "MW", 2);
+        generation.setText("PV, wind, battery");
+        renewable = tile(SkinType.NUMBER, "tile-renewable", "Renewable share", "%", 0);
         renewable.setMaxValue(100);
+        renewable.setText("PV + wind / load");
         nodes = tile(SkinType.NUMBER, "tile-nodes", "Live edge nodes", "", 0);
-        nodes.setText("substation gateways");
-        rate = tile(SkinType.NUMBER, "tile-rate", "Message rate", "msg/s", 0);
-        rate.setText("MQTT, all brokers");
+        nodes.setText("substations");
+        rate = tile(SkinType.NUMBER, "tile-rate", "Message rate", "", 0);
+        rate.setText("MQTT messages/s");
         errors = tile(SkinType.NUMBER, "tile-errors", "Decode errors", "", 0);
 
         follow(load, vm.totalLoadMwProperty());
@@ -64,6 +70,10 @@ public final class OverviewView extends VBox {
             tiles.getColumnConstraints().add(cc);
             tiles.add(all.get(i), i, 0);
         }
+        RowConstraints row = new RowConstraints();
+        row.setVgrow(Priority.ALWAYS);
+        row.setFillHeight(true);
+        tiles.getRowConstraints().add(row);
         // Tiles take about a quarter of the height, so they grow with a video wall and shrink on a laptop.
         tiles.prefHeightProperty().bind(heightProperty().multiply(0.26));
         tiles.setMinHeight(120);
@@ -82,6 +92,7 @@ public final class OverviewView extends VBox {
         t.setDecimals(decimals);
         t.setTickLabelDecimals(decimals);
         t.setAnimated(false);
+        t.setTextSize(Tile.TextSize.BIGGER);   // titles readable from the back of the room
         t.setRoundedCorners(false);
         t.setShadowsEnabled(false);
         t.setTextAlignment(TextAlignment.LEFT);
@@ -100,15 +111,6 @@ public final class OverviewView extends VBox {
         t.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         t.setMinSize(60, 60);
         t.setPrefSize(200, 160);
-        if (skin == SkinType.SPARK_LINE) {
-            t.setAveragingPeriod(120);       // two published values a second: one minute of trend
-            t.setAveragingEnabled(true);
-            t.setAverageVisible(false);
-            t.setSmoothing(false);
-            t.setStrokeWithGradient(false);
-            t.setFillWithGradient(false);
-            t.setMaxValue(1);                // grows with the data; a sparkline scales to what it has seen
-        }
         return t;
     }
 
@@ -116,7 +118,7 @@ public final class OverviewView extends VBox {
         tile.setValue(value.doubleValue());
         value.addListener((o, a, b) -> {
             double v = b.doubleValue();
-            if (tile.getSkinType() != SkinType.PERCENTAGE && v > tile.getMaxValue()) {
+            if (v > tile.getMaxValue()) {
                 tile.setMaxValue(v * 1.25);
             }
             tile.setValue(v);

@@ -73,9 +73,12 @@ public final class OverviewViewModel implements FrameListener {
     private void publish(Instant now) {
         lastPublish = now;
         SupergridTotals.Totals t = totals.totals();
-        totalLoadMw.set(t.loadKw() / 1000);
-        generationMw.set(t.generationKw() / 1000);
-        renewableSharePercent.set(t.renewableSharePercent());
+        // Totals stay untouched until a device has reported: a false 0 MW would start every trend with a cliff.
+        if (t.devices() > 0) {
+            totalLoadMw.set(t.loadKw() / 1000);
+            generationMw.set(t.generationKw() / 1000);
+            renewableSharePercent.set(t.renewableSharePercent());
+        }
         liveEdgeNodes.set(lastStats.liveNodes());
         messageRate.set(lastStats.messagesPerSecond());
         decodeErrors.set(lastStats.totalDecodeErrors());

@@ -60,6 +60,8 @@ public final class PointTableView extends VBox {
 
         Label title = new Label("Points");
         title.getStyleClass().add("section-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, filter, quality, spacer, count);

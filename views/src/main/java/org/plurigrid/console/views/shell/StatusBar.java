@@ -24,6 +24,7 @@ public final class StatusBar extends HBox {
 
         Label product = new Label("PLURIGRID CONSOLE");
         product.getStyleClass().add("product-name");
+        product.setMinWidth(Region.USE_PREF_SIZE);
 
         connectionBox.getStyleClass().add("status-group");
         connectionBox.setId("status-connections");
@@ -50,6 +51,7 @@ public final class StatusBar extends HBox {
         alarms.getStyleClass().add("alarm-counts");
         alarms.setId("status-alarms");
         alarms.setAlignment(Pos.CENTER);
+        alarms.setMinWidth(Region.USE_PREF_SIZE);
 
         Label utc = statusLabel("status-utc");
         utc.getStyleClass().add("clock");
@@ -73,6 +75,7 @@ public final class StatusBar extends HBox {
         }
         for (ConnectionItem item : vm.connections()) {
             Label label = new Label(item.text());
+            label.setMinWidth(Region.USE_PREF_SIZE);
             label.getStyleClass().addAll("status-item", "connection", "connection-" + item.state().name().toLowerCase(java.util.Locale.ROOT));
             label.pseudoClassStateChanged(ABNORMAL, item.abnormal());
             if (!item.tooltip().isEmpty()) {
@@ -84,6 +87,7 @@ public final class StatusBar extends HBox {
 
     private static Label statusLabel(String id) {
         Label label = new Label();
+        label.setMinWidth(Region.USE_PREF_SIZE);   // status text is never cut; the spacer gives way instead
         label.setId(id);
         label.getStyleClass().add("status-item");
         return label;

@@ -1,0 +1,80 @@
+package org.plurigrid.console.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The module rules of docs/architecture.md, checked on the compiled classes of every module. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.plurigrid.console");
+    }
+
+    @Test
+    void clientNeverUsesJavaFx() {
+        noClasses().that().resideInAPackage("org.plurigrid.console.client..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void clientKnowsNothingAboveIt() {
+        noClasses().that().resideInAPackage("org.plurigrid.console.client..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.plurigrid.console.devnet..", "org.plurigrid.console.views..",
+                        "org.plurigrid.console.maplayers..", "org.plurigrid.console.plugins..",
+                        "org.plurigrid.console.app..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void devnetIsHeadlessAndIndependentOfTheConsole() {
+        noClasses().that().resideInAPackage("org.plurigrid.console.devnet..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "org.plurigrid.console.views..", "org.plurigrid.console.maplayers..",
+                        "org.plurigrid.console.plugins..", "org.plurigrid.console.app..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void viewsDoNoIo() {
+        noClasses().that().resideInAnyPackage("org.plurigrid.console.views..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.eclipse.paho..", "io.grpc..", "java.net..", "java.nio.channels..",
+                        "org.plurigrid.console.devnet..", "org.plurigrid.console.app..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void mapLayersAndPluginsStayBelowTheApp() {
+        noClasses().that().resideInAnyPackage("org.plurigrid.console.maplayers..", "org.plurigrid.console.plugins..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.plurigrid.console.app..", "org.plurigrid.console.devnet..",
+                        "org.plurigrid.console.views..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsNeverTouchNodes() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx.scene.control..", "javafx.scene.layout..", "javafx.scene.shape..", "javafx.stage..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -12,16 +15,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.plurigrid.console.plugins.spi.PluginContext;
+import org.plurigrid.console.plugins.spi.PluginRegistry;
 import org.plurigrid.console.views.common.FramePump;
 import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.overview.OverviewViewModel;
 import org.plurigrid.console.views.points.PointTableViewModel;
 import org.plurigrid.console.views.shell.MainWindow;
+import org.plurigrid.console.views.shell.NavigationEntry;
 import org.plurigrid.console.views.shell.StatusBarViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +98,11 @@ public final class ConsoleApplication extends Application {
         pump.addListener(status);
         pump.addListener(overview);
 
-        window = new MainWindow(ConsoleNavigation.entries(overview), status);
+        List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview));
+        Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
+        navigation.addAll(PluginEntries.create(PluginRegistry.load(ConsoleApplication.class.getClassLoader()),
+                new PluginContext(clock, System.getProperty("user.name", "operator")), pump, builtIn));
+        window = new MainWindow(navigation, status);
         window.setUiScale(options.scale());
         Scene scene = new Scene(window, 1440, 900);
         Theme.apply(scene);

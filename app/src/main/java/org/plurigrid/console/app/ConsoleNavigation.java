@@ -16,6 +16,7 @@ final class ConsoleNavigation {
     private ConsoleNavigation() {
     }
 
+    /** The built-in entries, in rail order. */
     static List<NavigationEntry> entries(OverviewViewModel overview) {
         return List.of(
                 new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),

@@ -1,8 +1,5 @@
 package org.plurigrid.console.views.common;
 
-import java.net.URL;
-import java.util.Objects;
-
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.paint.Color;
@@ -33,13 +30,15 @@ public final class Theme {
     private Theme() {
     }
 
-    public static URL stylesheet() {
-        return Objects.requireNonNull(Theme.class.getResource("hmi-theme.css"), "hmi-theme.css missing from views jar");
-    }
+    /**
+     * The stylesheet as JavaFX resolves it: a class-path path (views do no I/O and hold no URLs; the CSS loader
+     * looks it up on the class path).
+     */
+    public static final String STYLESHEET = "org/plurigrid/console/views/common/hmi-theme.css";
 
     /** Adds the theme to a scene (idempotent). */
     public static void apply(Scene scene) {
-        String css = stylesheet().toExternalForm();
+        String css = STYLESHEET;
         if (!scene.getStylesheets().contains(css)) {
             scene.getStylesheets().add(css);
         }

@@ -81,6 +81,6 @@ class MainWindowTest {
 
         window.setUiScale(10);
         assertThat(window.uiScaleProperty().get()).isEqualTo(3.0);
-        assertThat(Theme.stylesheet()).isNotNull();
+        assertThat(Theme.class.getClassLoader().getResource(Theme.STYLESHEET)).as("theme on the class path").isNotNull();
     }
 }

@@ -1,2 +1,0 @@
-/** Plurigrid Console plugins module. */
-package org.plurigrid.console.plugins;

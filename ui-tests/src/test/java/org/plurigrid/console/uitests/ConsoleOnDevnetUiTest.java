@@ -36,6 +36,7 @@ class ConsoleOnDevnetUiTest {
 
     @BeforeAll
     static void startConsole() throws Exception {
+        Screenshots.clear();
         FxToolkit.registerPrimaryStage();
         ConsoleOptions options = ConsoleOptions.defaults(Path.of("target", "ui-home").toAbsolutePath());
         app = (ConsoleApplication) FxToolkit.setupApplication(

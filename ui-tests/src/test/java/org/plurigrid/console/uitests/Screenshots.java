@@ -20,6 +20,17 @@ final class Screenshots {
     private Screenshots() {
     }
 
+    /** Removes the PNGs of an earlier run, so the folder shows exactly this run. */
+    static void clear() throws IOException {
+        if (Files.isDirectory(DIR)) {
+            try (var files = Files.list(DIR)) {
+                for (Path p : files.filter(f -> f.toString().endsWith(".png")).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     static Path save(Node node, String name) {
         WritableImage image;
         try {

@@ -5,7 +5,9 @@ import java.util.List;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.Tile.SkinType;
 import javafx.beans.value.ObservableNumberValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.Priority;
@@ -28,6 +30,8 @@ public final class OverviewView extends VBox {
     private final Tile nodes;
     private final Tile rate;
     private final Tile errors;
+    private Label errorsTitle;
+    private static final PseudoClass ABNORMAL = PseudoClass.getPseudoClass("abnormal");
 
     public OverviewView(OverviewViewModel vm) {
         getStyleClass().add("overview-view");
@@ -56,8 +60,6 @@ public final class OverviewView extends VBox {
         follow(errors, vm.decodeErrorsProperty());
         errors.setText(vm.decodeErrorDetailProperty().get());
         vm.decodeErrorDetailProperty().addListener((o, a, b) -> errors.setText(b));
-        vm.decodeErrorsProperty().addListener((o, a, b) -> markErrors(b.longValue()));
-        markErrors(vm.decodeErrorsProperty().get());
 
         GridPane tiles = new GridPane();
         tiles.getStyleClass().add("tile-row");
@@ -68,7 +70,11 @@ public final class OverviewView extends VBox {
             cc.setPercentWidth(100.0 / all.size());
             cc.setHgrow(Priority.ALWAYS);
             tiles.getColumnConstraints().add(cc);
-            tiles.add(all.get(i), i, 0);
+            VBox box = titled(all.get(i));
+            if (all.get(i) == errors) {
+                errorsTitle = (Label) box.getChildren().getFirst();
+            }
+            tiles.add(box, i, 0);
         }
         RowConstraints row = new RowConstraints();
         row.setVgrow(Priority.ALWAYS);
@@ -78,9 +84,27 @@ public final class OverviewView extends VBox {
         tiles.prefHeightProperty().bind(heightProperty().multiply(0.26));
         tiles.setMinHeight(120);
 
+        vm.decodeErrorsProperty().addListener((o, a, b) -> markErrors(b.longValue()));
+        markErrors(vm.decodeErrorsProperty().get());
+
         PointTableView table = new PointTableView(vm.points());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(tiles, table);
+    }
+
+    /**
+     * The tile's title as a themed label above it: it scales with the console's font size and never collides with
+     * the tile's value, which TilesFX sizes to the tile.
+     */
+    private static VBox titled(Tile tile) {
+        Label title = new Label(tile.getTitle());
+        title.getStyleClass().add("tile-title");
+        title.setId(tile.getId() + "-title");
+        tile.setTitle("");
+        VBox.setVgrow(tile, Priority.ALWAYS);
+        VBox box = new VBox(title, tile);
+        box.getStyleClass().add("titled-tile");
+        return box;
     }
 
     private static Tile tile(SkinType skin, String id, String title, String unit, int decimals) {
@@ -92,7 +116,6 @@ public final class OverviewView extends VBox {
         t.setDecimals(decimals);
         t.setTickLabelDecimals(decimals);
         t.setAnimated(false);
-        t.setTextSize(Tile.TextSize.BIGGER);   // titles readable from the back of the room
         t.setRoundedCorners(false);
         t.setShadowsEnabled(false);
         t.setTextAlignment(TextAlignment.LEFT);
@@ -127,7 +150,7 @@ public final class OverviewView extends VBox {
 
     private void markErrors(long count) {
         errors.setValueColor(count > 0 ? Theme.DIAGNOSTIC : Theme.TEXT);
-        errors.setTitleColor(count > 0 ? Theme.DIAGNOSTIC : Theme.TEXT_MUTED);
+        errorsTitle.pseudoClassStateChanged(ABNORMAL, count > 0);
     }
 
     /** The value shown by a tile, by its id, for tests. */

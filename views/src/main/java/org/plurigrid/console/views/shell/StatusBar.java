@@ -24,7 +24,6 @@ public final class StatusBar extends HBox {
 
         Label product = new Label("PLURIGRID CONSOLE");
         product.getStyleClass().add("product-name");
-        product.setMinWidth(Region.USE_PREF_SIZE);
 
         connectionBox.getStyleClass().add("status-group");
         connectionBox.setId("status-connections");
@@ -53,10 +52,16 @@ public final class StatusBar extends HBox {
         alarms.setAlignment(Pos.CENTER);
         alarms.setMinWidth(Region.USE_PREF_SIZE);
 
+        // Connections, alarm counts and clocks are never cut; chain and recording text may shorten first.
         Label utc = statusLabel("status-utc");
+        utc.setMinWidth(Region.USE_PREF_SIZE);
         utc.getStyleClass().add("clock");
         utc.textProperty().bind(vm.utcClockProperty());
         Label local = statusLabel("status-local");
+        local.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip date = new Tooltip();
+        date.textProperty().bind(vm.dateProperty());
+        utc.setTooltip(date);
         local.getStyleClass().add("clock");
         local.textProperty().bind(vm.localClockProperty());
 
@@ -87,7 +92,6 @@ public final class StatusBar extends HBox {
 
     private static Label statusLabel(String id) {
         Label label = new Label();
-        label.setMinWidth(Region.USE_PREF_SIZE);   // status text is never cut; the spacer gives way instead
         label.setId(id);
         label.getStyleClass().add("status-item");
         return label;

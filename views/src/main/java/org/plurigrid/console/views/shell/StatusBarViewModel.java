@@ -36,7 +36,9 @@ public final class StatusBarViewModel implements FrameListener {
     static final Duration REFRESH = Duration.ofMillis(250);
 
     private static final DateTimeFormatter UTC_FORMAT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_FORMAT =
+            DateTimeFormatter.ofPattern("EEEE yyyy-MM-dd", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private final Supplier<List<ConnectionStatus>> connectionSource;
     private final InstantSource clock;
@@ -50,6 +52,7 @@ public final class StatusBarViewModel implements FrameListener {
     private final BooleanProperty recording = new SimpleBooleanProperty(this, "recording", false);
     private final ReadOnlyStringWrapper utcClock = new ReadOnlyStringWrapper(this, "utcClock", "");
     private final ReadOnlyStringWrapper localClock = new ReadOnlyStringWrapper(this, "localClock", "");
+    private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper(this, "date", "");
     private final IntegerProperty criticalAlarms = new SimpleIntegerProperty(this, "criticalAlarms", 0);
     private final IntegerProperty highAlarms = new SimpleIntegerProperty(this, "highAlarms", 0);
     private final IntegerProperty mediumAlarms = new SimpleIntegerProperty(this, "mediumAlarms", 0);
@@ -83,6 +86,7 @@ public final class StatusBarViewModel implements FrameListener {
         lastRefresh = now;
         utcClock.set(UTC_FORMAT.format(now));
         localClock.set(localFormat.format(now));
+        date.set(DATE_FORMAT.format(now) + " (UTC)");
         List<ConnectionItem> items = connectionSource.get().stream().map(StatusBarViewModel::toItem).toList();
         if (!items.equals(connections)) {
             connections.setAll(items);
@@ -123,6 +127,11 @@ public final class StatusBarViewModel implements FrameListener {
 
     public ReadOnlyStringProperty utcClockProperty() {
         return utcClock.getReadOnlyProperty();
+    }
+
+    /** Today's date in UTC, e.g. {@code Wednesday 2026-11-25 (UTC)}. */
+    public ReadOnlyStringProperty dateProperty() {
+        return date.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty localClockProperty() {

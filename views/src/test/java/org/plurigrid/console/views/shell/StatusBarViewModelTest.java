@@ -56,13 +56,14 @@ class StatusBarViewModelTest {
     @Test
     void showsUtcAndLocalClocksThatTick() {
         StatusBarViewModel vm = new StatusBarViewModel(List::of, clock, ZoneId.of("Europe/Amsterdam"));
-        assertThat(vm.utcClockProperty().get()).isEqualTo("2026-11-25 11:59:58 UTC");
+        assertThat(vm.utcClockProperty().get()).isEqualTo("11:59:58 UTC");
+        assertThat(vm.dateProperty().get()).isEqualTo("Wednesday 2026-11-25 (UTC)");
         assertThat(vm.localClockProperty().get()).isEqualTo("12:59:58 CET");
 
         clock.advance(Duration.ofSeconds(2));
         vm.onFrame(NOTHING);
 
-        assertThat(vm.utcClockProperty().get()).isEqualTo("2026-11-25 12:00:00 UTC");
+        assertThat(vm.utcClockProperty().get()).isEqualTo("12:00:00 UTC");
     }
 
     @Test

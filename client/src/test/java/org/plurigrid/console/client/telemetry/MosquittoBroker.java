@@ -1,0 +1,103 @@
+package org.plurigrid.console.client.telemetry;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** A real Mosquitto process on a loopback port, started and stopped (by its pid) by the test. */
+final class MosquittoBroker implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+    static final String REQUIRE_ENV = "PLURIGRID_REQUIRE_MOSQUITTO";
+
+    private final Path conf;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    private MosquittoBroker(Path dir, int port) throws IOException {
+        this.port = port;
+        this.conf = dir.resolve("mosquitto.conf");
+        this.log = dir.resolve("mosquitto.log");
+        Files.writeString(conf, """
+                listener %d 127.0.0.1
+                allow_anonymous true
+                persistence false
+                log_dest stderr
+                log_type error
+                log_type warning
+                """.formatted(port));
+    }
+
+    /**
+     * Skips the calling test when Mosquitto is not installed, unless CI demands it
+     * ({@code PLURIGRID_REQUIRE_MOSQUITTO=true}), in which case the test fails.
+     */
+    static void assumeInstalled() {
+        boolean present = Files.isExecutable(BINARY);
+        if (!present && "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV))) {
+            throw new AssertionError(BINARY + " not found but " + REQUIRE_ENV
+                    + "=true: install it with `apt-get install -y mosquitto`");
+        }
+        assumeTrue(present, "Mosquitto is not installed (" + BINARY + "); install it with "
+                + "`apt-get install -y mosquitto` to run this test");
+    }
+
+    static MosquittoBroker start(Path dir) throws Exception {
+        MosquittoBroker b = new MosquittoBroker(dir, FreePort.onLoopback());
+        b.start();
+        return b;
+    }
+
+    /** (Re)starts the process on the same port. */
+    void start() throws Exception {
+        process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        Await.until(Duration.ofSeconds(10), "mosquitto listening on " + port,
+                () -> !process.isAlive() || FreePort.isListening(port), this::logText);
+        if (!process.isAlive()) {
+            throw new IllegalStateException("mosquitto exited with " + process.exitValue() + ": " + logText());
+        }
+    }
+
+    /** Kills the process (SIGKILL by pid), as a crashing broker would go. */
+    void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy(); // SIGTERM to this pid only
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

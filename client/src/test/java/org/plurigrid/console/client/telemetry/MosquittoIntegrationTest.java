@@ -1,0 +1,88 @@
+package org.plurigrid.console.client.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The pipeline against a real Mosquitto process, including a broker crash: data goes COMMS_LOST, the client
+ * reconnects and resubscribes, and the first data after the restart makes it ask the node for a rebirth.
+ */
+class MosquittoIntegrationTest extends BrokerRoundTripContract {
+
+    @TempDir
+    static Path dir;
+    private static MosquittoBroker broker;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        MosquittoBroker.assumeInstalled();
+        broker = MosquittoBroker.start(dir);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Override
+    String brokerUri() {
+        return broker.uri();
+    }
+
+    @ParameterizedTest
+    @EnumSource(MqttVersion.class)
+    void survivesABrokerCrashAndAsksForRebirthAfterReconnecting(MqttVersion version) throws Exception {
+        String group = "cg-zeeland";
+        String node = "zeeland-sub-" + version.name().toLowerCase().replace('_', '-');
+        PointId pv = new PointId(group, node, "pv-0001", "ActivePower");
+
+        try (TelemetryService service = new TelemetryService(List.of(config(brokerUri(), version, "mosquitto")),
+                InstantSource.system())) {
+            service.start();
+            awaitConnected(service);
+            EdgeNodeSimulator sim = new EdgeNodeSimulator(brokerUri(), group, node).connect(1);
+            sim.births(4.0, 10.0);
+            Await.until(TIMEOUT, "pv GOOD", () -> latest(service, pv).map(m -> m.quality() == Quality.GOOD)
+                    .orElse(false), () -> latest(service, pv));
+
+            long oldPid = broker.pid();
+            broker.kill();
+            sim.close();
+            Await.until(TIMEOUT, "RECONNECTING after the broker died",
+                    () -> service.connections().get(0).state() != ConnectionState.CONNECTED, service::connections);
+            Await.until(TIMEOUT, "pv COMMS_LOST with the broker gone",
+                    () -> latest(service, pv).map(m -> m.quality() == Quality.COMMS_LOST).orElse(false),
+                    () -> latest(service, pv));
+
+            broker.start();
+            assertThat(broker.pid()).isNotEqualTo(oldPid);
+            Await.until(TIMEOUT, "CONNECTED again with one reconnect",
+                    () -> service.connections().get(0).state() == ConnectionState.CONNECTED
+                            && service.connections().get(0).reconnects() == 1, service::connections);
+
+            try (EdgeNodeSimulator again = new EdgeNodeSimulator(brokerUri(), group, node).connect(1)) {
+                again.skipSeq(7); // the node carries on where it was; the console has forgotten its births
+                again.pvData(6.0);
+                Await.until(TIMEOUT, "rebirth request after reconnect", again::receivedRebirthRequest,
+                        again::commands);
+                assertThat(service.stats().decodeErrors()).containsKey(DecodeErrors.NO_BIRTH);
+
+                again.births(7.0, 10.0); // the node answers the rebirth request
+                Await.until(TIMEOUT, "pv GOOD again after the rebirth",
+                        () -> latest(service, pv).map(m -> m.quality() == Quality.GOOD && m.value() == 7.0)
+                                .orElse(false), () -> latest(service, pv));
+            }
+        }
+    }
+}

@@ -38,12 +38,16 @@ final class MosquittoBroker implements AutoCloseable {
      * ({@code PLURIGRID_REQUIRE_MOSQUITTO=true}), in which case the test fails.
      */
     static void assumeInstalled() {
-        boolean present = Files.isExecutable(BINARY);
-        if (!present && "true".equalsIgnoreCase(System.getenv(REQUIRE_ENV))) {
-            throw new AssertionError(BINARY + " not found but " + REQUIRE_ENV
+        assumeInstalled(BINARY, System.getenv(REQUIRE_ENV));
+    }
+
+    static void assumeInstalled(Path binary, String requireSetting) {
+        boolean present = Files.isExecutable(binary);
+        if (!present && "true".equalsIgnoreCase(requireSetting)) {
+            throw new AssertionError(binary + " not found but " + REQUIRE_ENV
                     + "=true: install it with `apt-get install -y mosquitto`");
         }
-        assumeTrue(present, "Mosquitto is not installed (" + BINARY + "); install it with "
+        assumeTrue(present, "Mosquitto is not installed (" + binary + "); install it with "
                 + "`apt-get install -y mosquitto` to run this test");
     }
 

@@ -1,9 +1,10 @@
 package org.plurigrid.console.client.telemetry;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 
@@ -45,16 +46,13 @@ final class EmbeddedHiveMqBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        hivemq.stop().get(30, TimeUnit.SECONDS);
-        hivemq.close();
-    }
-
-    static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temp folder; JUnit cleans up too
+    public void close() throws ExecutionException, TimeoutException {
+        try {
+            hivemq.stop().get(30, TimeUnit.SECONDS);
+            hivemq.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
+
 }

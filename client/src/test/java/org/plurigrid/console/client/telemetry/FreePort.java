@@ -22,7 +22,7 @@ final class FreePort {
 
     static boolean isListening(int port) {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
+            return s.isConnected();
         } catch (IOException e) {
             return false;
         }

@@ -52,7 +52,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     static MosquittoBroker start(Path dir) throws Exception {
-        MosquittoBroker b = new MosquittoBroker(dir, FreePort.onLoopback());
+        MosquittoBroker b = new MosquittoBroker(Files.createDirectories(dir), FreePort.onLoopback());
         b.start();
         return b;
     }
@@ -95,12 +95,17 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process != null && process.isAlive()) {
             process.destroy(); // SIGTERM to this pid only
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
                 process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
+                Thread.currentThread().interrupt();
             }
         }
     }

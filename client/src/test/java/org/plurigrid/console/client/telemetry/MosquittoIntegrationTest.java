@@ -85,4 +85,28 @@ class MosquittoIntegrationTest extends BrokerRoundTripContract {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void followsSeveralBrokersAtOnceInBothProtocolVersions() throws Exception {
+        try (MosquittoBroker second = MosquittoBroker.start(dir.resolve("second-" + System.nanoTime()));
+             TelemetryService service = new TelemetryService(List.of(
+                     config(brokerUri(), MqttVersion.V5, "co-op"),
+                     config(second.uri(), MqttVersion.V3_1_1, "regional")), InstantSource.system());
+             EdgeNodeSimulator a = new EdgeNodeSimulator(brokerUri(), "cg-friesland", "friesland-sub-01");
+             EdgeNodeSimulator b = new EdgeNodeSimulator(second.uri(), "cg-brabant", "brabant-sub-01")) {
+            service.start();
+            Await.until(TIMEOUT, "both brokers CONNECTED", () -> service.connections().stream()
+                    .allMatch(c -> c.state() == ConnectionState.CONNECTED), service::connections);
+            assertThat(service.connections()).extracting(ConnectionStatus::name).containsExactly("co-op", "regional");
+
+            a.connect(0).births(10.0, 40.0);
+            b.connect(0).births(30.0, 60.0);
+
+            Await.until(TIMEOUT, "both nodes live", () -> service.summary().liveEdgeNodes() == 2,
+                    service::summary);
+            Await.until(TIMEOUT, "totals over both brokers", () -> service.summary().loadKw() == 100.0
+                    && service.summary().generationKw() == 40.0, service::summary);
+            assertThat(service.summary().renewableShare()).isEqualTo(0.4);
+        }
+    }
 }

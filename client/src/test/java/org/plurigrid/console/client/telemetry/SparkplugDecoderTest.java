@@ -318,4 +318,27 @@ class SparkplugDecoderTest {
             assertThat(m.value()).isEqualTo(3.0);
         });
     }
+
+    @Test
+    void randomAndTruncatedPayloadsNeverEscapeTheDecoder() {
+        nbirth(0);
+        dbirthPv(1);
+        byte[] valid = payload().seq(2).aliased(10, 1.0).aliased(11, 2.0).bytes();
+        java.util.Random random = new java.util.Random(42);
+        assertThatCode(() -> {
+            for (int i = 0; i < 5_000; i++) {
+                byte[] junk = new byte[random.nextInt(64)];
+                random.nextBytes(junk);
+                decoder.onMessage(NODE + "DDATA/" + N + "/pv-0001", junk);
+                decoder.onMessage(NODE + "NBIRTH/" + N, junk);
+                decoder.onMessage(NODE + "DDEATH/" + N + "/pv-0001", junk);
+            }
+            for (int len = 0; len < valid.length; len++) {
+                decoder.onMessage(NODE + "DDATA/" + N + "/pv-0001", java.util.Arrays.copyOf(valid, len));
+            }
+        }).doesNotThrowAnyException();
+
+        assertThat(errors.count(DecodeErrors.NOT_PROTOBUF)).isPositive();
+        assertThat(errors.count(DecodeErrors.DECODE_FAILED)).as("no unexpected failure inside the decoder").isZero();
+    }
 }

@@ -1,5 +1,7 @@
 package org.plurigrid.console.client.telemetry;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -82,9 +84,13 @@ final class PahoV5Transport implements MqttTransport {
         }
         if (config.hasPassword()) {
             char[] pw = config.password();
-            byte[] bytes = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(pw)).array();
+            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(pw));
+            byte[] bytes = new byte[encoded.remaining()]; // the backing array may be longer than the password
+            encoded.get(bytes);
             Arrays.fill(pw, '\0');
-            // Paho keeps this array for reconnects of its own; we reconnect through a fresh connect() each time.
+            if (encoded.hasArray()) {
+                Arrays.fill(encoded.array(), (byte) 0);
+            }
             options.setPassword(bytes);
         }
         try {

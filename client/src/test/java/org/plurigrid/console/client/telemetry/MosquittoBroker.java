@@ -19,18 +19,18 @@ final class MosquittoBroker implements AutoCloseable {
     private final int port;
     private Process process;
 
-    private MosquittoBroker(Path dir, int port) throws IOException {
+    private MosquittoBroker(Path dir, int port, String access) throws IOException {
         this.port = port;
         this.conf = dir.resolve("mosquitto.conf");
         this.log = dir.resolve("mosquitto.log");
         Files.writeString(conf, """
                 listener %d 127.0.0.1
-                allow_anonymous true
+                %s
                 persistence false
                 log_dest stderr
                 log_type error
                 log_type warning
-                """.formatted(port));
+                """.formatted(port, access));
     }
 
     /**
@@ -52,7 +52,30 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     static MosquittoBroker start(Path dir) throws Exception {
-        MosquittoBroker b = new MosquittoBroker(Files.createDirectories(dir), FreePort.onLoopback());
+        MosquittoBroker b = new MosquittoBroker(Files.createDirectories(dir), FreePort.onLoopback(),
+                "allow_anonymous true");
+        b.start();
+        return b;
+    }
+
+    /** A broker that admits only {@code user} with {@code password} (a mosquitto_passwd file). */
+    static MosquittoBroker startWithPassword(Path dir, String user, String password) throws Exception {
+        Files.createDirectories(dir);
+        Path passwords = dir.resolve("passwords");
+        Process p = new ProcessBuilder("mosquitto_passwd", "-c", "-b", passwords.toString(), user, password)
+                .redirectErrorStream(true).start();
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+        }
+        // Mosquitto started as root reads its files as the 'mosquitto' user: let it traverse the (private) temp
+        // folder above and read the password file.
+        var parentPerms = new java.util.HashSet<>(Files.getPosixFilePermissions(dir.getParent()));
+        parentPerms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+        Files.setPosixFilePermissions(dir.getParent(), parentPerms);
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(passwords, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        MosquittoBroker b = new MosquittoBroker(dir, FreePort.onLoopback(),
+                "allow_anonymous false\npassword_file " + passwords);
         b.start();
         return b;
     }

@@ -3,6 +3,7 @@ package org.plurigrid.console.client.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -107,6 +108,30 @@ class MosquittoIntegrationTest extends BrokerRoundTripContract {
             Await.until(TIMEOUT, "totals over both brokers", () -> service.summary().loadKw() == 100.0
                     && service.summary().generationKw() == 40.0, service::summary);
             assertThat(service.summary().renewableShare()).isEqualTo(0.4);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MqttVersion.class)
+    void logsInWithUsernameAndPasswordAndReportsARefusedLogin(MqttVersion version) throws Exception {
+        Path authDir = dir.resolve("auth-" + version + "-" + System.nanoTime());
+        try (MosquittoBroker secured = MosquittoBroker.startWithPassword(authDir, "operator", "Grid-0perator!")) {
+            BrokerConfig good = BrokerConfig.builder("secured", secured.uri()).version(version)
+                    .username("operator").password("Grid-0perator!".toCharArray())
+                    .reconnectDelay(Duration.ofMillis(200), Duration.ofSeconds(1)).build();
+            BrokerConfig bad = BrokerConfig.builder("wrong-password", secured.uri()).version(version)
+                    .username("operator").password("guess".toCharArray())
+                    .reconnectDelay(Duration.ofMillis(200), Duration.ofSeconds(1)).build();
+            try (TelemetryService service = new TelemetryService(List.of(good, bad), InstantSource.system())) {
+                service.start();
+                Await.until(TIMEOUT, "the right password CONNECTED, the wrong one refused and retried",
+                        () -> service.connections().get(0).state() == ConnectionState.CONNECTED
+                                && service.connections().get(1).detail().contains("retrying"),
+                        service::connections);
+                ConnectionStatus refused = service.connections().get(1);
+                assertThat(refused.state()).isEqualTo(ConnectionState.CONNECTING);
+                assertThat(refused.detail()).doesNotContain("guess");
+            }
         }
     }
 }

@@ -40,6 +40,8 @@ public final class TelemetryClient implements AutoCloseable {
     private boolean closed;
     private boolean everConnected;
     private int failedAttempts;
+    /** Why the connection last failed or dropped; kept in the CONNECTED detail so the operator sees the history. */
+    private String lastError = "";
     private ScheduledFuture<?> pendingAttempt;
     /** Bumped on every connect attempt so that late callbacks of an abandoned attempt are ignored. */
     private long attempt;
@@ -156,7 +158,8 @@ public final class TelemetryClient implements AutoCloseable {
             everConnected = true;
             failedAttempts = 0;
             s = status = status(ConnectionState.CONNECTED, reconnects, "subscribed to "
-                    + String.join(", ", config.topicFilters()));
+                    + String.join(", ", config.topicFilters())
+                    + (lastError.isEmpty() ? "" : " (last error: " + lastError + ")"));
         }
         log.info("{}: connected to {} ({})", config.name(), config.serverUri(), config.version());
         notifyStatus(s);
@@ -195,6 +198,7 @@ public final class TelemetryClient implements AutoCloseable {
             if (closed || pendingAttempt != null) {
                 return;
             }
+            lastError = why;
             long delay = backoffMillis(failedAttempts++);
             ConnectionState state = everConnected ? ConnectionState.RECONNECTING : ConnectionState.CONNECTING;
             s = status = status(state, status.reconnects(),

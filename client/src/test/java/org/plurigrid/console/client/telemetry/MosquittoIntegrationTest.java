@@ -71,6 +71,7 @@ class MosquittoIntegrationTest extends BrokerRoundTripContract {
             Await.until(TIMEOUT, "CONNECTED again with one reconnect",
                     () -> service.connections().get(0).state() == ConnectionState.CONNECTED
                             && service.connections().get(0).reconnects() == 1, service::connections);
+            assertThat(service.connections().get(0).detail()).contains("last error: connection lost");
 
             try (EdgeNodeSimulator again = new EdgeNodeSimulator(brokerUri(), group, node).connect(1)) {
                 again.skipSeq(7); // the node carries on where it was; the console has forgotten its births

@@ -216,7 +216,7 @@ public final class SparkplugDecoder implements MessageSink {
             return;
         }
         checkSeq(t, n, p, now);
-        storeData(t, PointId.nodeMetric(t.group, t.nodeId, "x"), n.names, n.aliases, n.handles, p, now);
+        storeData(t, n.names, n.aliases, n.handles, p, now);
     }
 
     private void deviceData(Topic t, SparkplugBProto.Payload p, long now) {
@@ -232,7 +232,7 @@ public final class SparkplugDecoder implements MessageSink {
             return;
         }
         checkSeq(t, n, p, now);
-        storeData(t, new PointId(t.group, t.nodeId, t.deviceId, "x"), d.names, d.aliases, d.handles, p, now);
+        storeData(t, d.names, d.aliases, d.handles, p, now);
     }
 
     // --- helpers ---
@@ -302,7 +302,7 @@ public final class SparkplugDecoder implements MessageSink {
         write(b.handle, kind, m, p, now);
     }
 
-    private void storeData(Topic t, PointId template, Map<String, Binding> names, AliasTable<Binding> aliases,
+    private void storeData(Topic t, Map<String, Binding> names, AliasTable<Binding> aliases,
                            List<PointHandle> handles, SparkplugBProto.Payload p, long now) {
         boolean unknownAlias = false;
         for (SparkplugBProto.Payload.Metric m : p.getMetricsList()) {
@@ -327,7 +327,7 @@ public final class SparkplugDecoder implements MessageSink {
                         continue;
                     }
                     PointHandle h = store.register(
-                            new PointId(template.group(), template.node(), template.device(), m.getName()), unit(m));
+                            new PointId(t.group, t.nodeId, t.deviceId, m.getName()), unit(m));
                     b = new Binding(h, m.getDatatype());
                     names.put(m.getName(), b);
                     handles.add(h);

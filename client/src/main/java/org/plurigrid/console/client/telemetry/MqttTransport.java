@@ -33,7 +33,7 @@ interface MqttTransport {
             return "connection lost";
         }
         Throwable cause = t;
-        StringBuilder text = new StringBuilder(String.valueOf(t.getMessage()));
+        StringBuilder text = new StringBuilder(t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName());
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
             if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {

@@ -1,0 +1,173 @@
+package org.plurigrid.console.client.telemetry;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How to reach one MQTT broker and what to subscribe to there.
+ *
+ * <p>The password is kept as {@code char[]}; it never appears in {@link #toString()} and {@link #password()} hands
+ * out a copy the caller may clear. Build instances with {@link #builder(String, String)} so that fields added later
+ * (TLS, issue 3) do not break callers.
+ *
+ * @param name           label shown in the status bar, e.g. "devnet" or "regional"
+ * @param serverUri      {@code tcp://host:port} or {@code ssl://host:port}
+ * @param version        MQTT protocol level
+ * @param clientId       MQTT client identifier (unique per broker)
+ * @param topicFilters   subscriptions, e.g. {@code spBv1.0/#} or {@code $share/consoles/spBv1.0/cg-utrecht/#}
+ * @param keepAlive      MQTT keep-alive interval (whole seconds are sent)
+ * @param cleanStart     start with a clean session (MQTT 5 clean start / 3.1.1 clean session)
+ * @param username       user name, empty for none
+ * @param password       password, empty for none; never logged
+ * @param reconnectDelay first delay before a reconnect attempt; doubles per failure (with jitter)
+ * @param maxReconnectDelay upper bound of the reconnect delay
+ */
+public record BrokerConfig(String name, URI serverUri, MqttVersion version, String clientId, List<String> topicFilters,
+                           Duration keepAlive, boolean cleanStart, String username, char[] password,
+                           Duration reconnectDelay, Duration maxReconnectDelay) {
+
+    public static final String DEFAULT_TOPIC_FILTER = "spBv1.0/#";
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
+
+    public BrokerConfig {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("broker name must not be blank");
+        }
+        Objects.requireNonNull(serverUri, "serverUri");
+        String scheme = serverUri.getScheme();
+        if (!"tcp".equals(scheme) && !"ssl".equals(scheme)) {
+            throw new IllegalArgumentException("broker '" + name + "': server URI must start with tcp:// or ssl://, got "
+                    + serverUri);
+        }
+        if (serverUri.getHost() == null || serverUri.getPort() <= 0) {
+            throw new IllegalArgumentException("broker '" + name + "': server URI needs a host and a port, e.g. "
+                    + "tcp://localhost:1883, got " + serverUri);
+        }
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(clientId, "clientId");
+        if (clientId.isBlank()) {
+            throw new IllegalArgumentException("broker '" + name + "': client id must not be blank");
+        }
+        topicFilters = List.copyOf(topicFilters);
+        if (topicFilters.isEmpty() || topicFilters.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("broker '" + name + "': needs at least one non-blank topic filter");
+        }
+        Objects.requireNonNull(keepAlive, "keepAlive");
+        if (keepAlive.isNegative() || keepAlive.toSeconds() > 65_535) {
+            throw new IllegalArgumentException("broker '" + name + "': keep-alive must be 0..65535 s, got " + keepAlive);
+        }
+        username = username == null ? "" : username;
+        password = password == null ? new char[0] : password.clone();
+        Objects.requireNonNull(reconnectDelay, "reconnectDelay");
+        Objects.requireNonNull(maxReconnectDelay, "maxReconnectDelay");
+        if (reconnectDelay.isNegative() || reconnectDelay.isZero() || maxReconnectDelay.compareTo(reconnectDelay) < 0) {
+            throw new IllegalArgumentException("broker '" + name + "': reconnect delays must be positive and max >= first");
+        }
+    }
+
+    public static Builder builder(String name, String serverUri) {
+        return new Builder(name, serverUri);
+    }
+
+    /** A copy of the password (empty when none); clear it after use. */
+    @Override
+    public char[] password() {
+        return password.clone();
+    }
+
+    public boolean hasPassword() {
+        return password.length > 0;
+    }
+
+    public boolean isTls() {
+        return "ssl".equals(serverUri.getScheme());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BrokerConfig b && name.equals(b.name) && serverUri.equals(b.serverUri)
+                && version == b.version && clientId.equals(b.clientId) && topicFilters.equals(b.topicFilters)
+                && keepAlive.equals(b.keepAlive) && cleanStart == b.cleanStart && username.equals(b.username)
+                && Arrays.equals(password, b.password) && reconnectDelay.equals(b.reconnectDelay)
+                && maxReconnectDelay.equals(b.maxReconnectDelay);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, serverUri, version, clientId, topicFilters);
+    }
+
+    /** Never shows the password, only whether there is one. */
+    @Override
+    public String toString() {
+        return "BrokerConfig[name=" + name + ", serverUri=" + serverUri + ", version=" + version + ", clientId="
+                + clientId + ", topicFilters=" + topicFilters + ", keepAlive=" + keepAlive + ", cleanStart="
+                + cleanStart + ", username=" + username + ", password=" + (hasPassword() ? "<set>" : "<none>") + "]";
+    }
+
+    /** Fluent construction with defaults: MQTT 5, {@code spBv1.0/#}, 30 s keep-alive, clean start, random client id. */
+    public static final class Builder {
+        private final String name;
+        private final String serverUri;
+        private MqttVersion version = MqttVersion.V5;
+        private String clientId;
+        private List<String> topicFilters = List.of(DEFAULT_TOPIC_FILTER);
+        private Duration keepAlive = DEFAULT_KEEP_ALIVE;
+        private boolean cleanStart = true;
+        private String username = "";
+        private char[] password;
+        private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+        private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+
+        private Builder(String name, String serverUri) {
+            this.name = name;
+            this.serverUri = serverUri;
+        }
+
+        public Builder version(MqttVersion v) { this.version = v; return this; }
+        public Builder clientId(String id) { this.clientId = id; return this; }
+        public Builder topicFilters(List<String> filters) { this.topicFilters = filters; return this; }
+        public Builder topicFilters(String... filters) { this.topicFilters = List.of(filters); return this; }
+        public Builder keepAlive(Duration d) { this.keepAlive = d; return this; }
+        public Builder cleanStart(boolean clean) { this.cleanStart = clean; return this; }
+        public Builder username(String user) { this.username = user; return this; }
+        /** Copies the password; the caller may clear its array afterwards. */
+        public Builder password(char[] pw) { this.password = pw == null ? null : pw.clone(); return this; }
+        public Builder reconnectDelay(Duration first, Duration max) {
+            this.reconnectDelay = first;
+            this.maxReconnectDelay = max;
+            return this;
+        }
+
+        public BrokerConfig build() {
+            URI uri;
+            try {
+                uri = new URI(Objects.requireNonNull(serverUri, "serverUri"));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("broker '" + name + "': not a valid URI: " + serverUri, e);
+            }
+            // 23 characters is the 3.1.1 minimum every broker must accept.
+            String id = clientId != null ? clientId
+                    : "pgc-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
+            char[] pw = password;
+            try {
+                return new BrokerConfig(name, uri, version, id, topicFilters, keepAlive, cleanStart, username, pw,
+                        reconnectDelay, maxReconnectDelay);
+            } finally {
+                if (pw != null) {
+                    Arrays.fill(pw, '\0');
+                }
+                password = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package org.plurigrid.console.client.telemetry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The latest value, source time, quality and unit of every point, shared by all broker connections.
+ *
+ * <p>Writers (the MQTT callback threads) lock only the point they write. A point that changes is queued once until
+ * the next {@link #drainChanges()}, so however many messages arrive per frame the screen gets one update per point
+ * (the newest). Listeners added with {@link #addListener} see every update and every quality change, before
+ * coalescing, on the writing thread.
+ */
+public final class PointStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PointStore.class);
+
+    private final ConcurrentHashMap<PointId, PointHandle> points = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<PointHandle> changed = new ConcurrentLinkedQueue<>();
+    /** Handles queued in {@link #changed}; read at the start of a drain to bound it. */
+    private final AtomicInteger changedCount = new AtomicInteger();
+    /** Device ActivePower points, the inputs of the supergrid totals; append-only (births are rare). */
+    private final ConcurrentLinkedQueue<PointHandle> powerPoints = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger notGood = new AtomicInteger();
+    private final CopyOnWriteArrayList<Consumer<Measurement>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger listenerFailures = new AtomicInteger();
+
+    /** The handle of a point, created (BAD, no value yet) on first use. A non-empty unit replaces the old one. */
+    public PointHandle register(PointId id, String unit) {
+        PointHandle h = points.get(id);
+        if (h == null) {
+            h = points.computeIfAbsent(id, k -> {
+                PointHandle created = new PointHandle(k, unit);
+                notGood.incrementAndGet();
+                if (created.powerOf != null) {
+                    powerPoints.add(created);
+                }
+                return created;
+            });
+        }
+        if (unit != null && !unit.isEmpty()) {
+            synchronized (h) {
+                h.unit = unit;
+            }
+        }
+        return h;
+    }
+
+    /** A fresh value from the source: the point becomes GOOD. */
+    public void update(PointHandle h, double value, long sourceMillis, long receivedMillis) {
+        write(h, value, true, sourceMillis, receivedMillis, Quality.GOOD);
+    }
+
+    /** The source reported a quality without a usable value (e.g. a null metric): the last value stays. */
+    public void updateQuality(PointHandle h, Quality quality, long receivedMillis) {
+        write(h, Double.NaN, false, 0, receivedMillis, quality);
+    }
+
+    private void write(PointHandle h, double value, boolean withValue, long sourceMillis, long receivedMillis,
+                       Quality quality) {
+        double v;
+        long t;
+        String unit;
+        synchronized (h) {
+            Quality old = h.quality;
+            if (withValue) {
+                h.value = value;
+                h.sourceMillis = sourceMillis;
+                h.hasValue = true;
+            }
+            h.receivedMillis = receivedMillis;
+            h.quality = quality;
+            countTransition(old, quality);
+            v = h.value;
+            t = h.sourceMillis;
+            unit = h.unit;
+        }
+        if (h.markDirty()) {
+            changed.offer(h);
+            changedCount.incrementAndGet();
+        }
+        if (!listeners.isEmpty()) {
+            emit(new Measurement(h.id(), v, Instant.ofEpochMilli(t), quality, unit));
+        }
+    }
+
+    /** Sets the quality of each handle (e.g. COMMS_LOST on NDEATH); notifies only those whose quality changed. */
+    public void setQuality(Collection<PointHandle> handles, Quality quality) {
+        for (PointHandle h : handles) {
+            setQuality(h, quality);
+        }
+    }
+
+    public boolean setQuality(PointHandle h, Quality quality) {
+        Measurement m;
+        synchronized (h) {
+            if (h.quality == quality) {
+                return false;
+            }
+            countTransition(h.quality, quality);
+            h.quality = quality;
+            m = listeners.isEmpty() ? null
+                    : new Measurement(h.id(), h.value, Instant.ofEpochMilli(h.sourceMillis), quality, h.unit);
+        }
+        if (h.markDirty()) {
+            changed.offer(h);
+            changedCount.incrementAndGet();
+        }
+        if (m != null) {
+            emit(m);
+        }
+        return true;
+    }
+
+    private void countTransition(Quality from, Quality to) {
+        if (from == Quality.GOOD && to != Quality.GOOD) {
+            notGood.incrementAndGet();
+        } else if (from != Quality.GOOD && to == Quality.GOOD) {
+            notGood.decrementAndGet();
+        }
+    }
+
+    /**
+     * Turns GOOD points that received nothing for longer than {@code period} into STALE.
+     *
+     * @return how many points went stale in this sweep
+     */
+    public int markStale(InstantSource now, Duration period) {
+        long cutoff = now.millis() - period.toMillis();
+        int count = 0;
+        for (PointHandle h : points.values()) {
+            boolean stale;
+            synchronized (h) {
+                stale = h.quality == Quality.GOOD && h.receivedMillis < cutoff;
+            }
+            // Re-checked inside setQuality only for "still not STALE"; a value arriving in between wins next sweep.
+            if (stale && setQuality(h, Quality.STALE)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The newest measurement of every point changed since the previous call, at most one per point. Never blocks
+     * writers for more than one point at a time.
+     */
+    public List<Measurement> drainChanges() {
+        // Only what was queued before the drain started: a point re-queued meanwhile waits for the next drain,
+        // which keeps "one per point per drain" even under a write storm.
+        int budget = changedCount.get();
+        List<Measurement> out = new ArrayList<>(Math.min(budget, 16_384));
+        int taken = 0;
+        PointHandle h;
+        while (taken < budget && (h = changed.poll()) != null) {
+            taken++;
+            h.clearDirty();
+            out.add(h.snapshot());
+        }
+        changedCount.addAndGet(-taken);
+        return out;
+    }
+
+    public Optional<Measurement> latest(PointId id) {
+        PointHandle h = points.get(id);
+        return h == null ? Optional.empty() : Optional.of(h.snapshot());
+    }
+
+    /** Every point with its current state, in no particular order (for a first fill of a table). */
+    public List<Measurement> snapshot() {
+        List<Measurement> out = new ArrayList<>(points.size());
+        for (PointHandle h : points.values()) {
+            out.add(h.snapshot());
+        }
+        return out;
+    }
+
+    /** Number of known points. */
+    public int size() {
+        return points.size();
+    }
+
+    /** Number of points whose quality is not GOOD. */
+    public int notGoodCount() {
+        return notGood.get();
+    }
+
+    /** Called for every update and quality change on the writing thread; must be quick and must not block. */
+    public void addListener(Consumer<Measurement> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(Consumer<Measurement> listener) {
+        listeners.remove(listener);
+    }
+
+    private void emit(Measurement m) {
+        for (Consumer<Measurement> l : listeners) {
+            try {
+                l.accept(m);
+            } catch (RuntimeException e) {
+                // One broken listener must not stop the pipeline or the other listeners.
+                if (listenerFailures.getAndIncrement() % 10_000 == 0) {
+                    log.warn("Telemetry listener {} failed on {}", l, m.id(), e);
+                }
+            }
+        }
+    }
+
+    /** Sums of device ActivePower by device type over points that are not BAD or COMMS_LOST. */
+    PowerTotals powerTotals() {
+        double load = 0, ev = 0, pv = 0, wind = 0, batDischarge = 0, batCharge = 0;
+        for (PointHandle h : powerPoints) {
+            double v;
+            synchronized (h) {
+                if (!h.hasValue || h.quality == Quality.BAD || h.quality == Quality.COMMS_LOST) {
+                    continue;
+                }
+                v = h.value;
+            }
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            switch (h.powerOf) {
+                case LOAD -> load += v;
+                case EV -> ev += v;
+                case PV -> pv += v;
+                case WIND -> wind += v;
+                case BAT -> {
+                    if (v > 0) {
+                        batDischarge += v;
+                    } else {
+                        batCharge -= v;
+                    }
+                }
+                case OTHER -> { }
+            }
+        }
+        return new PowerTotals(load + ev + batCharge, pv + wind + batDischarge, pv + wind);
+    }
+
+    record PowerTotals(double loadKw, double generationKw, double renewableKw) {
+    }
+}

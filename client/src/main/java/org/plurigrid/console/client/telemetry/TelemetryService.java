@@ -1,0 +1,194 @@
+package org.plurigrid.console.client.telemetry;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live telemetry pipeline the app wires: one {@link TelemetryClient} and {@link SparkplugDecoder} per broker,
+ * all writing into one {@link PointStore}; a ticker that marks silent points STALE and measures the message rate;
+ * and the {@link TelemetryFeed} the screen drains once per frame.
+ */
+public final class TelemetryService implements AutoCloseable {
+
+    /** Points with no update for this long become STALE unless configured otherwise. */
+    public static final Duration DEFAULT_STALE_PERIOD = Duration.ofSeconds(15);
+    private static final long TICK_MS = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(TelemetryService.class);
+
+    private final InstantSource clock;
+    private final ScheduledExecutorService scheduler;
+    private final boolean ownsScheduler;
+    private final Duration stalePeriod;
+    private final PointStore store = new PointStore();
+    private final DecodeErrors errors;
+    private final RateMeter rate = new RateMeter();
+    private final List<TelemetryClient> clients = new ArrayList<>();
+    private final List<SparkplugDecoder> decoders = new ArrayList<>();
+    private final TelemetryFeed feed = new LiveFeed();
+    private ScheduledFuture<?> ticker;
+    private boolean started;
+    private boolean closed;
+
+    /** With the default stale period and a scheduler of its own (shut down by {@link #close()}). */
+    public TelemetryService(List<BrokerConfig> brokers, InstantSource clock) {
+        this(brokers, clock, null, DEFAULT_STALE_PERIOD);
+    }
+
+    /**
+     * @param scheduler   runs the stale sweep, the rate sampling, reconnect attempts and outgoing commands; when
+     *                    {@code null} the service creates a single daemon thread and shuts it down on close
+     * @param stalePeriod how long a GOOD point may stay silent before it turns STALE
+     */
+    public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
+                            Duration stalePeriod) {
+        Objects.requireNonNull(brokers, "brokers");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.stalePeriod = Objects.requireNonNull(stalePeriod, "stalePeriod");
+        if (stalePeriod.isNegative() || stalePeriod.isZero()) {
+            throw new IllegalArgumentException("stale period must be positive, got " + stalePeriod);
+        }
+        this.ownsScheduler = scheduler == null;
+        this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "telemetry-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        this.errors = new DecodeErrors(clock);
+        for (BrokerConfig config : brokers) {
+            TelemetryClient client = new TelemetryClient(config, this.scheduler, commands -> {
+                SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands);
+                decoders.add(decoder);
+                return decoder;
+            });
+            clients.add(client);
+        }
+    }
+
+    /** Connects every broker (in the background) and starts the stale sweep; returns at once. */
+    public synchronized void start() {
+        if (started || closed) {
+            return;
+        }
+        started = true;
+        ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        clients.forEach(TelemetryClient::start);
+    }
+
+    /** One ticker step: stale sweep and message-rate sample. Public so tests and replay can drive it by hand. */
+    public void tick() {
+        try {
+            store.markStale(clock, stalePeriod);
+            rate.sample(messages(), clock.millis());
+        } catch (RuntimeException e) {
+            log.warn("Telemetry tick failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (ticker != null) {
+                ticker.cancel(false);
+            }
+        }
+        clients.forEach(TelemetryClient::close);
+        if (ownsScheduler) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** What the screen drains once per frame. */
+    public TelemetryFeed feed() {
+        return feed;
+    }
+
+    public PointStore store() {
+        return store;
+    }
+
+    /** The broker connections, in configuration order (e.g. to add status listeners). */
+    public List<TelemetryClient> clients() {
+        return List.copyOf(clients);
+    }
+
+    public List<ConnectionStatus> connections() {
+        List<ConnectionStatus> out = new ArrayList<>(clients.size());
+        for (TelemetryClient c : clients) {
+            out.add(c.status());
+        }
+        return out;
+    }
+
+    /**
+     * Called for every decoded measurement and every quality change, before coalescing, on the MQTT thread (or the
+     * scheduler thread for STALE): the alarm engine and the recorder hook here. Must be quick and must not block.
+     */
+    public void addListener(Consumer<Measurement> listener) {
+        store.addListener(listener);
+    }
+
+    public void removeListener(Consumer<Measurement> listener) {
+        store.removeListener(listener);
+    }
+
+    public TelemetryStats stats() {
+        return new TelemetryStats(messages(), store.size(), errors.snapshot(), rate.perSecond(), liveNodes(),
+                store.notGoodCount());
+    }
+
+    /** Cheap enough to call every frame: it walks only the device ActivePower points. */
+    public SupergridSummary summary() {
+        PointStore.PowerTotals totals = store.powerTotals();
+        return new SupergridSummary(totals.loadKw(), totals.generationKw(),
+                SupergridSummary.renewableShare(totals.renewableKw(), totals.loadKw()), liveNodes(), store.size(),
+                rate.perSecond(), errors.total());
+    }
+
+    /** Rejected messages by reason, shared by all brokers. */
+    public DecodeErrors decodeErrors() {
+        return errors;
+    }
+
+    private long messages() {
+        long sum = 0;
+        for (TelemetryClient c : clients) {
+            sum += c.messages();
+        }
+        return sum;
+    }
+
+    private int liveNodes() {
+        int sum = 0;
+        for (SparkplugDecoder d : decoders) {
+            sum += d.liveNodes();
+        }
+        return sum;
+    }
+
+    private final class LiveFeed implements TelemetryFeed {
+        @Override
+        public ChangeSet drainChanges() {
+            return new ChangeSet(store.drainChanges(), stats());
+        }
+
+        @Override
+        public List<ConnectionStatus> connections() {
+            return TelemetryService.this.connections();
+        }
+    }
+}

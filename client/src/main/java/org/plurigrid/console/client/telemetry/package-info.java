@@ -1,0 +1,15 @@
+/**
+ * Live telemetry: MQTT in, Sparkplug B decoded, latest value per point out, coalesced for the screen.
+ *
+ * <pre>
+ * TelemetryClient (one per BrokerConfig; Paho v5 or v3 behind MqttTransport; own reconnect with backoff + jitter)
+ *   → SparkplugDecoder (per connection: births, bdSeq, seq, aliases, deaths; rebirth requests over NCMD)
+ *   → PointStore (shared: per-point lock, change queue; listeners tap every update before coalescing)
+ *   → TelemetryFeed.drainChanges() once per frame (one measurement per changed point)
+ * </pre>
+ *
+ * <p>Threads: decoding and store writes run on the MQTT callback thread and never block; outgoing commands,
+ * reconnect attempts, the stale sweep and the rate sample run on the service's scheduler. {@link
+ * org.plurigrid.console.client.telemetry.TelemetryService} wires it all.
+ */
+package org.plurigrid.console.client.telemetry;

@@ -21,6 +21,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.plugins.spi.PluginContext;
 import org.plurigrid.console.plugins.spi.PluginRegistry;
 import org.plurigrid.console.views.common.FramePump;
@@ -62,7 +63,7 @@ public final class ConsoleApplication extends Application {
 
     /** Used by {@code Application.launch}: options come from the command-line parameters. */
     public ConsoleApplication() {
-        this(null, new LiveTelemetryStartup(), Clock.systemUTC());
+        this(null, LiveTelemetryStartup.create(Clock.systemUTC()), Clock.systemUTC());
     }
 
     /** Used by tests and embedders: options and start-up given directly. */
@@ -88,12 +89,10 @@ public final class ConsoleApplication extends Application {
         if (options == null) {
             init();
         }
-        String name = options.usesDevnet() ? "devnet" : "broker";
-        String endpoint = options.usesDevnet() ? "in-process" : options.brokers().getFirst().toString();
-        feed = new DeferredTelemetryFeed(name, endpoint);
+        feed = new DeferredTelemetryFeed(firstConnectionName(), firstEndpoint());
 
         StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, ZoneId.systemDefault());
-        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), clock);
+        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), this::summary, clock);
         pump = new FramePump(feed);
         pump.addListener(status);
         pump.addListener(overview);
@@ -136,9 +135,7 @@ public final class ConsoleApplication extends Application {
             return b;
         } catch (Exception e) {
             LOG.error("Start-up failed", e);
-            String name = options.usesDevnet() ? "devnet" : "broker";
-            feed.fail(name, options.usesDevnet() ? "in-process" : options.brokers().getFirst().toString(),
-                    "start-up failed: " + e.getMessage());
+            feed.fail(firstConnectionName(), firstEndpoint(), "start-up failed: " + e.getMessage());
             throw new IllegalStateException(e);
         }
     }
@@ -182,6 +179,19 @@ public final class ConsoleApplication extends Application {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Stopping took too long or failed; exiting anyway", e);
         }
+    }
+
+    private String firstConnectionName() {
+        return options.usesDevnet() ? "devnet" : LiveTelemetryStartup.brokerName(options.brokers().getFirst());
+    }
+
+    private String firstEndpoint() {
+        return options.usesDevnet() ? "in-process" : options.brokers().getFirst().toString();
+    }
+
+    private SupergridSummary summary() {
+        TelemetryBackend b = backend.get();
+        return b == null ? SupergridSummary.EMPTY : b.summary();
     }
 
     /** The window content, for tests. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import javafx.application.Application;
+import org.plurigrid.console.client.telemetry.MqttVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,7 +42,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     List<URI> brokers = new ArrayList<>();
 
     @Option(names = "--mqtt-version", paramLabel = "5|3.1.1", defaultValue = "5",
-            converter = MqttVersion.Converter.class, completionCandidates = MqttVersion.Candidates.class,
+            converter = MqttVersionConverter.class, completionCandidates = MqttVersionConverter.Candidates.class,
             description = "MQTT protocol version towards the brokers (default: ${DEFAULT-VALUE}).")
     MqttVersion mqttVersion;
 
@@ -52,6 +53,11 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "File whose first line is the MQTT password (keeps it out of the process list and shell history).")
     Path passwordFile;
 
+    @Option(names = "--devnet-port", paramLabel = "PORT", defaultValue = "1883",
+            description = "MQTT port of the in-process devnet's broker on 127.0.0.1; 0 picks a free one "
+                    + "(default: ${DEFAULT-VALUE}; a free one is used if it is taken).")
+    int devnetPort;
+
     @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1.0",
             description = "Display scale: 1.0 for a laptop, 1.5-2.0 for a video wall (Ctrl +/- in the window).")
     double scale;
@@ -60,7 +66,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     public ConsoleOptions options() {
         try {
             return new ConsoleOptions(home, brokers, mqttVersion, Optional.ofNullable(username),
-                    Optional.ofNullable(passwordFile), scale);
+                    Optional.ofNullable(passwordFile), devnetPort, scale);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

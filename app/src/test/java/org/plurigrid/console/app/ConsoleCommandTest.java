@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.plurigrid.console.client.telemetry.MqttVersion;
 import picocli.CommandLine;
 
 class ConsoleCommandTest {
@@ -25,6 +26,7 @@ class ConsoleCommandTest {
         assertThat(o.mqttVersion()).isEqualTo(MqttVersion.V5);
         assertThat(o.home()).isEqualTo(Path.of(System.getProperty("user.home"), ".plurigrid"));
         assertThat(o.scale()).isEqualTo(1.0);
+        assertThat(o.devnetPort()).isEqualTo(1883);
     }
 
     @Test
@@ -53,6 +55,12 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void rejectsABrokerWithoutAPort() {
+        assertThatThrownBy(() -> parse("--broker", "tcp://broker.example"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("tcp://host:1883");
+    }
+
+    @Test
     void passwordFileNeedsAUserName() {
         assertThatThrownBy(() -> parse("--broker", "tcp://a:1883", "--password-file", "pw"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--username");
@@ -68,7 +76,7 @@ class ConsoleCommandTest {
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("--home", "--broker", "--mqtt-version", "--username", "--password-file",
-                "--scale", "help");
+                "--scale", "--devnet-port", "help");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.PointId;
 import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryFeed;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
 
@@ -33,6 +34,12 @@ final class SyntheticFleet implements TelemetryStartup {
             @Override
             public TelemetryFeed feed() {
                 return feed;
+            }
+
+            @Override
+            public SupergridSummary summary() {
+                double wobble = (System.nanoTime() / 1_000_000 % 1000) / 10.0;
+                return new SupergridSummary(1830 + wobble, 1210 - wobble, 0.58, 35, 756, 360, 2);
             }
 
             @Override

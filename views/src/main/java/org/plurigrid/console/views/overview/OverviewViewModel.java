@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,15 +21,16 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.plurigrid.console.client.telemetry.ChangeSet;
-import org.plurigrid.console.client.telemetry.Measurement;
+import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
 import org.plurigrid.console.views.common.FrameListener;
 import org.plurigrid.console.views.points.PointTableViewModel;
 
 /**
- * The Overview's state: supergrid totals and pipeline counters for the tiles, and the live point table. Totals are
- * summed every frame but published twice a second: numbers that change 60 times a second cannot be read, and the
- * tiles draw a trend from each published value. Register this one listener with the frame pump; it feeds the table.
+ * The Overview's state: supergrid totals and pipeline counters for the tiles, and the live point table. Totals come
+ * from the client's {@link SupergridSummary} (the rules of docs/telemetry-conventions.md live there) and are
+ * published twice a second: numbers that change 60 times a second cannot be read. Register this one listener with
+ * the frame pump; it feeds the table every frame.
  */
 public final class OverviewViewModel implements FrameListener {
 
@@ -36,7 +38,7 @@ public final class OverviewViewModel implements FrameListener {
 
     private final PointTableViewModel points;
     private final InstantSource clock;
-    private final SupergridTotals totals = new SupergridTotals();
+    private final Supplier<SupergridSummary> summary;
 
     private final ReadOnlyDoubleWrapper totalLoadMw = new ReadOnlyDoubleWrapper(this, "totalLoadMw");
     private final ReadOnlyDoubleWrapper generationMw = new ReadOnlyDoubleWrapper(this, "generationMw");
@@ -52,16 +54,18 @@ public final class OverviewViewModel implements FrameListener {
     private TelemetryStats lastStats = TelemetryStats.EMPTY;
     private Instant lastPublish = Instant.MIN;
 
-    public OverviewViewModel(PointTableViewModel points, InstantSource clock) {
+    /**
+     * @param summary the supergrid totals, read at most twice a second on the FX thread (e.g.
+     *                {@code TelemetryService::summary}); {@link SupergridSummary#EMPTY} while nothing is known
+     */
+    public OverviewViewModel(PointTableViewModel points, Supplier<SupergridSummary> summary, InstantSource clock) {
         this.points = Objects.requireNonNull(points, "points");
+        this.summary = Objects.requireNonNull(summary, "summary");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public void onFrame(ChangeSet changes) {
-        for (Measurement m : changes.changed()) {
-            totals.apply(m);
-        }
         lastStats = changes.stats();
         points.onFrame(changes);
         Instant now = clock.instant();
@@ -72,13 +76,10 @@ public final class OverviewViewModel implements FrameListener {
 
     private void publish(Instant now) {
         lastPublish = now;
-        SupergridTotals.Totals t = totals.totals();
-        // Totals stay untouched until a device has reported: a false 0 MW would start every trend with a cliff.
-        if (t.devices() > 0) {
-            totalLoadMw.set(t.loadKw() / 1000);
-            generationMw.set(t.generationKw() / 1000);
-            renewableSharePercent.set(t.renewableSharePercent());
-        }
+        SupergridSummary s = Objects.requireNonNullElse(summary.get(), SupergridSummary.EMPTY);
+        totalLoadMw.set(s.loadKw() / 1000);
+        generationMw.set(s.generationKw() / 1000);
+        renewableSharePercent.set(s.renewableShare() * 100);
         liveEdgeNodes.set(lastStats.liveNodes());
         messageRate.set(lastStats.messagesPerSecond());
         decodeErrors.set(lastStats.totalDecodeErrors());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.telemetry.ChangeSet;
+import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
 import org.plurigrid.console.views.common.FakeTelemetryFeed;
 import org.plurigrid.console.views.common.FramePump;
@@ -26,18 +27,24 @@ class OverviewViewModelTest {
     private FakeTelemetryFeed feed;
     private FramePump pump;
     private OverviewViewModel vm;
+    private SupergridSummary summary = SupergridSummary.EMPTY;
 
     @BeforeEach
     void setUp() {
         clock = TestClock.at("2026-11-25T12:00:00Z");
         feed = new FakeTelemetryFeed();
-        vm = new OverviewViewModel(new PointTableViewModel(clock), clock);
+        vm = new OverviewViewModel(new PointTableViewModel(clock), () -> summary, clock);
         pump = new FramePump(feed);
         pump.addListener(vm);
     }
 
+    private static SupergridSummary load(double loadKw, double generationKw, double share) {
+        return new SupergridSummary(loadKw, generationKw, share, 3, 10, 100, 0);
+    }
+
     @Test
-    void publishesTotalsInMegawattsAndFeedsThePointTable() {
+    void publishesTheClientsTotalsInMegawattsAndFeedsThePointTable() {
+        summary = load(1500, 750, 0.5);
         feed.push(power("load-0001", 1500), power("pv-0001", 600), power("wind-0001", 150));
 
         pump.pumpOnce();
@@ -50,10 +57,12 @@ class OverviewViewModelTest {
 
     @Test
     void publishesTwiceASecondWhileTheTableFollowsEveryFrame() {
+        summary = load(1000, 0, 0);
         feed.push(power("load-0001", 1000));
         pump.pumpOnce();
         clock.advance(Duration.ofMillis(100));
 
+        summary = load(2000, 0, 0);
         feed.push(power("load-0001", 2000));
         pump.pumpOnce();
 

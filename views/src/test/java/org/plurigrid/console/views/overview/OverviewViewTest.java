@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.telemetry.ChangeSet;
+import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
 import org.plurigrid.console.views.common.FxPlatformExtension;
 import org.plurigrid.console.views.common.TestClock;
@@ -26,7 +27,8 @@ class OverviewViewTest {
     @Test
     void tilesFollowTheViewModel() {
         TestClock clock = TestClock.at("2026-11-25T12:00:00Z");
-        OverviewViewModel vm = new OverviewViewModel(new PointTableViewModel(clock), clock);
+        OverviewViewModel vm = new OverviewViewModel(new PointTableViewModel(clock),
+                () -> new SupergridSummary(2500, 500, 0.2, 3, 2, 250, 1), clock);
         OverviewView view = new OverviewView(vm);
         Scene scene = new Scene(view, 1400, 900);
         Theme.apply(scene);

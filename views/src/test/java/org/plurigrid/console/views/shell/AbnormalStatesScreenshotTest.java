@@ -18,6 +18,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.telemetry.ChangeSet;
+import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.ConnectionState;
 import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.client.telemetry.Quality;
@@ -47,7 +48,8 @@ class AbnormalStatesScreenshotTest {
         status.highAlarmsProperty().set(3);
         status.mediumAlarmsProperty().set(7);
         status.lowAlarmsProperty().set(12);
-        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), clock);
+        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock),
+                () -> new SupergridSummary(1830, 1210, 0.58, 34, 5, 812, 4), clock);
         MainWindow window = new MainWindow(List.of(new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),
                 NavigationEntry.placeholder("map", "Map", "x")), status);
         Scene scene = new Scene(window, 1440, 900);

@@ -45,6 +45,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
     private final AlarmJournal journal;
     private final AlarmRuleSet ruleSet;
     private final List<CompiledRule> rules;
+    private final Map<AlarmKind, List<String>> ruleIdsByKind;
 
     // Hot-path state: concurrent, touched without the engine lock.
     private final ConcurrentHashMap<PointId, Condition[]> conditionsByPoint = new ConcurrentHashMap<>();
@@ -81,6 +82,11 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
         this.settings = Objects.requireNonNull(settings, "settings");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.rules = rules.rules().stream().map(r -> new CompiledRule(r, r.match().compile())).toList();
+        Map<AlarmKind, List<String>> byKind = new EnumMap<>(AlarmKind.class);
+        for (AlarmRule r : rules.rules()) {
+            byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r.id());
+        }
+        this.ruleIdsByKind = byKind;
         for (AlarmPriority p : AlarmPriority.values()) {
             raisedByPriority.put(p, 0L);
         }
@@ -268,6 +274,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
                 raisedByPriority.merge(r.rule.priority(), 1L, Long::sum);
                 record(r, JournalEvent.RAISED, now, AlarmJournal.SYSTEM, hiddenReason(r));
                 noteActivation(r, now);
+                reflagLessSevere(r, now);
             } else {
                 if (r == null) {
                     return;
@@ -282,6 +289,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
                 record(r, JournalEvent.RETURNED_TO_NORMAL, now, AlarmJournal.SYSTEM,
                         unseen ? "returned to normal while " + hiddenReason(r) : "");
                 removeIfCleared(r);
+                reflagLessSevere(r, now);
             }
         }
     }
@@ -360,11 +368,59 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
     }
 
     private boolean isSuppressed(AlarmRecord r) {
+        return isUnderDeadNode(r) || isEscalated(r);
+    }
+
+    private boolean isUnderDeadNode(AlarmRecord r) {
         if (!deadNodes.contains(r.node()) && !revivedNodes.containsKey(r.node())) {
             return false;
         }
         // The node's own comms-loss alarm is the one alarm that explains all the others: it stays visible.
         return !(r.rule.kind() == AlarmKind.COMMS_LOSS && r.point.device().isEmpty());
+    }
+
+    /** An H (L) alarm says nothing new while an HH (LL) alarm stands on the same point: suppressed by design. */
+    private boolean isEscalated(AlarmRecord r) {
+        AlarmKind higher = switch (r.rule.kind()) {
+            case H -> AlarmKind.HH;
+            case L -> AlarmKind.LL;
+            default -> null;
+        };
+        if (higher == null) {
+            return false;
+        }
+        for (String id : ruleIdsByKind.getOrDefault(higher, List.of())) {
+            AlarmRecord h = alarms.get(new AlarmKey(id, r.key.source()));
+            if (h != null && h.state.isConditionActive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** After an HH (LL) alarm changed, re-decide whether the H (L) alarms of the same point are suppressed. */
+    private void reflagLessSevere(AlarmRecord changed, Instant now) {
+        AlarmKind lower = switch (changed.rule.kind()) {
+            case HH -> AlarmKind.H;
+            case LL -> AlarmKind.L;
+            default -> null;
+        };
+        if (lower == null) {
+            return;
+        }
+        for (String id : ruleIdsByKind.getOrDefault(lower, List.of())) {
+            AlarmRecord r = alarms.get(new AlarmKey(id, changed.key.source()));
+            if (r != null) {
+                boolean suppress = isSuppressed(r);
+                if (suppress != r.suppressed) {
+                    r.suppressed = suppress;
+                    r.changedAt = now;
+                    record(r, suppress ? JournalEvent.SUPPRESSED : JournalEvent.UNSUPPRESSED, now, AlarmJournal.SYSTEM,
+                            suppress ? "a " + changed.rule.kind() + " alarm stands on the same point"
+                                    : "the " + changed.rule.kind() + " alarm on the same point returned to normal");
+                }
+            }
+        }
     }
 
     private boolean isOutOfService(AlarmRecord r) {
@@ -390,7 +446,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
             return "out of service";
         }
         if (r.suppressed) {
-            return "suppressed: edge node " + r.node() + " lost communication";
+            return isUnderDeadNode(r) ? "suppressed: edge node " + r.node() + " lost communication"
+                    : "suppressed: a more severe limit alarm stands on the same point";
         }
         if (shelved.containsKey(r.key)) {
             return "shelved";

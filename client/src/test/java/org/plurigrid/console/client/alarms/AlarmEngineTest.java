@@ -202,6 +202,26 @@ class AlarmEngineTest {
     }
 
     @Test
+    void suppressesHighWhileHighHighStandsOnTheSamePoint() {
+        AlarmRule hh = AlarmRule.limit("v-hh", VOLTAGE, AlarmKind.HH, 1.10, AlarmPriority.CRITICAL, "Busbar voltage very high");
+        AlarmEngine engine = engine(VOLTAGE_H, hh);
+        PointId v = voltage("groningen-sub-01");
+
+        engine.accept(good(v, 1.07, clock));
+        engine.accept(good(v, 1.12, clock));
+        assertThat(engine.active()).extracting(a -> a.key().ruleId()).containsExactly("v-hh");
+        assertThat(engine.all()).filteredOn(Alarm::suppressed).extracting(a -> a.key().ruleId()).containsExactly("v-h");
+
+        engine.acknowledge(keyOf(hh, v), "anna", "");
+        engine.accept(good(v, 1.07, clock)); // HH clears, H still stands
+
+        assertThat(engine.active()).singleElement().satisfies(a -> {
+            assertThat(a.key().ruleId()).isEqualTo("v-h");
+            assertThat(a.state()).isEqualTo(AlarmState.UNACKNOWLEDGED);
+        });
+    }
+
+    @Test
     void detectsChattering() {
         AlarmEngine engine = engine(VOLTAGE_H);
         PointId v = voltage("groningen-sub-01");
@@ -400,8 +420,9 @@ class AlarmEngineTest {
         assertThat(engine.evaluations()).isEqualTo(100_000);
         AlarmCounts counts = engine.counts();
         assertThat(counts.total(AlarmPriority.CRITICAL)).as("HH on every 10th substation").isEqualTo(10);
-        assertThat(counts.total(AlarmPriority.MEDIUM)).as("H on every 10th substation").isEqualTo(10);
-        assertThat(counts.totalVisible()).isEqualTo(20);
+        assertThat(counts.totalVisible()).as("H is suppressed under HH").isEqualTo(10);
+        assertThat(engine.all()).filteredOn(Alarm::suppressed).hasSize(10)
+                .allSatisfy(a -> assertThat(a.kind()).isEqualTo(AlarmKind.H));
         System.out.printf("alarm engine: %,d evaluations in %d ms = %,.0f/s (default rules, %d points)%n",
                 engine.evaluations(), nanos / 1_000_000, engine.evaluations() * 1e9 / nanos, batch.size());
     }

@@ -71,8 +71,12 @@ public final class AlarmListView extends BorderPane {
         this(vm, ZoneId.systemDefault());
     }
 
+    /**
+     * The alarm stylesheet as a class-path path (JavaFX resolves scheme-less stylesheet paths against the class path),
+     * which keeps views free of java.net types.
+     */
     static String stylesheet() {
-        return Objects.requireNonNull(AlarmListView.class.getResource("alarms.css"), "alarms.css missing").toExternalForm();
+        return "org/plurigrid/console/views/alarms/alarms.css";
     }
 
     public TableView<AlarmRow> table() {
@@ -174,9 +178,9 @@ public final class AlarmListView extends BorderPane {
         table.getColumns().add(prio);
         table.getColumns().add(text("Time", a -> format.time(a.raisedAt()), 5.5, "alarm-col-time"));
         table.getColumns().add(text("State", a -> AlarmFormat.state(a.state()), 6, "alarm-col-state"));
-        table.getColumns().add(text("Cond", a -> a.kind().label(), 4.5, "alarm-col-kind"));
+        table.getColumns().add(text("Cond", a -> a.kind().label(), 5.5, "alarm-col-kind"));
         table.getColumns().add(text("Source", AlarmFormat::source, 27, "alarm-col-source"));
-        table.getColumns().add(text("Message", Alarm::message, 21, "alarm-col-message"));
+        table.getColumns().add(text("Message", Alarm::message, 20, "alarm-col-message"));
         table.getColumns().add(text("Value", AlarmFormat::value, 10, "alarm-col-value"));
         table.getColumns().add(text("Notes", this::notes, 14, "alarm-col-notes"));
         for (TableColumn<AlarmRow, ?> c : table.getColumns()) {

@@ -27,14 +27,18 @@ class AlarmBannerViewModelTest {
             assertThat(a.priority()).isEqualTo(AlarmPriority.CRITICAL);
             assertThat(a.point().node()).isEqualTo("zeeland-sub-02");
         });
-        assertThat(vm.countsProperty().get().total(AlarmPriority.MEDIUM)).isEqualTo(2);
+        assertThat(vm.countsProperty().get().total(AlarmPriority.CRITICAL)).isEqualTo(2);
+        assertThat(vm.countsProperty().get().total(AlarmPriority.MEDIUM)).as("H suppressed under HH").isZero();
         assertThat(vm.countsProperty().get().total(AlarmPriority.LOW)).isEqualTo(1);
     }
 
     @Test
     void headlineMovesOnWhenAcknowledged() {
+        s.voltage("utrecht", "utrecht-sub-01", 1.07);
+        s.clock.advance(Duration.ofSeconds(1));
         s.voltage("zeeland", "zeeland-sub-01", 1.12);
         vm.onFrame();
+        assertThat(vm.headlineProperty().get()).get().extracting(Alarm::priority).isEqualTo(AlarmPriority.CRITICAL);
         s.engine.acknowledge(new AlarmKey("v-hh", "cg-zeeland/zeeland-sub-01/Substation/Voltage"), "anna", "");
 
         vm.onFrame();

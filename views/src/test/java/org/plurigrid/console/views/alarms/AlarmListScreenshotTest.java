@@ -47,6 +47,9 @@ class AlarmListScreenshotTest {
         }
         s.soc("friesland", "friesland-sub-07", "bat-0002", 2); // under the dead node: suppressed
         s.send(new PointId("cg-gelderland", "gelderland-sub-05", "wind-0003", "Alarm/Overspeed"), 1, "", Quality.GOOD);
+        for (int i = 1; i <= 6; i++) { // the evening peak empties batteries across one substation
+            s.soc("brabant", "brabant-sub-05", "bat-%04d".formatted(40 + i), 9 - i);
+        }
         s.after(Duration.ofSeconds(35));
         s.voltage("zeeland", "zeeland-sub-01", 1.0); // returns to normal, still unacknowledged
         s.after(Duration.ofSeconds(12));

@@ -21,6 +21,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.plugins.spi.PluginContext;
 import org.plurigrid.console.plugins.spi.PluginRegistry;
@@ -46,6 +47,8 @@ public final class ConsoleApplication extends Application {
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     private ConsoleOptions options;
+    private AlarmRuleSet alarmRules;
+    private ConsoleAlarms alarms;
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -82,26 +85,33 @@ public final class ConsoleApplication extends Application {
         if (options == null) {
             options = Options.parse(getParameters().getRaw().toArray(String[]::new));
         }
+        // File I/O here, on the launcher thread, not in start() on the FX thread.
+        alarmRules = ConsoleAlarms.loadRules(options.home());
     }
 
     @Override
     public void start(Stage stage) {
-        if (options == null) {
+        if (options == null || alarmRules == null) {
             init();
         }
+        ZoneId zone = ZoneId.systemDefault();
+        String operator = System.getProperty("user.name", "operator");
         feed = new DeferredTelemetryFeed(firstConnectionName(), firstEndpoint());
 
-        StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, ZoneId.systemDefault());
+        StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, zone);
         OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), this::summary, clock);
         pump = new FramePump(feed);
         pump.addListener(status);
         pump.addListener(overview);
+        alarms = new ConsoleAlarms(alarmRules, clock);
+        alarms.attach(pump, status, operator);
 
-        List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview));
+        List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview, () -> alarms.page(zone)));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
         navigation.addAll(PluginEntries.create(PluginRegistry.load(ConsoleApplication.class.getClassLoader()),
-                new PluginContext(clock, System.getProperty("user.name", "operator")), pump, builtIn));
+                new PluginContext(clock, operator), pump, builtIn));
         window = new MainWindow(navigation, status);
+        window.setBanner(alarms.banner(zone));
         window.setUiScale(options.scale());
         Scene scene = new Scene(window, 1440, 900);
         Theme.apply(scene);
@@ -124,7 +134,7 @@ public final class ConsoleApplication extends Application {
     private TelemetryBackend startBackend() {
         long t0 = System.nanoTime();
         try {
-            TelemetryBackend b = startup.start(options, feed::progress);
+            TelemetryBackend b = startup.start(options, List.of(alarms.engine()), feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
                 b.close();
                 return b;
@@ -158,6 +168,9 @@ public final class ConsoleApplication extends Application {
                 if (b != null) {
                     LOG.info("Stopping telemetry and devnet");
                     b.close();
+                }
+                if (alarms != null) {
+                    alarms.close();
                 }
                 mine.complete(null);
             } catch (RuntimeException e) {

@@ -1,6 +1,9 @@
 package org.plurigrid.console.app;
 
 import java.util.List;
+import java.util.function.Supplier;
+
+import javafx.scene.Node;
 
 import org.plurigrid.console.views.overview.OverviewView;
 import org.plurigrid.console.views.overview.OverviewViewModel;
@@ -17,13 +20,12 @@ final class ConsoleNavigation {
     }
 
     /** The built-in entries, in rail order. */
-    static List<NavigationEntry> entries(OverviewViewModel overview) {
+    static List<NavigationEntry> entries(OverviewViewModel overview, Supplier<Node> alarms) {
         return List.of(
                 new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),
                 NavigationEntry.placeholder("map", "Map",
                         "A map of the community grids with substations, lines and live power flows on an offline basemap."),
-                NavigationEntry.placeholder("alarms", "Alarms",
-                        "The alarm list: active and unacknowledged alarms by priority, with acknowledge, shelve and history."),
+                new NavigationEntry("alarms", "Alarms", alarms),
                 NavigationEntry.placeholder("demand-response", "Demand Response",
                         "Flexibility available per grid, dispatch of demand-response events signed on chain, and their execution."),
                 NavigationEntry.placeholder("governance", "Governance",

@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.plurigrid.console.client.telemetry.BrokerConfig;
+import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryFeed;
 import org.plurigrid.console.client.telemetry.TelemetryService;
@@ -42,7 +44,8 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
     }
 
     @Override
-    public TelemetryBackend start(ConsoleOptions options, Progress progress) throws Exception {
+    public TelemetryBackend start(ConsoleOptions options, List<Consumer<Measurement>> taps, Progress progress)
+            throws Exception {
         InProcessDevnet running = null;
         List<BrokerConfig> brokers = new ArrayList<>();
         try {
@@ -74,6 +77,7 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
                 progress.report(brokers.getFirst().name(), brokers.getFirst().serverUri().toString(), "connecting");
             }
             TelemetryService service = new TelemetryService(brokers, clock);
+            taps.forEach(service::addListener);
             service.start();
             return new Backend(service, running);
         } catch (Exception | Error e) {

@@ -65,7 +65,7 @@ class LiveTelemetryStartupTest {
         List<String> progress = new ArrayList<>();
 
         try (TelemetryBackend backend = new LiveTelemetryStartup(launcher, Clock.systemUTC())
-                .start(ConsoleOptions.defaults(home), (n, e, d) -> progress.add(n + " " + e + " " + d))) {
+                .start(ConsoleOptions.defaults(home), List.of(), (n, e, d) -> progress.add(n + " " + e + " " + d))) {
             assertThat(asked).containsExactly(1883, 0);
             assertThat(backend.feed().connections()).singleElement()
                     .satisfies(c -> assertThat(c.endpoint()).contains("tcp://127.0.0.1:1"));
@@ -80,7 +80,7 @@ class LiveTelemetryStartupTest {
                 Optional.empty(), Optional.empty(), 1883, 1.0);
 
         try (TelemetryBackend backend = new LiveTelemetryStartup(DevnetLauncher.unavailable(), Clock.systemUTC())
-                .start(options, (n, e, d) -> { })) {
+                .start(options, List.of(), (n, e, d) -> { })) {
             assertThat(backend.feed().connections()).extracting(c -> c.name()).containsExactly("127.0.0.1:2");
         }
     }

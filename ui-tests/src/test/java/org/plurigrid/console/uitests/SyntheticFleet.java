@@ -27,7 +27,7 @@ import org.plurigrid.console.client.telemetry.TelemetryStats;
 final class SyntheticFleet implements TelemetryStartup {
 
     @Override
-    public TelemetryBackend start(ConsoleOptions options, Progress progress) {
+    public TelemetryBackend start(ConsoleOptions options, List<java.util.function.Consumer<org.plurigrid.console.client.telemetry.Measurement>> taps, Progress progress) {
         progress.report("devnet", "in-process", "starting synthetic fleet");
         Feed feed = new Feed();
         return new TelemetryBackend() {

@@ -40,6 +40,7 @@ public final class MainWindow extends BorderPane {
     private final Map<String, Node> builtViews = new HashMap<>();
     private final ToggleGroup group = new ToggleGroup();
     private final StackPane viewArea = new StackPane();
+    private final VBox top = new VBox();
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper(this, "selected");
     private final ReadOnlyDoubleWrapper uiScale = new ReadOnlyDoubleWrapper(this, "uiScale", 1.0);
 
@@ -79,13 +80,24 @@ public final class MainWindow extends BorderPane {
         viewArea.getStyleClass().add("view-area");
         viewArea.setId("view-area");
 
-        setTop(new StatusBar(statusBar));
+        top.getChildren().add(new StatusBar(statusBar));
+        setTop(top);
         setLeft(rail);
         setCenter(viewArea);
 
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         Theme.applyScale(this, 1.0);
         select(navigation.getFirst().id());
+    }
+
+    /**
+     * An always-visible strip under the status bar, e.g. the alarm banner; {@code null} removes it.
+     */
+    public void setBanner(Node banner) {
+        top.getChildren().setAll(top.getChildren().getFirst());
+        if (banner != null) {
+            top.getChildren().add(banner);
+        }
     }
 
     /** Shows the view of the entry with this id, building it the first time. */

@@ -45,6 +45,21 @@ class MainWindowTest {
     }
 
     @Test
+    void showsABannerUnderTheStatusBarAndCanRemoveIt() {
+        MainWindow window = new MainWindow(List.of(NavigationEntry.placeholder("overview", "Overview", "x")), status);
+        Label banner = new Label("banner");
+        banner.setId("test-banner");
+
+        window.setBanner(banner);
+        assertThat(window.lookup("#test-banner")).isSameAs(banner);
+        assertThat(window.lookup("#status-bar")).isNotNull();
+
+        window.setBanner(null);
+        assertThat(window.lookup("#test-banner")).isNull();
+        assertThat(window.lookup("#status-bar")).isNotNull();
+    }
+
+    @Test
     void rejectsDuplicateNavigationIds() {
         assertThatThrownBy(() -> new MainWindow(List.of(
                 NavigationEntry.placeholder("map", "Map", "a"),

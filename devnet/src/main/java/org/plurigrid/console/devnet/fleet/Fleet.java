@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -173,7 +174,11 @@ public final class Fleet implements AutoCloseable {
             Thread.currentThread().interrupt();
             publisher.shutdownNow();
         }
-        nodes.parallelStream().forEach(EdgeNode::close);
-        log.info("Fleet stopped");
+        long began = System.nanoTime();
+        // Each close waits on network round trips (NDEATH ack, DISCONNECT); overlap them all.
+        try (ExecutorService closers = Executors.newVirtualThreadPerTaskExecutor()) {
+            nodes.forEach(n -> closers.execute(n::close));
+        }
+        log.info("Fleet stopped ({} edge nodes closed in {} ms)", nodes.size(), (System.nanoTime() - began) / 1_000_000);
     }
 }

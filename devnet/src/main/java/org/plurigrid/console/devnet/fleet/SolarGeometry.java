@@ -64,10 +64,17 @@ public final class SolarGeometry {
      */
     public static Duration offsetToSolarTime(Instant now, LocalTime timeOfDay, double longitude) {
         double target = timeOfDay.toSecondOfDay() / 60.0;
-        double diff = target - solarTimeMinutes(now, longitude);
-        diff = ((diff + MINUTES_PER_DAY / 2) % MINUTES_PER_DAY + MINUTES_PER_DAY) % MINUTES_PER_DAY
+        double first = wrapMinutes(target - solarTimeMinutes(now, longitude));
+        // The equation of time moves a little over the shift itself; one correction step takes that out.
+        Instant shifted = now.plusMillis(Math.round(first * 60_000));
+        double correction = wrapMinutes(target - solarTimeMinutes(shifted, longitude));
+        return Duration.ofMillis(Math.round((first + correction) * 60_000));
+    }
+
+    /** An angle of day in minutes, folded into [-720, 720). */
+    private static double wrapMinutes(double minutes) {
+        return ((minutes + MINUTES_PER_DAY / 2) % MINUTES_PER_DAY + MINUTES_PER_DAY) % MINUTES_PER_DAY
                 - MINUTES_PER_DAY / 2;
-        return Duration.ofMillis(Math.round(diff * 60_000));
     }
 
     private static double fractionalYear(int dayOfYear, double hour, int daysInYear) {

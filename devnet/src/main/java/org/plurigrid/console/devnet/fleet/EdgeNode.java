@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -36,6 +37,7 @@ public final class EdgeNode {
     private static final long OPERATION_TIMEOUT_MS = 10_000;
     private static final int KEEP_ALIVE_SECONDS = 30;
     private static final int DISCONNECT_WITH_WILL = 0x04;
+    private static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final SparkplugNode sparkplug;
@@ -49,7 +51,7 @@ public final class EdgeNode {
     private volatile MqttAsyncClient client;
     private volatile boolean online;
     private volatile boolean closed;
-    private Duration backoff = Duration.ofMillis(500);
+    private Duration backoff = INITIAL_BACKOFF;
 
     EdgeNode(SparkplugNode sparkplug, String brokerUri, String clientId, InstantSource clock,
              ScheduledExecutorService publisher) {
@@ -82,12 +84,21 @@ public final class EdgeNode {
         return messagesPublished.get();
     }
 
+    /** MQTT sessions this node has started: 1 after start, +1 for every reconnect. */
+    public long sessions() {
+        return sessions.get();
+    }
+
     public Substation substation() {
         return sparkplug.substation();
     }
 
     /** Starts connecting with the current session's NDEATH as the Will; finish with {@link #completeSession}. */
     IMqttToken beginConnect() throws MqttException {
+        return beginConnect(null);
+    }
+
+    private IMqttToken beginConnect(MqttActionListener listener) throws MqttException {
         if (client == null) {
             client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
             client.setCallback(new Callback());
@@ -102,7 +113,7 @@ public final class EdgeNode {
         // Reconnecting is ours to do: every new session needs a new bdSeq in its Will, which Paho cannot change.
         options.setAutomaticReconnect(false);
         options.setWill(death.topic(), will);
-        return client.connect(options);
+        return client.connect(options, null, listener);
     }
 
     /** Subscribes to NCMD (before the NBIRTH, so no Rebirth request is missed), then publishes the births. */
@@ -110,7 +121,7 @@ public final class EdgeNode {
         client.subscribe(new MqttSubscription(sparkplug.ncmdTopic(), 1)).waitForCompletion(OPERATION_TIMEOUT_MS);
         online = true;
         sessions.incrementAndGet();
-        backoff = Duration.ofMillis(500);
+        backoff = INITIAL_BACKOFF;
         publishAll(sparkplug.births(clock.instant()));
         log.debug("{} online, bdSeq {}", nodeId(), sparkplug.bdSeq());
     }
@@ -138,7 +149,7 @@ public final class EdgeNode {
                 messagesPublished.incrementAndGet();
             }
         } catch (MqttException e) {
-            log.warn("{} lost its broker while publishing: {}", nodeId(), e.getMessage());
+            log.debug("{} lost its broker while publishing: {}", nodeId(), e.getMessage());
             connectionLost();
         }
     }
@@ -196,20 +207,61 @@ public final class EdgeNode {
         }
     }
 
+    /** A new session without blocking the fleet thread: connect, subscribe, then births back on the fleet thread. */
     private void reconnect() {
         reconnectPending.set(false);
         if (closed || online) {
             return;
         }
+        // Every CONNECT carries the next bdSeq in its Will, attempts that fail included (Sparkplug 3.0).
         sparkplug.nextSession();
         try {
-            beginConnect().waitForCompletion(OPERATION_TIMEOUT_MS);
-            completeSession();
-            log.info("{} reconnected to {}, bdSeq {}", nodeId(), brokerUri, sparkplug.bdSeq());
+            beginConnect(new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    subscribeThenBirth();
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    log.debug("{} reconnect failed: {}", nodeId(), String.valueOf(cause));
+                    runOnPublisher(EdgeNode.this::connectionLost);
+                }
+            });
         } catch (MqttException e) {
             log.debug("{} reconnect failed: {}", nodeId(), e.getMessage());
             connectionLost();
         }
+    }
+
+    private void subscribeThenBirth() {
+        try {
+            client.subscribe(sparkplug.ncmdTopic(), 1, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    runOnPublisher(EdgeNode.this::goOnline);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    log.debug("{} NCMD subscription failed: {}", nodeId(), String.valueOf(cause));
+                    runOnPublisher(EdgeNode.this::connectionLost);
+                }
+            });
+        } catch (MqttException e) {
+            runOnPublisher(this::connectionLost);
+        }
+    }
+
+    private void goOnline() {
+        if (closed || online || !client.isConnected()) {
+            return;
+        }
+        online = true;
+        sessions.incrementAndGet();
+        backoff = INITIAL_BACKOFF;
+        publishAll(sparkplug.births(clock.instant()));
+        log.debug("{} reconnected to {}, bdSeq {}", nodeId(), brokerUri, sparkplug.bdSeq());
     }
 
     /** Graceful stop: publishes the NDEATH itself (a clean MQTT disconnect does not fire the Will), then disconnects. */
@@ -244,7 +296,8 @@ public final class EdgeNode {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             if (online && !closed) {
-                log.warn("{} disconnected from {}: {}", nodeId(), brokerUri, response);
+                // Debug only: a broker restart drops every node at once; the fleet logs one summary line.
+                log.debug("{} disconnected from {}: {}", nodeId(), brokerUri, response);
                 runOnPublisher(EdgeNode.this::connectionLost);
             }
             online = false;

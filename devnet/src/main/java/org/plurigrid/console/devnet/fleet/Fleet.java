@@ -29,6 +29,7 @@ public final class Fleet implements AutoCloseable {
     public static final double REFERENCE_LONGITUDE = CommunityGrid.DEVNET_GRIDS.stream()
             .mapToDouble(CommunityGrid::longitude).average().orElse(0);
     private static final long CONNECT_TIMEOUT_MS = 15_000;
+    private static final long STATS_PERIOD_SECONDS = 60;
 
     private final FleetConfig config;
     private final FleetSimulation simulation;
@@ -37,6 +38,9 @@ public final class Fleet implements AutoCloseable {
     private final ScheduledExecutorService publisher;
     private final AtomicLong steps = new AtomicLong();
     private volatile long lastStepNanos;
+    private long statsMessages;
+    private long statsSteps;
+    private int lastOnline;
 
     private Fleet(FleetConfig config, FleetSimulation simulation, SimulatedClock simClock, List<EdgeNode> nodes,
                   ScheduledExecutorService publisher) {
@@ -74,6 +78,7 @@ public final class Fleet implements AutoCloseable {
                     publisher));
         }
         Fleet fleet = new Fleet(config, simulation, simClock, List.copyOf(nodes), publisher);
+        fleet.lastOnline = nodes.size();
         try {
             fleet.connectAll();
         } catch (RuntimeException e) {
@@ -82,6 +87,7 @@ public final class Fleet implements AutoCloseable {
         }
         long periodNanos = Math.round(1e9 / config.publishRateHz());
         publisher.scheduleAtFixedRate(fleet::stepSafely, periodNanos, periodNanos, TimeUnit.NANOSECONDS);
+        publisher.scheduleAtFixedRate(fleet::logStats, STATS_PERIOD_SECONDS, STATS_PERIOD_SECONDS, TimeUnit.SECONDS);
         log.info("Fleet of {} devices behind {} edge nodes in {} community grids publishing to {} at {}/s "
                         + "(started in {} ms, simulated time {})", simulation.deviceCount(), nodes.size(),
                 CommunityGrid.DEVNET_GRIDS.size(), brokerUri, config.publishRateHz(),
@@ -119,8 +125,19 @@ public final class Fleet implements AutoCloseable {
         try {
             long t0 = System.nanoTime();
             simulation.step(simClock.instant());
+            int online = 0;
             for (EdgeNode n : nodes) {
                 n.publishChanges();
+                online += n.isOnline() ? 1 : 0;
+            }
+            if (online != lastOnline) {
+                if (online < nodes.size()) {
+                    log.warn("{}/{} edge nodes online ({} waiting for the broker)", online, nodes.size(),
+                            nodes.size() - online);
+                } else {
+                    log.info("All {} edge nodes online", nodes.size());
+                }
+                lastOnline = online;
             }
             steps.incrementAndGet();
             lastStepNanos = System.nanoTime() - t0;
@@ -128,6 +145,19 @@ public final class Fleet implements AutoCloseable {
             // A scheduled task that throws is never run again; the fleet must keep going.
             log.error("Fleet step failed", e);
         }
+    }
+
+    /** A line per minute so whoever runs the devnet sees it is alive and keeping up. */
+    private void logStats() {
+        long messages = messagesPublished();
+        long done = steps.get();
+        long online = nodes.stream().filter(EdgeNode::isOnline).count();
+        log.info("Fleet: {} msg/s, {} steps/s, last step {} ms, {}/{} edge nodes online, simulated time {}",
+                (messages - statsMessages) / STATS_PERIOD_SECONDS,
+                String.format("%.1f", (done - statsSteps) / (double) STATS_PERIOD_SECONDS),
+                lastStepNanos / 1_000_000, online, nodes.size(), simClock.instant());
+        statsMessages = messages;
+        statsSteps = done;
     }
 
     public List<EdgeNode> edgeNodes() {

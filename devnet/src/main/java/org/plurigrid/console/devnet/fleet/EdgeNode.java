@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -37,6 +38,11 @@ public final class EdgeNode {
     private static final long OPERATION_TIMEOUT_MS = 10_000;
     private static final int KEEP_ALIVE_SECONDS = 30;
     private static final int DISCONNECT_WITH_WILL = 0x04;
+    /**
+     * Above this many unsent messages a node skips a step instead of queueing more: report by exception then sends
+     * the latest values next time, so a slow broker costs resolution, not unbounded memory.
+     */
+    static final int MAX_UNSENT = 4096;
     private static final Duration INITIAL_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -48,6 +54,9 @@ public final class EdgeNode {
     private final AtomicBoolean reconnectPending = new AtomicBoolean();
     private final AtomicLong messagesPublished = new AtomicLong();
     private final AtomicLong sessions = new AtomicLong();
+    /** Messages handed to Paho and not yet written to the socket (Paho confirms QoS 0 once written). */
+    private final AtomicInteger unsent = new AtomicInteger();
+    private final AtomicLong stepsSkipped = new AtomicLong();
     private volatile MqttAsyncClient client;
     private volatile boolean online;
     private volatile boolean closed;
@@ -82,6 +91,16 @@ public final class EdgeNode {
     /** MQTT messages this node has handed to its client, births and deaths included. */
     public long messagesPublished() {
         return messagesPublished.get();
+    }
+
+    /** Messages handed to the MQTT client that it has not written to the network yet. */
+    public int unsentMessages() {
+        return unsent.get();
+    }
+
+    /** Steps this node skipped because the broker was not taking its messages fast enough. */
+    public long stepsSkipped() {
+        return stepsSkipped.get();
     }
 
     /** MQTT sessions this node has started: 1 after start, +1 for every reconnect. */
@@ -122,15 +141,21 @@ public final class EdgeNode {
         online = true;
         sessions.incrementAndGet();
         backoff = INITIAL_BACKOFF;
+        unsent.set(0);
         publishAll(sparkplug.births(clock.instant()));
         log.debug("{} online, bdSeq {}", nodeId(), sparkplug.bdSeq());
     }
 
     /** Publishes what changed since the last message; called on every fleet step. */
     void publishChanges() {
-        if (online) {
-            publishAll(sparkplug.changes(clock.instant()));
+        if (!online) {
+            return;
         }
+        if (unsent.get() > MAX_UNSENT) {
+            stepsSkipped.incrementAndGet();
+            return;
+        }
+        publishAll(sparkplug.changes(clock.instant()));
     }
 
     /** Publishes NBIRTH and all DBIRTHs again (seq restarts at 0, same bdSeq): the answer to a Rebirth command. */
@@ -145,6 +170,7 @@ public final class EdgeNode {
         MqttAsyncClient c = client;
         try {
             for (SparkplugMessage m : messages) {
+                unsent.incrementAndGet();
                 c.publish(m.topic(), sparkplug.encode(m), 0, false);
                 messagesPublished.incrementAndGet();
             }
@@ -260,6 +286,7 @@ public final class EdgeNode {
         online = true;
         sessions.incrementAndGet();
         backoff = INITIAL_BACKOFF;
+        unsent.set(0);
         publishAll(sparkplug.births(clock.instant()));
         log.debug("{} reconnected to {}, bdSeq {}", nodeId(), brokerUri, sparkplug.bdSeq());
     }
@@ -326,6 +353,7 @@ public final class EdgeNode {
 
         @Override
         public void deliveryComplete(IMqttToken token) {
+            unsent.decrementAndGet();
         }
 
         @Override

@@ -152,10 +152,12 @@ public final class Fleet implements AutoCloseable {
         long messages = messagesPublished();
         long done = steps.get();
         long online = nodes.stream().filter(EdgeNode::isOnline).count();
-        log.info("Fleet: {} msg/s, {} steps/s, last step {} ms, {}/{} edge nodes online, simulated time {}",
+        long skipped = nodes.stream().mapToLong(EdgeNode::stepsSkipped).sum();
+        log.info("Fleet: {} msg/s, {} steps/s, last step {} ms, {}/{} edge nodes online, {} node steps skipped "
+                        + "(broker too slow), simulated time {}",
                 (messages - statsMessages) / STATS_PERIOD_SECONDS,
                 String.format("%.1f", (done - statsSteps) / (double) STATS_PERIOD_SECONDS),
-                lastStepNanos / 1_000_000, online, nodes.size(), simClock.instant());
+                lastStepNanos / 1_000_000, online, nodes.size(), skipped, simClock.instant());
         statsMessages = messages;
         statsSteps = done;
     }

@@ -86,7 +86,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             closeQuietly(hiveMq);
             deleteRecursively(home);
-            throw new IllegalStateException("The embedded MQTT broker did not start on 127.0.0.1:" + port, e);
+            throw new IllegalStateException(
+                    "The embedded MQTT broker did not start on 127.0.0.1:" + port + " (is the port already in use?)", e);
         }
         log.info("Embedded MQTT broker listening on tcp://127.0.0.1:{} (started in {} ms)", port,
                 (System.nanoTime() - started) / 1_000_000);

@@ -91,7 +91,8 @@ public final class FleetSimulation {
         return switch (type) {
             case PV -> new PvSystem(id, pick < 0.6 ? SimulatedDevice.uniform(r, 3.5, 12)
                     : pick < 0.95 ? SimulatedDevice.uniform(r, 25, 300) : SimulatedDevice.uniform(r, 400, 1500), r);
-            case WIND -> new WindTurbine(id, pick < 0.5 ? 250 : pick < 0.85 ? 500 : 900, r);
+            // Farm-sized turbines (150-600 kW) keep wind from drowning out the rest of a community grid's mix.
+            case WIND -> new WindTurbine(id, pick < 0.5 ? 150 : pick < 0.85 ? 300 : 600, r);
             case LOAD -> pick < 0.6 ? new FlexibleLoad(id, SimulatedDevice.uniform(r, 20, 120),
                     FlexibleLoad.Profile.HOUSEHOLDS, r)
                     : pick < 0.9 ? new FlexibleLoad(id, SimulatedDevice.uniform(r, 30, 250),

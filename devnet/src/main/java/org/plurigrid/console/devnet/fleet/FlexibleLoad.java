@@ -35,7 +35,9 @@ public final class FlexibleLoad extends SimulatedDevice {
         drift.advance(dtSeconds, random);
         double hour = ((weather.solarHour() + phaseHours) % 24 + 24) % 24;
         double jitter = 0.02 * MeanReverting.gaussian(random);
-        double power = capacity() * shape(profile, hour) * (1 + drift.value() + jitter);
+        // Heat pumps and longer evenings: households and farms draw more in winter, businesses a little.
+        double season = 1 + (profile == Profile.BUSINESS ? 0.06 : 0.18) * weather.heatingDemand();
+        double power = capacity() * shape(profile, hour) * season * (1 + drift.value() + jitter);
         power = Math.max(0.02 * capacity(), Math.min(capacity(), power));
         values[ACTIVE_POWER] = power;
         values[FLEXIBILITY] = power * flexibleShare;

@@ -1,6 +1,7 @@
 package org.plurigrid.console.devnet.fleet;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 
 /**
@@ -16,6 +17,7 @@ final class GridWeather {
     private double solarElevation;
     private double clearSkyIrradiance;
     private double solarHour;
+    private double heatingDemand;
 
     GridWeather(CommunityGrid grid, SplittableRandom random) {
         this.grid = grid;
@@ -31,6 +33,8 @@ final class GridWeather {
         solarElevation = SolarGeometry.elevationDegrees(simTime, grid.latitude(), grid.longitude());
         clearSkyIrradiance = SolarGeometry.clearSkyIrradiance(solarElevation);
         solarHour = SolarGeometry.solarHour(simTime, grid.longitude());
+        int dayOfYear = simTime.atZone(ZoneOffset.UTC).getDayOfYear();
+        heatingDemand = Math.cos(2 * Math.PI * (dayOfYear - 20) / 365.25);
     }
 
     CommunityGrid grid() {
@@ -54,6 +58,11 @@ final class GridWeather {
 
     double solarElevation() {
         return solarElevation;
+    }
+
+    /** Seasonal heating demand, +1 in the depth of winter (late January) to -1 at the height of summer. */
+    double heatingDemand() {
+        return heatingDemand;
     }
 
     /** Local solar hour of day, 0..24. */

@@ -138,12 +138,7 @@ public final class EdgeNode {
     /** Subscribes to NCMD (before the NBIRTH, so no Rebirth request is missed), then publishes the births. */
     void completeSession() throws MqttException {
         client.subscribe(new MqttSubscription(sparkplug.ncmdTopic(), 1)).waitForCompletion(OPERATION_TIMEOUT_MS);
-        online = true;
-        sessions.incrementAndGet();
-        backoff = INITIAL_BACKOFF;
-        unsent.set(0);
-        publishAll(sparkplug.births(clock.instant()));
-        log.debug("{} online, bdSeq {}", nodeId(), sparkplug.bdSeq());
+        goOnline();
     }
 
     /** Publishes what changed since the last message; called on every fleet step. */
@@ -288,7 +283,7 @@ public final class EdgeNode {
         backoff = INITIAL_BACKOFF;
         unsent.set(0);
         publishAll(sparkplug.births(clock.instant()));
-        log.debug("{} reconnected to {}, bdSeq {}", nodeId(), brokerUri, sparkplug.bdSeq());
+        log.debug("{} online at {}, bdSeq {}", nodeId(), brokerUri, sparkplug.bdSeq());
     }
 
     /** Graceful stop: publishes the NDEATH itself (a clean MQTT disconnect does not fire the Will), then disconnects. */

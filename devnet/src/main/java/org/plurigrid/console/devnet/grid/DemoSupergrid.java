@@ -46,17 +46,17 @@ public final class DemoSupergrid {
 
     private static final List<CommunityGrid> GRIDS = List.of(
             new CommunityGrid("cg-groningen", "groningen", "Groningen", "Noorderlicht Energie Coöperatie",
-                    new GeoPoint(53.219, 6.567), CommunityGrid.IeeeCase.IEEE_118, 24),
+                    new GeoPoint(53.219, 6.567), CommunityGrid.IeeeCase.IEEE_118, 27),
             new CommunityGrid("cg-friesland", "friesland", "Friesland", "Fryske Enerzjy Koöperaasje",
-                    new GeoPoint(53.164, 5.781), CommunityGrid.IeeeCase.IEEE_30, 15),
+                    new GeoPoint(53.164, 5.781), CommunityGrid.IeeeCase.IEEE_30, 20),
             new CommunityGrid("cg-gelderland", "gelderland", "Gelderland", "Gelderse Stroom Coöperatie",
-                    new GeoPoint(51.985, 5.899), CommunityGrid.IeeeCase.IEEE_118, 22),
+                    new GeoPoint(51.985, 5.899), CommunityGrid.IeeeCase.IEEE_118, 30),
             new CommunityGrid("cg-utrecht", "utrecht", "Utrecht", "Utrechtse Energie Coöperatie",
-                    new GeoPoint(52.091, 5.122), CommunityGrid.IeeeCase.IEEE_30, 14),
+                    new GeoPoint(52.091, 5.122), CommunityGrid.IeeeCase.IEEE_30, 20),
             new CommunityGrid("cg-zeeland", "zeeland", "Zeeland", "Zeeuwse Zon en Wind",
-                    new GeoPoint(51.499, 3.611), CommunityGrid.IeeeCase.IEEE_14, 12),
+                    new GeoPoint(51.499, 3.611), CommunityGrid.IeeeCase.IEEE_14, 18),
             new CommunityGrid("cg-brabant", "brabant", "Brabant", "Brabantse Buurtstroom",
-                    new GeoPoint(51.441, 5.470), CommunityGrid.IeeeCase.IEEE_118, 22));
+                    new GeoPoint(51.441, 5.470), CommunityGrid.IeeeCase.IEEE_118, 30));
 
     /** Interconnected pairs (by short name) and the number of parallel circuits between them. */
     private static final List<Object[]> TIES = List.of(

@@ -11,13 +11,13 @@ public record LevelOfDetail(double minBranchKv, double minSubstationKv, boolean 
 
     public static LevelOfDetail forZoom(double zoom) {
         if (zoom < 7) {
-            return new LevelOfDetail(100, 100, false, false, false, true, 64);
+            return new LevelOfDetail(100, 100, false, false, false, true, 96);
         }
         if (zoom < 9) {
-            return new LevelOfDetail(30, 30, false, true, false, true, 48);
+            return new LevelOfDetail(30, 30, false, true, false, true, 72);
         }
         if (zoom < 10.5) {
-            return new LevelOfDetail(0, 0, true, true, false, true, 40);
+            return new LevelOfDetail(0, 0, false, true, false, true, 40);
         }
         if (zoom < INDIVIDUAL_DERS_FROM_ZOOM) {
             return new LevelOfDetail(0, 0, true, true, false, true, 32);
@@ -34,6 +34,6 @@ public record LevelOfDetail(double minBranchKv, double minSubstationKv, boolean 
     /** Substation symbol size in px by voltage class. */
     public static double substationSize(double kv, double zoom) {
         double base = kv >= 300 ? 8 : kv >= 100 ? 6.5 : kv >= 30 ? 5 : 4;
-        return base * (zoom >= 10 ? 1.4 : zoom < 7 ? 0.8 : 1.0);
+        return base * (zoom >= 10 ? 1.4 : zoom < 9 ? 0.6 : 1.0);
     }
 }

@@ -104,6 +104,21 @@ public final class SupergridLayer extends MapLayer {
         onLayout.run();
     }
 
+    /** Where a substation or branch (its midpoint) was drawn in the last frame, in layer coordinates. */
+    public Optional<Point2D> screenPointOf(String id) {
+        for (Object[] s : pickSubstations) {
+            if (s[0].equals(id)) {
+                return Optional.of(new Point2D((double) s[1], (double) s[2]));
+            }
+        }
+        for (Object[] b : pickBranches) {
+            if (b[0].equals(id)) {
+                return Optional.of(new Point2D(((double) b[1] + (double) b[3]) / 2, ((double) b[2] + (double) b[4]) / 2));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The asset under a point of the map (substation first, then the nearest line within a few pixels). */
     public Optional<String> pick(double x, double y) {
         String best = null;
@@ -339,7 +354,8 @@ public final class SupergridLayer extends MapLayer {
                                  double z, LevelOfDetail lod, double w, double h) {
         Font font = Font.font("System", FontWeight.NORMAL, 10);
         List<GridSubstation> ordered = new ArrayList<>(subs.values());
-        ordered.sort(Comparator.comparingDouble(GridSubstation::nominalKv));
+        ordered.sort(Comparator.comparingDouble(GridSubstation::nominalKv).thenComparing(GridSubstation::id));
+        List<Object[]> labels = new ArrayList<>();
         for (GridSubstation s : ordered) {
             Point2D p = screen.get(s.id());
             if (p == null || s.nominalKv() < lod.minSubstationKv()) {
@@ -369,7 +385,20 @@ public final class SupergridLayer extends MapLayer {
             pickSubstations.add(new Object[]{s.id(), p.getX(), p.getY()});
             drawnElements++;
             if (visibility.labels() && lod.substationLabels()) {
-                label(g, s.id(), p.getX(), p.getY() + size / 2 + 11, font, MapPalette.LABEL);
+                labels.add(new Object[]{s, p, size});
+            }
+        }
+        // labels last, highest voltage first, each only where it does not collide with one already placed
+        LabelPlacer placer = new LabelPlacer();
+        java.util.Collections.reverse(labels);
+        labels.sort(Comparator.comparing((Object[] l) -> !((GridSubstation) l[0]).id().equals(selectedId)));
+        for (Object[] l : labels) {
+            GridSubstation s = (GridSubstation) l[0];
+            Point2D p = (Point2D) l[1];
+            double size = (double) l[2];
+            double top = p.getY() + size / 2 + 2;
+            if (placer.tryPlace(p.getX(), top, LabelPlacer.estimateWidth(s.id(), 10), 12)) {
+                label(g, s.id(), p.getX(), top + 9.5, font, MapPalette.LABEL);
             }
         }
     }

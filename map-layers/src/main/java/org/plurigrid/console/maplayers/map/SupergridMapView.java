@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -79,16 +78,13 @@ public final class SupergridMapView extends StackPane {
         left.setMaxWidth(Region.USE_PREF_SIZE);
         left.setPadding(new Insets(10));
         chrome.setLeft(left);
-        ScrollPane detailScroll = new ScrollPane(detailPane);
-        detailScroll.setFitToWidth(true);
-        detailScroll.getStyleClass().add("map-detail-scroll");
-        detailScroll.setPrefWidth(300);
-        detailScroll.setMaxHeight(Region.USE_PREF_SIZE);
-        detailScroll.visibleProperty().bind(viewModel.detailProperty().isNotNull());
-        detailScroll.managedProperty().bind(detailScroll.visibleProperty());
-        BorderPane.setMargin(detailScroll, new Insets(10));
-        BorderPane.setAlignment(detailScroll, Pos.TOP_RIGHT);
-        chrome.setRight(detailScroll);
+        detailPane.setPrefWidth(330);
+        detailPane.setMaxHeight(Region.USE_PREF_SIZE);
+        detailPane.visibleProperty().bind(viewModel.detailProperty().isNotNull());
+        detailPane.managedProperty().bind(detailPane.visibleProperty());
+        BorderPane.setMargin(detailPane, new Insets(10));
+        BorderPane.setAlignment(detailPane, Pos.TOP_RIGHT);
+        chrome.setRight(detailPane);
         getChildren().addAll(map, chrome);
 
         flowTimer = new AnimationTimer() {
@@ -207,11 +203,48 @@ public final class SupergridMapView extends StackPane {
         Label gridsTitle = new Label("Community grids (owner)");
         gridsTitle.getStyleClass().add("map-panel-subtitle");
         dataAge.getStyleClass().add("map-data-age");
-        VBox box = new VBox(6, title, toggles, loadingTitle, legendBands, gridsTitle, legendAreas, dataAge);
+        Label symbolsTitle = new Label("Symbols");
+        symbolsTitle.getStyleClass().add("map-panel-subtitle");
+        VBox box = new VBox(6, title, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), gridsTitle, legendAreas,
+                dataAge);
         box.getStyleClass().add("map-panel");
         box.setId("map-legend");
         box.setPrefWidth(250);
         return box;
+    }
+
+    /** Key of substation and DER symbols: shape tells the type, so colour is never the only cue. */
+    private static Node symbols() {
+        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(228, 34);
+        var g = c.getGraphicsContext2D();
+        g.setFont(javafx.scene.text.Font.font("System", 10));
+        double[] kvs = {345, 138, 33};
+        String[] kvText = {"≥300 kV", "≥100 kV", "<100 kV"};
+        for (int i = 0; i < 3; i++) {
+            double size = org.plurigrid.console.maplayers.layers.LevelOfDetail.substationSize(kvs[i], 10);
+            double x = 4 + i * 74;
+            g.setFill(MapPalette.substation(kvs[i], false));
+            g.fillRect(x, 8 - size / 2, size, size);
+            g.setFill(javafx.scene.paint.Color.web("#2A2F34"));
+            g.fillText(kvText[i], x + size + 4, 12);
+        }
+        int i = 0;
+        for (var t : org.plurigrid.console.client.grid.DerType.values()) {
+            double x = 4 + i++ * 45;
+            g.setFill(MapPalette.der(t));
+            double r = 3.2;
+            double y = 26;
+            switch (t) {
+                case PV -> g.fillRect(x, y - r, 2 * r, 2 * r);
+                case WIND -> g.fillPolygon(new double[]{x + r, x + 2 * r, x}, new double[]{y - r - 1, y + r, y + r}, 3);
+                case BATTERY -> g.fillRoundRect(x, y - r * 0.7, 2 * r, 1.4 * r, 2, 2);
+                case EV_CHARGER -> g.fillPolygon(new double[]{x + r, x + 2 * r, x + r, x}, new double[]{y - r, y, y + r, y}, 4);
+                case FLEXIBLE_LOAD -> g.fillOval(x, y - r, 2 * r, 2 * r);
+            }
+            g.setFill(javafx.scene.paint.Color.web("#2A2F34"));
+            g.fillText(t.prefix(), x + 9, y + 4);
+        }
+        return c;
     }
 
     private static CheckBox toggle(String text, javafx.beans.property.BooleanProperty property, String id) {
@@ -277,7 +310,7 @@ public final class SupergridMapView extends StackPane {
         if (d == null) {
             return;
         }
-        Label kind = new Label(d.kind().toUpperCase(Locale.ROOT));
+        Label kind = new Label(d.kind().toUpperCase(Locale.ROOT) + " · " + d.id());
         kind.getStyleClass().add("map-detail-kind");
         Label title = new Label(d.title());
         title.getStyleClass().add("map-panel-title");
@@ -300,7 +333,9 @@ public final class SupergridMapView extends StackPane {
         for (AssetDetail.Row row : d.rows()) {
             Label k = new Label(row.label());
             k.getStyleClass().add("map-detail-label");
+            k.setMinWidth(Region.USE_PREF_SIZE);
             Label v = new Label(row.value());
+            v.setWrapText(true);
             v.getStyleClass().add(row.abnormal() ? "map-detail-value-abnormal" : "map-detail-value");
             if (d.quality() != Quality.GOOD) {
                 v.getStyleClass().add("map-detail-value-stale");

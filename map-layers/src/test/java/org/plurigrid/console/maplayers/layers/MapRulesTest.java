@@ -61,7 +61,8 @@ class MapRulesTest {
         assertThat(near.individualDers()).isTrue();
         assertThat(near.derClusters()).isFalse();
         assertThat(near.substationLabels()).isTrue();
-        assertThat(LevelOfDetail.forZoom(10).substationLabels()).isTrue();
+        assertThat(LevelOfDetail.forZoom(11).substationLabels()).isTrue();
+        assertThat(LevelOfDetail.forZoom(10).substationLabels()).isFalse();
     }
 
     @Test
@@ -96,6 +97,16 @@ class MapRulesTest {
         assertThat(big.dominantType()).isEqualTo(DerType.PV);
         assertThat(big.capacityKw()).isEqualTo(1000.0);
         assertThat(big.x()).isEqualTo(14.5);
+    }
+
+    @Test
+    void labelsThatWouldOverlapAreDropped() {
+        LabelPlacer placer = new LabelPlacer();
+
+        assertThat(placer.tryPlace(100, 100, 60, 12)).isTrue();
+        assertThat(placer.tryPlace(120, 105, 60, 12)).isFalse();
+        assertThat(placer.tryPlace(100, 113, 60, 12)).isTrue();
+        assertThat(placer.tryPlace(-40, -200, 60, 12)).isTrue();
     }
 
     @Test

@@ -76,6 +76,42 @@ class DemoSupergridTest {
     }
 
     @Test
+    void n1FindsOutagesThatOverloadTheDemoGrid() {
+        long t0 = System.nanoTime();
+        var report = new org.plurigrid.console.client.grid.ContingencyService().runN1(network);
+        System.out.printf("demo supergrid N-1: %d contingencies, %d overloading, %d ms%n",
+                report.contingencies(), report.overloading().size(), (System.nanoTime() - t0) / 1_000_000);
+
+        assertThat(report.contingencies()).isGreaterThanOrEqualTo(400);
+        assertThat(report.overloading()).isNotEmpty();
+        assertThat(report.worst().orElseThrow().worstLoadingPercent()).isGreaterThan(100);
+    }
+
+    @Test
+    void aSimulationStepMovesTheFlows() {
+        SupergridPowerFlow sim = new SupergridPowerFlow(DemoSupergrid.build(), new PowerFlowRunner(),
+                new GridSnapshotFactory(), () -> Instant.EPOCH);
+        GridSnapshot before = sim.step(java.util.Map.of());
+        String sub = "gelderland-sub-05";
+        double genBefore = before.substation(sub).orElseThrow().generationMw();
+        java.util.Map<String, Double> evening = new java.util.HashMap<>();
+        before.dersUnder(sub).forEach(d -> evening.put(d.id(), switch (d.type()) {
+            case PV -> 0.0;
+            case EV_CHARGER -> d.capacityKw();
+            default -> d.powerKw();
+        }));
+
+        GridSnapshot after = sim.step(evening);
+
+        assertThat(after.powerFlow().status()).isEqualTo(PowerFlowResult.Status.CONVERGED);
+        if (before.dersUnder(sub).stream().anyMatch(d -> d.type() == org.plurigrid.console.client.grid.DerType.PV)) {
+            assertThat(after.substation(sub).orElseThrow().generationMw()).isLessThan(genBefore);
+        }
+        assertThat(after.dersUnder(sub)).filteredOn(d -> d.type() == org.plurigrid.console.client.grid.DerType.PV)
+                .allSatisfy(d -> assertThat(d.powerKw()).isZero());
+    }
+
+    @Test
     void isDeterministic() {
         GridSnapshot again = new GridSnapshotFactory().snapshot(DemoSupergrid.build(), null, Instant.EPOCH);
         Set<String> ids = again.ders().stream().map(d -> d.id() + d.capacityKw()).collect(Collectors.toSet());

@@ -210,6 +210,7 @@ public final class DemoSupergrid {
         return DerType.WIND;
     }
 
+    @SuppressWarnings("unchecked") // Injection<?>: PowSyBl's extension adders are generic in the holder type
     private static void addDer(VoltageLevel vl, String bus, String id, DerType type, SplittableRandom rnd) {
         double capacityKw = switch (type) {
             case PV -> 5 + rnd.nextDouble() * 395;

@@ -17,10 +17,10 @@ public record LevelOfDetail(double minBranchKv, double minSubstationKv, boolean 
             return new LevelOfDetail(30, 30, false, true, false, true, 72);
         }
         if (zoom < 10.5) {
-            return new LevelOfDetail(0, 0, false, true, false, true, 40);
+            return new LevelOfDetail(0, 0, false, true, false, true, 56);
         }
         if (zoom < INDIVIDUAL_DERS_FROM_ZOOM) {
-            return new LevelOfDetail(0, 0, true, true, false, true, 32);
+            return new LevelOfDetail(0, 0, true, true, false, true, 48);
         }
         return new LevelOfDetail(0, 0, true, true, true, false, 0);
     }

@@ -46,6 +46,9 @@ public final class SupergridLayer extends MapLayer {
     private String selectedId;
     private double flowPhase;
     private Runnable onLayout = () -> { };
+    private Map<String, Integer> alarms = Map.of();
+    private String outagedId;
+    private java.util.Set<String> contingencyOverloads = java.util.Set.of();
 
     // screen positions of the last frame, for picking
     private final List<Object[]> pickSubstations = new ArrayList<>();
@@ -79,6 +82,19 @@ public final class SupergridLayer extends MapLayer {
 
     public void setSelectedId(String id) {
         this.selectedId = id;
+        markDirty();
+    }
+
+    /** Active alarms by asset id, priority 1 (critical) to 4 (low); drawn as pulsing rings with the priority shape. */
+    public void setAlarms(Map<String, Integer> priorityById) {
+        this.alarms = Map.copyOf(priorityById);
+        markDirty();
+    }
+
+    /** Shows an N-1 outcome: the outaged branch crossed out, the branches it would overload haloed; null clears. */
+    public void setContingency(String outagedBranchId, java.util.Set<String> overloadedIds) {
+        this.outagedId = outagedBranchId;
+        this.contingencyOverloads = overloadedIds == null ? java.util.Set.of() : java.util.Set.copyOf(overloadedIds);
         markDirty();
     }
 
@@ -183,6 +199,42 @@ public final class SupergridLayer extends MapLayer {
         if (visibility.substations()) {
             drawSubstations(g, subs, screen, z, lod, w, h);
         }
+        drawAlarms(g, w, h);
+    }
+
+    /** Alarm priority told three ways (STYLE.md): colour, shape and number, with a ring pulsing around the asset. */
+    private void drawAlarms(GraphicsContext g, double w, double h) {
+        if (alarms.isEmpty()) {
+            return;
+        }
+        Font font = Font.font("System", FontWeight.BOLD, 11);
+        double pulse = 0.5 + 0.5 * Math.sin(flowPhase / 4.0);
+        for (Map.Entry<String, Integer> a : alarms.entrySet()) {
+            Optional<Point2D> at = screenPointOf(a.getKey());
+            if (at.isEmpty() || !Culling.pointVisible(at.get().getX(), at.get().getY(), 20, w, h)) {
+                continue;
+            }
+            double x = at.get().getX();
+            double y = at.get().getY();
+            int priority = Math.max(1, Math.min(4, a.getValue()));
+            Color c = AlarmSymbols.colour(priority);
+            double r = 9 + 4 * pulse;
+            g.setStroke(c.deriveColor(0, 1, 1, 0.35 + 0.5 * (1 - pulse)));
+            g.setLineWidth(2);
+            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+            double sx = x + 12;
+            double sy = y - 14;
+            g.setFill(c);
+            AlarmSymbols.fillShape(g, priority, sx, sy, 8);
+            g.setStroke(Color.web("#2A2F34"));
+            g.setLineWidth(0.8);
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.setFill(priority == 3 ? Color.web("#2A2F34") : Color.WHITE);
+            g.fillText(Integer.toString(priority), sx, sy + (priority == 3 ? 1.5 : 0));
+            drawnElements++;
+        }
     }
 
     private Point2D project(GeoPoint p) {
@@ -272,6 +324,14 @@ public final class SupergridLayer extends MapLayer {
             if (!b.connected()) {
                 g.setLineDashes(3, 5);
             }
+            if (contingencyOverloads.contains(b.id())) {
+                g.setStroke(MapPalette.branch(LoadingBand.OVERLOAD, false).deriveColor(0, 1, 1, 0.35));
+                g.setLineWidth(width + 9);
+                g.strokePolyline(xs, ys, n);
+            }
+            if (b.id().equals(outagedId)) {
+                g.setLineDashes(2, 6);
+            }
             if (b.id().equals(selectedId)) {
                 g.setStroke(MapPalette.SELECTION.deriveColor(0, 1, 1, 0.45));
                 g.setLineWidth(width + 7);
@@ -281,6 +341,14 @@ public final class SupergridLayer extends MapLayer {
             g.setLineWidth(width + (band.abnormal() ? 0.8 : 0));
             g.strokePolyline(xs, ys, n);
             g.setLineDashes();
+            if (b.id().equals(outagedId)) {
+                double mx = (xs[0] + xs[n - 1]) / 2;
+                double my = (ys[0] + ys[n - 1]) / 2;
+                g.setStroke(MapPalette.branch(LoadingBand.OVERLOAD, false));
+                g.setLineWidth(2.2);
+                g.strokeLine(mx - 6, my - 6, mx + 6, my + 6);
+                g.strokeLine(mx - 6, my + 6, mx + 6, my - 6);
+            }
             if (lod.flowArrows() && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
                 // light dashes moving from side 1 to side 2 when p1 > 0, the other way otherwise
                 double speed = Math.signum(b.p1Mw());

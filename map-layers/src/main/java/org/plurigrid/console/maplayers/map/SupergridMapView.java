@@ -134,6 +134,11 @@ public final class SupergridMapView extends StackPane {
             refreshLegend(n);
         });
         viewModel.selectedIdProperty().addListener((obs, o, n) -> layer.setSelectedId(n));
+        layer.setAlarms(viewModel.alarmsProperty().get());
+        viewModel.alarmsProperty().addListener((obs, o, n) -> layer.setAlarms(n));
+        viewModel.contingencyProperty().addListener((obs, o, n) -> layer.setContingency(
+                n == null ? null : n.outagedBranchId(),
+                n == null ? null : n.overloads().stream().map(x -> x.branchId()).collect(java.util.stream.Collectors.toSet())));
         viewModel.detailProperty().addListener((obs, o, n) -> showDetail(n));
         refreshLegend(viewModel.snapshotProperty().get());
     }

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import org.plurigrid.console.client.grid.ContingencyReport;
 import org.plurigrid.console.client.grid.DerType;
 import org.plurigrid.console.client.grid.GeoPoint;
 import org.plurigrid.console.client.grid.GridArea;
@@ -52,6 +53,10 @@ public final class SupergridMapViewModel {
     private final ReadOnlyStringWrapper searchMessage = new ReadOnlyStringWrapper(this, "searchMessage", "");
     private final ReadOnlyObjectWrapper<LayerVisibility> visibility =
             new ReadOnlyObjectWrapper<>(this, "visibility", LayerVisibility.all());
+
+    private final ReadOnlyObjectWrapper<Map<String, Integer>> alarms = new ReadOnlyObjectWrapper<>(this, "alarms", Map.of());
+    private final ReadOnlyObjectWrapper<ContingencyReport.Outcome> contingency =
+            new ReadOnlyObjectWrapper<>(this, "contingency");
 
     private final BooleanProperty areasVisible = new SimpleBooleanProperty(this, "areasVisible", true);
     private final BooleanProperty substationsVisible = new SimpleBooleanProperty(this, "substationsVisible", true);
@@ -104,6 +109,28 @@ public final class SupergridMapViewModel {
             return Quality.STALE;
         }
         return q;
+    }
+
+    /** Active alarms by asset id with priority 1 (critical) to 4 (low); replaces the previous set. */
+    public void updateAlarms(Map<String, Integer> priorityByAssetId) {
+        for (Map.Entry<String, Integer> e : priorityByAssetId.entrySet()) {
+            if (e.getValue() < 1 || e.getValue() > 4) {
+                throw new IllegalArgumentException("alarm priority must be 1..4, was " + e.getValue() + " for " + e.getKey());
+            }
+        }
+        alarms.set(Map.copyOf(priorityByAssetId));
+        refreshDetail();
+    }
+
+    /** Shows the worst outage of an N-1 analysis on the map and selects its worst overloaded branch; empty clears. */
+    public void showContingency(ContingencyReport report) {
+        Optional<ContingencyReport.Outcome> worst = report == null ? Optional.empty() : report.worst();
+        contingency.set(worst.orElse(null));
+        worst.ifPresent(o -> select(o.overloads().get(0).branchId()));
+    }
+
+    public void clearContingency() {
+        contingency.set(null);
     }
 
     // ---- selection and detail
@@ -246,6 +273,7 @@ public final class SupergridMapViewModel {
 
     private AssetDetail substationDetail(GridSnapshot s, GridSubstation sub) {
         List<AssetDetail.Row> rows = new ArrayList<>();
+        alarmRow(sub.id()).ifPresent(rows::add);
         rows.add(new AssetDetail.Row("Community grid", s.area(sub.areaId() == null ? "" : sub.areaId())
                 .map(a -> a.name() + " (" + a.owner() + ")").orElse("–"), false));
         rows.add(new AssetDetail.Row("Voltage class", fmt(sub.nominalKv(), "kV", 0), false));
@@ -267,6 +295,7 @@ public final class SupergridMapViewModel {
 
     private AssetDetail branchDetail(GridBranch b) {
         List<AssetDetail.Row> rows = new ArrayList<>();
+        alarmRow(b.id()).ifPresent(rows::add);
         LoadingBand band = LoadingBand.of(b.loadingPercent(), false);
         rows.add(new AssetDetail.Row("Kind", b.interconnector() ? "Interconnector" : b.kind().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' '), false));
@@ -280,6 +309,15 @@ public final class SupergridMapViewModel {
         rows.add(new AssetDetail.Row("Flow direction", Double.isNaN(b.p1Mw()) ? "–"
                 : b.p1Mw() >= 0 ? b.substation1Id() + " → " + b.substation2Id() : b.substation2Id() + " → " + b.substation1Id(), false));
         rows.add(new AssetDetail.Row("In service", b.connected() ? "yes" : "no (open)", !b.connected()));
+        ContingencyReport.Outcome c = contingency.get();
+        if (c != null) {
+            if (c.outagedBranchId().equals(b.id())) {
+                rows.add(new AssetDetail.Row("N-1", "its outage overloads " + c.overloads().size() + " branch(es)", true));
+            }
+            c.overloads().stream().filter(o -> o.branchId().equals(b.id())).findFirst().ifPresent(o ->
+                    rows.add(new AssetDetail.Row("N-1 loading", String.format(Locale.ROOT, "%.1f %% if %s trips",
+                            o.loadingPercent(), c.outagedBranchId()), true)));
+        }
         return new AssetDetail(b.id(), b.interconnector() ? "Interconnector" : "Line", b.name(), rows, quality(b.id()), List.of());
     }
 
@@ -293,6 +331,11 @@ public final class SupergridMapViewModel {
                 new AssetDetail.Row("DERs", Integer.toString(ders), false),
                 new AssetDetail.Row("Load", fmt(load, "MW", 1), false));
         return new AssetDetail(a.id(), "Community grid", a.name(), rows, quality(a.id()), List.of());
+    }
+
+    private Optional<AssetDetail.Row> alarmRow(String id) {
+        Integer p = alarms.get().get(id);
+        return p == null ? Optional.empty() : Optional.of(new AssetDetail.Row("Alarm", "priority " + p, true));
     }
 
     private static String fmt(double v, String unit, int decimals) {
@@ -322,6 +365,14 @@ public final class SupergridMapViewModel {
 
     public ReadOnlyObjectProperty<LayerVisibility> visibilityProperty() {
         return visibility.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Map<String, Integer>> alarmsProperty() {
+        return alarms.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ContingencyReport.Outcome> contingencyProperty() {
+        return contingency.getReadOnlyProperty();
     }
 
     public BooleanProperty areasVisibleProperty() {

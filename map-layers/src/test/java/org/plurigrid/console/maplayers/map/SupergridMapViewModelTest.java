@@ -127,6 +127,32 @@ class SupergridMapViewModelTest {
     }
 
     @Test
+    void alarmOnAnAssetShowsInItsDetailAndBadPrioritiesAreRejected() {
+        vm.update(aSmallGrid(T0, 50));
+        vm.updateAlarms(Map.of("utrecht-sub-01", 2));
+
+        vm.select("utrecht-sub-01");
+
+        assertThat(vm.detailProperty().get().value("Alarm")).contains("priority 2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> vm.updateAlarms(Map.of("x", 7)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..4");
+    }
+
+    @Test
+    void showingAContingencySelectsTheWorstOverloadAndExplainsIt() {
+        vm.update(aSmallGrid(T0, 50));
+        var outcome = new org.plurigrid.console.client.grid.ContingencyReport.Outcome("utrecht-L9-9-1", "CONVERGED",
+                List.of(new org.plurigrid.console.client.grid.ContingencyReport.Overload("utrecht-L1-2-1", 260, 224)));
+
+        vm.showContingency(new org.plurigrid.console.client.grid.ContingencyReport(1, List.of(outcome), false, Duration.ZERO));
+
+        assertThat(vm.contingencyProperty().get()).isEqualTo(outcome);
+        assertThat(vm.selectedIdProperty().get()).isEqualTo("utrecht-L1-2-1");
+        assertThat(vm.detailProperty().get().value("N-1 loading")).hasValueSatisfying(v ->
+                assertThat(v).startsWith("116.1 %").contains("utrecht-L9-9-1"));
+    }
+
+    @Test
     void layerSwitchesUpdateTheVisibility() {
         vm.dersVisibleProperty().set(false);
 

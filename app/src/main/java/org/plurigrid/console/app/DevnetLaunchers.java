@@ -1,14 +1,35 @@
 package org.plurigrid.console.app;
 
-/**
- * The devnet of this build. Until the devnet module offers {@code Devnet.start}, the console needs --broker.
- */
+import java.time.InstantSource;
+
+import org.plurigrid.console.devnet.Devnet;
+import org.plurigrid.console.devnet.DevnetConfig;
+
+/** The devnet of this build: {@code Devnet.start(DevnetConfig.defaults())} on the requested port. */
 final class DevnetLaunchers {
 
     private DevnetLaunchers() {
     }
 
-    static DevnetLauncher inThisBuild() {
-        return DevnetLauncher.unavailable();
+    static DevnetLauncher inThisBuild(InstantSource clock) {
+        return port -> {
+            Devnet devnet = Devnet.start(DevnetConfig.defaults().withMqttPort(port), clock);
+            return new InProcessDevnet() {
+                @Override
+                public String mqttUri() {
+                    return devnet.mqttUri();
+                }
+
+                @Override
+                public String topicFilter() {
+                    return devnet.sparkplugTopicFilter();
+                }
+
+                @Override
+                public void close() {
+                    devnet.close();
+                }
+            };
+        };
     }
 }

@@ -40,7 +40,7 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
 
     /** With the devnet of this build, on the system clock. */
     public static LiveTelemetryStartup create(InstantSource clock) {
-        return new LiveTelemetryStartup(DevnetLaunchers.inThisBuild(), clock);
+        return new LiveTelemetryStartup(DevnetLaunchers.inThisBuild(clock), clock);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.plurigrid.console.app.ConsoleApplication;
 import org.plurigrid.console.app.ConsoleOptions;
+import org.plurigrid.console.app.LiveTelemetryStartup;
 import org.plurigrid.console.views.overview.OverviewView;
 import org.plurigrid.console.views.points.PointRow;
 import org.plurigrid.console.views.shell.MainWindow;
@@ -38,9 +39,10 @@ class ConsoleOnDevnetUiTest {
     static void startConsole() throws Exception {
         Screenshots.clear();
         FxToolkit.registerPrimaryStage();
-        ConsoleOptions options = ConsoleOptions.defaults(Path.of("target", "ui-home").toAbsolutePath());
+        // The real application on its own in-process devnet, with the broker on a free loopback port.
+        ConsoleOptions options = ConsoleOptions.defaults(Path.of("target", "ui-home").toAbsolutePath()).withDevnetPort(0);
         app = (ConsoleApplication) FxToolkit.setupApplication(
-                () -> new ConsoleApplication(options, new SyntheticFleet(), Clock.systemUTC()));
+                () -> new ConsoleApplication(options, LiveTelemetryStartup.create(Clock.systemUTC()), Clock.systemUTC()));
     }
 
     @AfterAll

@@ -37,6 +37,7 @@ import org.plurigrid.console.views.common.FrameListener;
 public final class PointTableViewModel implements FrameListener {
 
     static final Duration RESORT_PERIOD = Duration.ofSeconds(1);
+    private static final Comparator<PointRow> BY_PATH = Comparator.comparing(PointRow::id);
 
     private final InstantSource clock;
     private final Map<PointId, PointRow> byId = new HashMap<>();
@@ -59,6 +60,7 @@ public final class PointTableViewModel implements FrameListener {
         qualityFilter.addListener((o, a, b) -> refilter());
         sortOrder.addListener((o, a, b) -> resort());
         shownCount.bind(javafx.beans.binding.Bindings.size(sorted));
+        sorted.setComparator(BY_PATH);
     }
 
     @Override
@@ -120,7 +122,8 @@ public final class PointTableViewModel implements FrameListener {
     private void resort() {
         Comparator<PointRow> order = sortOrder.get();
         // A fresh wrapper makes the SortedList sort again even when the operator's order is the same object.
-        sorted.setComparator(order == null ? null : new Resort(order));
+        // Without an operator's choice, rows stand in path order (grid, node, device, metric), wherever they arrive.
+        sorted.setComparator(order == null ? BY_PATH : new Resort(order));
         lastResort = clock.instant();
         valuesMovedSinceResort = false;
     }

@@ -87,6 +87,14 @@ class PointTableViewModelTest {
     }
 
     @Test
+    void withoutAChosenSortRowsStandInPathOrderWhateverTheArrivalOrder() {
+        frame(power("cg-utrecht", "utrecht-sub-01", "pv-0001", 1, Quality.GOOD));
+        frame(power("cg-brabant", "brabant-sub-01", "pv-0002", 1, Quality.GOOD));
+
+        assertThat(vm.rows()).extracting(PointRow::group).containsExactly("cg-brabant", "cg-utrecht");
+    }
+
+    @Test
     void nodeLevelMetricsShowADashForTheDevice() {
         frame(measurement(PointId.nodeMetric("cg-zeeland", "zeeland-sub-01", "Substation/Voltage"), 1.01, Quality.GOOD));
 

@@ -108,6 +108,11 @@ final class ConsoleAlarms implements AutoCloseable {
         });
     }
 
+    /** What "show on map" in the alarm list does. */
+    void onShowOnMap(java.util.function.Consumer<org.plurigrid.console.client.alarms.Alarm> action) {
+        list.setOnShowOnMap(action);
+    }
+
     /** The always-visible strip under the status bar. */
     Node banner(ZoneId zone) {
         return new AlarmBanner(banner, horn, zone);

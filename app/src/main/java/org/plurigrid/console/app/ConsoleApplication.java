@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +23,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.plurigrid.console.client.alarms.AlarmRuleSet;
+import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.plugins.spi.PluginContext;
 import org.plurigrid.console.plugins.spi.PluginRegistry;
@@ -49,6 +51,7 @@ public final class ConsoleApplication extends Application {
     private ConsoleOptions options;
     private AlarmRuleSet alarmRules;
     private ConsoleAlarms alarms;
+    private ConsoleMap map;
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -105,13 +108,26 @@ public final class ConsoleApplication extends Application {
         pump.addListener(overview);
         alarms = new ConsoleAlarms(alarmRules, clock);
         alarms.attach(pump, status, operator);
+        if (options.usesDevnet()) {
+            // The demo supergrid is the model the devnet fleet is laid out on; real brokers need their own model.
+            map = new ConsoleMap();
+            map.attach(pump, alarms.engine());
+            map.start();
+        }
 
-        List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview, () -> alarms.page(zone)));
+        List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
+                map == null ? null : map::page, () -> alarms.page(zone)));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
         navigation.addAll(PluginEntries.create(PluginRegistry.load(ConsoleApplication.class.getClassLoader()),
                 new PluginContext(clock, operator), pump, builtIn));
         window = new MainWindow(navigation, status);
         window.setBanner(alarms.banner(zone));
+        if (map != null) {
+            alarms.onShowOnMap(alarm -> {
+                map.select(alarm);
+                window.select("map");
+            });
+        }
         window.setUiScale(options.scale());
         Scene scene = new Scene(window, 1440, 900);
         Theme.apply(scene);
@@ -134,7 +150,8 @@ public final class ConsoleApplication extends Application {
     private TelemetryBackend startBackend() {
         long t0 = System.nanoTime();
         try {
-            TelemetryBackend b = startup.start(options, List.of(alarms.engine()), feed::progress);
+            List<Consumer<Measurement>> taps = map == null ? List.of(alarms.engine()) : List.of(alarms.engine(), map.tap());
+            TelemetryBackend b = startup.start(options, taps, feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
                 b.close();
                 return b;
@@ -171,6 +188,9 @@ public final class ConsoleApplication extends Application {
                 }
                 if (alarms != null) {
                     alarms.close();
+                }
+                if (map != null) {
+                    map.close();
                 }
                 mine.complete(null);
             } catch (RuntimeException e) {

@@ -20,11 +20,13 @@ final class ConsoleNavigation {
     }
 
     /** The built-in entries, in rail order. */
-    static List<NavigationEntry> entries(OverviewViewModel overview, Supplier<Node> alarms) {
+    static List<NavigationEntry> entries(OverviewViewModel overview, Supplier<Node> map, Supplier<Node> alarms) {
         return List.of(
                 new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),
-                NavigationEntry.placeholder("map", "Map",
-                        "A map of the community grids with substations, lines and live power flows on an offline basemap."),
+                map == null
+                        ? NavigationEntry.placeholder("map", "Map",
+                                "No grid model is configured for these brokers yet; on the devnet the map shows the demo supergrid.")
+                        : new NavigationEntry("map", "Map", map),
                 new NavigationEntry("alarms", "Alarms", alarms),
                 NavigationEntry.placeholder("demand-response", "Demand Response",
                         "Flexibility available per grid, dispatch of demand-response events signed on chain, and their execution."),

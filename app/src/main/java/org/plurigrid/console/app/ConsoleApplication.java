@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.telemetry.Measurement;
@@ -129,12 +131,14 @@ public final class ConsoleApplication extends Application {
             });
         }
         window.setUiScale(options.scale());
-        Scene scene = new Scene(window, 1440, 900);
+        // 1440 x 900 where it fits; a smaller laptop screen gets its whole visible area.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         Theme.apply(scene);
         stage.setScene(scene);
         stage.setTitle("Plurigrid Console");
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         Platform.setImplicitExit(false);
         stage.setOnCloseRequest(e -> {
             e.consume();

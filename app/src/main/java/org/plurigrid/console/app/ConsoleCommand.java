@@ -25,8 +25,8 @@ import picocli.CommandLine.ParameterException;
         versionProvider = ConsoleCommand.Version.class,
         description = {
                 "Operator console for the Plurigrid supergrid.",
-                "Without a subcommand, opens the console window. With no --broker it starts an in-process devnet",
-                "(MQTT broker + simulated fleet) and connects to it."
+                "Without a subcommand it opens the console window. Without --broker it starts an in-process "
+                        + "devnet (MQTT broker + simulated fleet) and connects to it."
         })
 public final class ConsoleCommand implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package org.plurigrid.console.client.wallet;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import org.web3j.crypto.ECDSASignature;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Sign;
 import org.web3j.utils.Numeric;
@@ -50,11 +51,12 @@ public final class SigningKey {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        // needToHash=false: web3j would otherwise hash with Keccak-256, which Cosmos does not use.
-        Sign.SignatureData sig = Sign.signMessage(hash, keyPair, false);
+        // ECKeyPair.sign is what Sign.signMessage(hash, kp, false) uses inside (RFC 6979, low-S canonical form),
+        // without the public-key recovery loop that only finds Ethereum's v: about three times faster, same r and s.
+        ECDSASignature sig = keyPair.sign(hash);
         byte[] out = new byte[64];
-        System.arraycopy(Numeric.toBytesPadded(new BigInteger(1, sig.getR()), 32), 0, out, 0, 32);
-        System.arraycopy(Numeric.toBytesPadded(new BigInteger(1, sig.getS()), 32), 0, out, 32, 32);
+        System.arraycopy(Numeric.toBytesPadded(sig.r, 32), 0, out, 0, 32);
+        System.arraycopy(Numeric.toBytesPadded(sig.s, 32), 0, out, 32, 32);
         return out;
     }
 

@@ -184,6 +184,22 @@ public final class ChainClient implements AutoCloseable {
         return query(ch -> gov(ch).params(QueryParamsRequest.newBuilder().setParamsType("tallying").build()).getParams());
     }
 
+    /** A CosmWasm smart query: JSON in, JSON out (the contract's own schema). */
+    public byte[] smartQuery(String contract, byte[] queryJson) {
+        return query(ch -> org.plurigrid.console.client.chain.proto.cosmwasm.wasm.v1.QueryGrpc.newBlockingStub(ch)
+                .withDeadlineAfter(timeoutMs(), TimeUnit.MILLISECONDS)
+                .smartContractState(org.plurigrid.console.client.chain.proto.cosmwasm.wasm.v1.QuerySmartContractStateRequest.newBuilder()
+                        .setAddress(contract).setQueryData(ByteString.copyFrom(queryJson)).build()))
+                .getData().toByteArray();
+    }
+
+    /** A CosmWasm execute message, packed for {@link #prepare} or {@link #submit}. */
+    public static Any executeContractMessage(String sender, String contract, byte[] msgJson, List<CoinAmount> funds) {
+        return TxSigner.pack(org.plurigrid.console.client.chain.proto.cosmwasm.wasm.v1.MsgExecuteContract.newBuilder()
+                .setSender(sender).setContract(contract).setMsg(ByteString.copyFrom(msgJson))
+                .addAllFunds(funds.stream().map(CoinAmount::toProto).toList()).build());
+    }
+
     private org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryGrpc.QueryBlockingStub gov(io.grpc.Channel ch) {
         return org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryGrpc.newBlockingStub(ch)
                 .withDeadlineAfter(timeoutMs(), TimeUnit.MILLISECONDS);

@@ -388,7 +388,8 @@ public final class ChainClient implements AutoCloseable {
                 }
                 last = e;
                 failures.add(config.endpoints().get(idx) + " (" + code + ")");
-                LOG.warn("Chain {}: endpoint {} failed during {}: {}", config.chainId(), config.endpoints().get(idx), step, e.getStatus());
+                LOG.warn("Chain {}: endpoint {} failed during {}: {} {}", config.chainId(), config.endpoints().get(idx), step, code,
+                        e.getStatus().getDescription());
             }
         }
         throw new ChainException.UnreachableException("Cannot reach any node of chain " + config.chainId() + ": tried "

@@ -184,6 +184,15 @@ public final class ChainClient implements AutoCloseable {
         return query(ch -> gov(ch).params(QueryParamsRequest.newBuilder().setParamsType("tallying").build()).getParams());
     }
 
+    /** Bonded tokens of the staking pool: the voting power that gov turnout is measured against. */
+    public java.math.BigInteger bondedTokens() {
+        String bonded = query(ch -> org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryGrpc.newBlockingStub(ch)
+                .withDeadlineAfter(timeoutMs(), TimeUnit.MILLISECONDS)
+                .pool(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryPoolRequest.getDefaultInstance()))
+                .getPool().getBondedTokens();
+        return bonded.isEmpty() ? java.math.BigInteger.ZERO : new java.math.BigInteger(bonded);
+    }
+
     /** A CosmWasm smart query: JSON in, JSON out (the contract's own schema). */
     public byte[] smartQuery(String contract, byte[] queryJson) {
         return query(ch -> org.plurigrid.console.client.chain.proto.cosmwasm.wasm.v1.QueryGrpc.newBlockingStub(ch)

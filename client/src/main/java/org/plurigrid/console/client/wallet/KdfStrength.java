@@ -6,7 +6,7 @@ package org.plurigrid.console.client.wallet;
  */
 public enum KdfStrength {
     STANDARD(1 << 18, 8, 1),
-    LIGHT(1 << 12, 8, 6);
+    LIGHT(1 << 12, 8, 1);
 
     final int n;
     final int r;

@@ -47,7 +47,8 @@ final class ChainServices {
     }
 
     static List<BindableService> all(ChainState state, DevnetChain.Options options) {
-        return List.of(new NodeInfo(options), new Auth(state, options), new Bank(state, options), new Gov(state, options), new TxService(state));
+        return List.of(new NodeInfo(options), new Auth(state, options), new Bank(state, options), new Gov(state, options), new TxService(state),
+                new Staking(state));
     }
 
     private static boolean validAddress(String address, DevnetChain.Options options, StreamObserver<?> out) {
@@ -208,6 +209,24 @@ final class ChainServices {
 
         private static String dec(java.math.BigDecimal d) {
             return d.setScale(18).toPlainString();
+        }
+    }
+
+    static final class Staking extends org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryGrpc.QueryImplBase {
+        private final ChainState state;
+
+        Staking(ChainState state) {
+            this.state = state;
+        }
+
+        @Override
+        public void pool(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryPoolRequest request,
+                         StreamObserver<org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryPoolResponse> out) {
+            out.onNext(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryPoolResponse.newBuilder()
+                    .setPool(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.Pool.newBuilder()
+                            .setBondedTokens(state.totalBonded().toString()).setNotBondedTokens("0"))
+                    .build());
+            out.onCompleted();
         }
     }
 

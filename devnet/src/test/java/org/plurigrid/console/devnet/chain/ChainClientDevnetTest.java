@@ -259,6 +259,24 @@ class ChainClientDevnetTest {
     }
 
     @Test
+    void summarizesProposalsWithLiveTallyAndTurnoutAgainstQuorum() {
+        long id = newProposal();
+        assertThat(votes.vote(id, VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+
+        var summary = new org.plurigrid.console.client.governance.GovernanceService(client).proposal(id);
+
+        assertThat(summary.open()).isTrue();
+        assertThat(summary.tally().yes()).isEqualTo(java.math.BigInteger.valueOf(DevnetChain.DEMO_BONDED));
+        assertThat(summary.bondedTokens()).isEqualTo(java.math.BigInteger.valueOf(2 * DevnetChain.DEMO_BONDED + DevnetChain.VALIDATOR_BONDED));
+        assertThat(summary.turnout()).isEqualByComparingTo("0.25");
+        assertThat(summary.quorumReached()).isFalse();
+        assertThat(summary.votingEnd()).isPresent();
+        assertThat(summary.messages()).singleElement().asString().contains("/cosmos.bank.v1beta1.MsgSend");
+        assertThat(new org.plurigrid.console.client.governance.GovernanceService(client).proposals())
+                .extracting(s -> s.id()).contains(id);
+    }
+
+    @Test
     void printsFiguresForSigningAndInclusion() {
         long id = newProposal();
         UnsignedTx tx = votes.prepareVote(id, VoteOption.VOTE_OPTION_YES, alice.address("cosmos"), alice.publicKey(), "");

@@ -52,7 +52,8 @@ public final class DevnetChain implements AutoCloseable {
             int generatedDemoAccounts,
             List<GenesisAccount> genesisAccounts,
             boolean seedProposals,
-            InstantSource clock) {
+            InstantSource clock,
+            int port) {
 
         public Options {
             Objects.requireNonNull(chainId, "chainId");
@@ -65,6 +66,9 @@ public final class DevnetChain implements AutoCloseable {
             demoMnemonics = List.copyOf(demoMnemonics);
             genesisAccounts = List.copyOf(genesisAccounts);
             Objects.requireNonNull(clock, "clock");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, not " + port);
+            }
             if (blockTime.isZero() || blockTime.isNegative()) {
                 throw new IllegalArgumentException("blockTime must be positive");
             }
@@ -78,38 +82,44 @@ public final class DevnetChain implements AutoCloseable {
         public static Options defaults() {
             return new Options("plurigrid-devnet-1", "cosmos", "ucosm", new BigDecimal("0.025"), Duration.ofSeconds(1),
                     Duration.ofMinutes(10), Duration.ofMinutes(10), 1000, new BigDecimal("0.334"), new BigDecimal("0.5"),
-                    new BigDecimal("0.334"), List.of(), 3, List.of(), true, InstantSource.system());
+                    new BigDecimal("0.334"), List.of(), 3, List.of(), true, InstantSource.system(), 0);
         }
 
         public Options withChainId(String id) {
             return new Options(id, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock, port);
         }
 
         public Options withBlockTime(Duration t) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, t, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock, port);
         }
 
         public Options withVotingPeriod(Duration t) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, t, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock, port);
         }
 
         /** Demo accounts from these phrases (instead of fresh random ones). */
         public Options withDemoMnemonics(List<Mnemonic> mnemonics) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, mnemonics, 0, genesisAccounts, seedProposals, clock);
+                    threshold, vetoThreshold, mnemonics, 0, genesisAccounts, seedProposals, clock, port);
         }
 
         public Options withGenesisAccounts(List<GenesisAccount> accounts) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, accounts, seedProposals, clock);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, accounts, seedProposals, clock, port);
+        }
+
+        /** A fixed gRPC port on 127.0.0.1 (0, the default, takes any free port). */
+        public Options withPort(int p) {
+            return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock, p);
         }
 
         public Options withClock(InstantSource c) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, c);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, c, port);
         }
     }
 
@@ -161,7 +171,7 @@ public final class DevnetChain implements AutoCloseable {
         if (options.seedProposals()) {
             seedProposals(state, options, demo.isEmpty() ? validator : demo.get(0).address());
         }
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0));
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", options.port()));
         for (BindableService s : ChainServices.all(state, options)) {
             builder.addService(s);
         }

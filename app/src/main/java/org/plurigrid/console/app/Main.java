@@ -5,6 +5,10 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 
+import org.plurigrid.console.app.cli.GovCommand;
+import org.plurigrid.console.app.cli.GridCommand;
+import org.plurigrid.console.app.cli.KeysCommand;
+import org.plurigrid.console.app.cli.TxCommand;
 import picocli.CommandLine;
 
 /**
@@ -31,10 +35,11 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ConsoleCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
-        // cl.addSubcommand(new KeysCommand());       -- keys: wallet and keystore (coming)
-        // cl.addSubcommand(new GovCommand());        -- gov: governance proposals and votes (coming)
+        cl.addSubcommand(new KeysCommand());     // keys: encrypted keystore (docs/governance.md)
+        cl.addSubcommand(new GovCommand());      // gov: proposals and votes
+        cl.addSubcommand(new TxCommand());       // tx: decode transactions
+        cl.addSubcommand(new GridCommand());     // grid: grid model and power flow
         // cl.addSubcommand(new TelemetryCommand());  -- telemetry: headless telemetry tools (coming)
-        // cl.addSubcommand(new GridCommand());       -- grid: grid model and power flow (coming)
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -76,7 +76,7 @@ class ConsoleCommandTest {
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("--home", "--broker", "--mqtt-version", "--username", "--password-file",
-                "--scale", "--devnet-port", "help");
+                "--scale", "--devnet-port", "help", "keys", "gov", "tx", "grid");
     }
 
     @Test

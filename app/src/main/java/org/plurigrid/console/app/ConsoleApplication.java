@@ -54,6 +54,7 @@ public final class ConsoleApplication extends Application {
     private AlarmRuleSet alarmRules;
     private ConsoleAlarms alarms;
     private ConsoleMap map;
+    private ConsoleGovernance governance;
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -117,8 +118,14 @@ public final class ConsoleApplication extends Application {
             map.start();
         }
 
+        if (options.usesDevnet()) {
+            // The devnet's chain, with the demo account as the session key; a real node needs configuration.
+            governance = new ConsoleGovernance(clock);
+            governance.start(status);
+        }
+
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
-                map == null ? null : map::page, () -> alarms.page(zone)));
+                map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
         navigation.addAll(PluginEntries.create(PluginRegistry.load(ConsoleApplication.class.getClassLoader()),
                 new PluginContext(clock, operator), pump, builtIn));
@@ -195,6 +202,9 @@ public final class ConsoleApplication extends Application {
                 }
                 if (map != null) {
                     map.close();
+                }
+                if (governance != null) {
+                    governance.close();
                 }
                 mine.complete(null);
             } catch (RuntimeException e) {

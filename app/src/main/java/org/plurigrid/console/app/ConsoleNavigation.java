@@ -20,7 +20,8 @@ final class ConsoleNavigation {
     }
 
     /** The built-in entries, in rail order. */
-    static List<NavigationEntry> entries(OverviewViewModel overview, Supplier<Node> map, Supplier<Node> alarms) {
+    static List<NavigationEntry> entries(OverviewViewModel overview, Supplier<Node> map, Supplier<Node> alarms,
+                                         Supplier<Node> governance) {
         return List.of(
                 new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),
                 map == null
@@ -30,8 +31,10 @@ final class ConsoleNavigation {
                 new NavigationEntry("alarms", "Alarms", alarms),
                 NavigationEntry.placeholder("demand-response", "Demand Response",
                         "Flexibility available per grid, dispatch of demand-response events signed on chain, and their execution."),
-                NavigationEntry.placeholder("governance", "Governance",
-                        "Proposals and votes of the supergrid's governance chain, the chain node's state and your signing key."),
+                governance == null
+                        ? NavigationEntry.placeholder("governance", "Governance",
+                                "No chain node is configured; on the devnet this shows the proposals of the devnet chain.")
+                        : new NavigationEntry("governance", "Governance", governance),
                 NavigationEntry.placeholder("replay", "Replay",
                         "Replay of recorded telemetry and alarms at a chosen speed, through the same views as live."));
     }

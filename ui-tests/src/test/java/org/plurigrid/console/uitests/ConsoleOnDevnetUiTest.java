@@ -72,10 +72,18 @@ class ConsoleOnDevnetUiTest {
         WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);   // let the sparklines draw a little trend
         Screenshots.save(window, "01-overview");
 
+        // The devnet chain starts beside the fleet; the status bar names it once it produces blocks.
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> ((Label) window.lookup("#status-chain")).getText()).contains("block"));
+
         int n = 2;
         for (String id : window.entryIds()) {
             robot.clickOn("#nav-" + id);
             WaitForAsyncUtils.waitForFxEvents();
+            if (id.equals("governance")) {
+                WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                        () -> fx(() -> !((TableView<?>) window.currentView().lookup(".table-view")).getItems().isEmpty()));
+            }
             assertThat(fx(() -> window.selectedProperty().get())).isEqualTo(id);
             Node view = fx(window::currentView);
             assertThat(view).as("view of " + id).isNotNull();

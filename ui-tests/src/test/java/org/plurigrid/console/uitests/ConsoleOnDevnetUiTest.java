@@ -12,8 +12,13 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.plurigrid.console.app.ConsoleApplication;
 import org.plurigrid.console.app.ConsoleOptions;
@@ -26,9 +31,11 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The operator's first minute: the console starts on its own devnet, headless, shows live moving values, and every
- * view of the navigation rail opens. Each view is saved as a PNG under target/screenshots for a human to look at.
+ * The operator's first minute: the console starts on its own devnet, headless, shows live moving values, every view
+ * of the navigation rail opens, and closing the window stops everything. Each view is saved as a PNG under
+ * target/screenshots for a human to look at.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleOnDevnetUiTest {
 
     private static final long LIVE_WITHIN_SECONDS = 30;
@@ -45,15 +52,16 @@ class ConsoleOnDevnetUiTest {
                 () -> new ConsoleApplication(options, LiveTelemetryStartup.create(Clock.systemUTC()), Clock.systemUTC()));
     }
 
+    /** Safety net if a test failed before the window was closed: stop devnet, chain and telemetry anyway. */
     @AfterAll
     static void stopConsole() throws Exception {
         if (app != null) {
-            FxToolkit.cleanupApplication(app);
             app.shutdown().get(30, TimeUnit.SECONDS);
         }
     }
 
     @Test
+    @Order(1)
     void showsLiveMovingTelemetryAndOpensEveryViewOfTheRail() throws Exception {
         MainWindow window = app.window();
         assertThat(fx(() -> ((Label) window.lookup("#status-connections .connection")).getText()))
@@ -107,6 +115,25 @@ class ConsoleOnDevnetUiTest {
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         Screenshots.save(window, String.format("%02d-overview-video-wall-scale-1.5", n));
         WaitForAsyncUtils.asyncFx(() -> window.setUiScale(1.0)).get();
+    }
+
+    /**
+     * Last, because the platform does not come back after it exits (surefire forks a JVM per class): closing the
+     * window the way an operator does returns at once and stops telemetry, devnet, chain and map off the FX thread.
+     */
+    @Test
+    @Order(2)
+    void closingTheWindowStopsEverythingOffTheFxThread() throws Exception {
+        app.started().get(60, TimeUnit.SECONDS);
+        Window window = fx(() -> app.window().getScene().getWindow());
+
+        long t0 = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST))).get();
+        long fxBusyMs = (System.nanoTime() - t0) / 1_000_000;
+        app.shutdown().get(30, TimeUnit.SECONDS);
+
+        assertThat(fxBusyMs).as("the close request returns at once; stopping happens off the FX thread").isLessThan(1000);
+        assertThat(window.isShowing()).isFalse();
     }
 
     private static List<Double> firstValues(TableView<PointRow> table) {

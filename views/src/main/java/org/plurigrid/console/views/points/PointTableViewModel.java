@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -58,7 +59,9 @@ public final class PointTableViewModel implements FrameListener {
         this.clock = Objects.requireNonNull(clock, "clock");
         filterText.addListener((o, a, b) -> refilter());
         qualityFilter.addListener((o, a, b) -> refilter());
-        sortOrder.addListener((o, a, b) -> resort());
+        // An invalidation listener, not a change listener: the table hands over an equal but new comparator when
+        // only a column's direction changes, and a change listener (equals) would miss it.
+        sortOrder.addListener((Observable o) -> resort());
         shownCount.bind(javafx.beans.binding.Bindings.size(sorted));
         sorted.setComparator(BY_PATH);
     }

@@ -1,0 +1,145 @@
+package org.plurigrid.console.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.plurigrid.console.client.alarms.AlarmCounts;
+import org.plurigrid.console.client.alarms.AlarmEngine;
+import org.plurigrid.console.client.alarms.AlarmEngineSettings;
+import org.plurigrid.console.client.alarms.AlarmJournal;
+import org.plurigrid.console.client.alarms.AlarmPriority;
+import org.plurigrid.console.client.alarms.AlarmRuleFile;
+import org.plurigrid.console.client.alarms.AlarmRuleFileException;
+import org.plurigrid.console.client.alarms.AlarmRuleSet;
+import org.plurigrid.console.views.alarms.AlarmBanner;
+import org.plurigrid.console.views.alarms.AlarmBannerViewModel;
+import org.plurigrid.console.views.alarms.AlarmJournalView;
+import org.plurigrid.console.views.alarms.AlarmJournalViewModel;
+import org.plurigrid.console.views.alarms.AlarmListView;
+import org.plurigrid.console.views.alarms.AlarmListViewModel;
+import org.plurigrid.console.views.alarms.Annunciator;
+import org.plurigrid.console.views.alarms.RepeatingAnnunciator;
+import org.plurigrid.console.views.alarms.ToneAlarmSound;
+import org.plurigrid.console.views.common.FramePump;
+import org.plurigrid.console.views.shell.StatusBarViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alarm system as the console wires it (docs/alarms.md): the engine fed by the telemetry taps and ticked four
+ * times a second, the banner, list and journal view-models caught up once per frame, the horn, and the status bar's
+ * counts by priority.
+ */
+final class ConsoleAlarms implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleAlarms.class);
+    static final String RULES_FILE = "alarm-rules.json";
+
+    private final AlarmEngine engine;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "alarm-ticker"));
+    private final ExecutorService audio = Executors.newSingleThreadExecutor(r -> daemon(r, "alarm-audio"));
+    private AlarmListViewModel list;
+    private AlarmBannerViewModel banner;
+    private AlarmJournalViewModel journal;
+    private Annunciator horn;
+    private final InstantSource clock;
+
+    ConsoleAlarms(AlarmRuleSet rules, InstantSource clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        AlarmJournal journal = new AlarmJournal(AlarmEngineSettings.DEFAULTS.journalCapacity());
+        this.engine = new AlarmEngine(rules, clock, AlarmEngineSettings.DEFAULTS, journal);
+        ticker.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The operator's rules file under the home folder, written from the shipped defaults the first time. A broken
+     * file must not keep the console dark: the defaults are used and the log says what to fix. File I/O: call it
+     * off the FX thread.
+     */
+    static AlarmRuleSet loadRules(Path home) {
+        Path file = home.resolve(RULES_FILE);
+        try {
+            return AlarmRuleFile.loadOrCreate(file);
+        } catch (AlarmRuleFileException e) {
+            LOG.error("{} — using the built-in alarm rules until the file is fixed", e.getMessage());
+            return AlarmRuleFile.defaults();
+        }
+    }
+
+    private void tick() {
+        try {
+            engine.tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Alarm engine tick failed", e);
+        }
+    }
+
+    /** The engine: a telemetry tap, and the feed and commands of the alarm views. */
+    AlarmEngine engine() {
+        return engine;
+    }
+
+    /** Builds the view-models and hooks them, the horn and the status bar counts to the frame pump (FX thread). */
+    void attach(FramePump pump, StatusBarViewModel status, String operator) {
+        list = new AlarmListViewModel(engine, engine, clock, operator);
+        banner = new AlarmBannerViewModel(engine);
+        journal = new AlarmJournalViewModel(engine.journal());
+        horn = new RepeatingAnnunciator(new ToneAlarmSound(audio), clock, Duration.ofSeconds(10));
+        pump.addListener(changes -> {
+            list.onFrame();
+            banner.onFrame();
+            journal.onFrame();
+            AlarmCounts counts = banner.countsProperty().get();
+            horn.onFrame(counts);
+            status.criticalAlarmsProperty().set(counts.total(AlarmPriority.CRITICAL));
+            status.highAlarmsProperty().set(counts.total(AlarmPriority.HIGH));
+            status.mediumAlarmsProperty().set(counts.total(AlarmPriority.MEDIUM));
+            status.lowAlarmsProperty().set(counts.total(AlarmPriority.LOW));
+        });
+    }
+
+    /** What "show on map" in the alarm list does. */
+    void onShowOnMap(java.util.function.Consumer<org.plurigrid.console.client.alarms.Alarm> action) {
+        list.setOnShowOnMap(action);
+    }
+
+    /** The always-visible strip under the status bar. */
+    Node banner(ZoneId zone) {
+        return new AlarmBanner(banner, horn, zone);
+    }
+
+    /** The Alarms page: the active list and the journal. */
+    Node page(ZoneId zone) {
+        Tab active = new Tab("Active alarms", new AlarmListView(list, zone));
+        Tab history = new Tab("Journal", new AlarmJournalView(journal, zone));
+        active.setClosable(false);
+        history.setClosable(false);
+        active.setId("alarms-tab-active");
+        history.setId("alarms-tab-journal");
+        TabPane tabs = new TabPane(active, history);
+        tabs.setId("alarms-page");
+        return tabs;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        audio.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

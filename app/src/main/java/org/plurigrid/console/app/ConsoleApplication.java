@@ -1,0 +1,265 @@
+package org.plurigrid.console.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.plurigrid.console.client.alarms.AlarmRuleSet;
+import org.plurigrid.console.client.telemetry.Measurement;
+import org.plurigrid.console.client.telemetry.SupergridSummary;
+import org.plurigrid.console.plugins.spi.PluginContext;
+import org.plurigrid.console.plugins.spi.PluginRegistry;
+import org.plurigrid.console.views.common.FramePump;
+import org.plurigrid.console.views.common.Theme;
+import org.plurigrid.console.views.overview.OverviewViewModel;
+import org.plurigrid.console.views.points.PointTableViewModel;
+import org.plurigrid.console.views.shell.MainWindow;
+import org.plurigrid.console.views.shell.NavigationEntry;
+import org.plurigrid.console.views.shell.StatusBarViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The console's composition root. It shows the window at once (status "connecting"), brings up the devnet and the
+ * telemetry pipeline on a start-up thread, then attaches the live feed. Closing the window stops everything off
+ * the FX thread before the platform exits.
+ */
+public final class ConsoleApplication extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
+
+    private ConsoleOptions options;
+    private AlarmRuleSet alarmRules;
+    private ConsoleAlarms alarms;
+    private ConsoleMap map;
+    private ConsoleGovernance governance;
+    private final TelemetryStartup startup;
+    private final InstantSource clock;
+
+    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "console-lifecycle");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicReference<TelemetryBackend> backend = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
+    private CompletableFuture<TelemetryBackend> started;
+    private DeferredTelemetryFeed feed;
+    private FramePump pump;
+    private MainWindow window;
+
+    /** Used by {@code Application.launch}: options come from the command-line parameters. */
+    public ConsoleApplication() {
+        this(null, LiveTelemetryStartup.create(Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    /** Used by tests and embedders: options and start-up given directly. */
+    public ConsoleApplication(ConsoleOptions options, TelemetryStartup startup, InstantSource clock) {
+        this.options = options;
+        this.startup = Objects.requireNonNull(startup, "startup");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void init() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
+        if (options == null) {
+            options = Options.parse(getParameters().getRaw().toArray(String[]::new));
+        }
+        // File I/O here, on the launcher thread, not in start() on the FX thread.
+        alarmRules = ConsoleAlarms.loadRules(options.home());
+    }
+
+    @Override
+    public void start(Stage stage) {
+        if (options == null || alarmRules == null) {
+            init();
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        String operator = System.getProperty("user.name", "operator");
+        feed = new DeferredTelemetryFeed(firstConnectionName(), firstEndpoint());
+
+        StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, zone);
+        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), this::summary, clock);
+        pump = new FramePump(feed);
+        pump.addListener(status);
+        pump.addListener(overview);
+        alarms = new ConsoleAlarms(alarmRules, clock);
+        alarms.attach(pump, status, operator);
+        if (options.usesDevnet()) {
+            // The demo supergrid is the model the devnet fleet is laid out on; real brokers need their own model.
+            map = new ConsoleMap();
+            map.attach(pump, alarms.engine());
+            map.start();
+        }
+
+        if (options.usesDevnet()) {
+            // The devnet's chain, with the demo account as the session key; a real node needs configuration.
+            governance = new ConsoleGovernance(clock);
+            governance.start(status);
+        }
+
+        List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
+                map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
+        Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
+        navigation.addAll(PluginEntries.create(PluginRegistry.load(ConsoleApplication.class.getClassLoader()),
+                new PluginContext(clock, operator), pump, builtIn));
+        window = new MainWindow(navigation, status);
+        window.setBanner(alarms.banner(zone));
+        if (map != null) {
+            alarms.onShowOnMap(alarm -> {
+                map.select(alarm);
+                window.select("map");
+            });
+        }
+        window.setUiScale(options.scale());
+        // 1440 x 900 where it fits; a smaller laptop screen gets its whole visible area.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Theme.apply(scene);
+        stage.setScene(scene);
+        stage.setTitle("Plurigrid Console");
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        Platform.setImplicitExit(false);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            stage.hide();
+            shutdown().whenComplete((ok, err) -> Platform.exit());
+        });
+        stage.show();
+        pump.start();
+
+        started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
+    }
+
+    private TelemetryBackend startBackend() {
+        long t0 = System.nanoTime();
+        try {
+            List<Consumer<Measurement>> taps = map == null ? List.of(alarms.engine()) : List.of(alarms.engine(), map.tap());
+            TelemetryBackend b = startup.start(options, taps, feed::progress);
+            if (shutdown.get() != null) {       // closed while starting: stop what just came up
+                b.close();
+                return b;
+            }
+            backend.set(b);
+            feed.attach(b.feed());
+            LOG.info("Telemetry live after {} ms", (System.nanoTime() - t0) / 1_000_000);
+            return b;
+        } catch (Exception e) {
+            LOG.error("Start-up failed", e);
+            feed.fail(firstConnectionName(), firstEndpoint(), "start-up failed: " + e.getMessage());
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stops the frame pump, then telemetry and devnet on the lifecycle thread (never on the FX thread).
+     * Idempotent: every caller gets the same future.
+     */
+    public CompletableFuture<Void> shutdown() {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        if (!shutdown.compareAndSet(null, mine)) {
+            return shutdown.get();
+        }
+        if (pump != null && Platform.isFxApplicationThread()) {
+            pump.stop();
+        }
+        lifecycle.execute(() -> {
+            try {
+                TelemetryBackend b = backend.getAndSet(null);
+                if (b != null) {
+                    LOG.info("Stopping telemetry and devnet");
+                    b.close();
+                }
+                if (alarms != null) {
+                    alarms.close();
+                }
+                if (map != null) {
+                    map.close();
+                }
+                if (governance != null) {
+                    governance.close();
+                }
+                mine.complete(null);
+            } catch (RuntimeException e) {
+                LOG.warn("Shutdown did not complete cleanly", e);
+                mine.completeExceptionally(e);
+            } finally {
+                lifecycle.shutdown();
+            }
+        });
+        return mine;
+    }
+
+    @Override
+    public void stop() {
+        try {
+            shutdown().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Stopping took too long or failed; exiting anyway", e);
+        }
+    }
+
+    private String firstConnectionName() {
+        return options.usesDevnet() ? "devnet" : LiveTelemetryStartup.brokerName(options.brokers().getFirst());
+    }
+
+    private String firstEndpoint() {
+        return options.usesDevnet() ? "in-process" : options.brokers().getFirst().toString();
+    }
+
+    private SupergridSummary summary() {
+        TelemetryBackend b = backend.get();
+        return b == null ? SupergridSummary.EMPTY : b.summary();
+    }
+
+    /** The window content, for tests. */
+    public MainWindow window() {
+        return window;
+    }
+
+    /** Completes when the devnet and telemetry are up (or fails with the reason), for tests. */
+    public CompletableFuture<TelemetryBackend> started() {
+        return started;
+    }
+
+    /** The options parsed from raw launch arguments, with the same rules as the command line. */
+    static final class Options {
+        private Options() {
+        }
+
+        static ConsoleOptions parse(String[] args) {
+            ConsoleCommand cmd = new ConsoleCommand();
+            new picocli.CommandLine(cmd).parseArgs(args);
+            return cmd.options();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.plurigrid.console.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import javafx.application.Application;
+import org.plurigrid.console.client.telemetry.MqttVersion;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The root command: without a subcommand it opens the console window. Its options are shared with the
+ * subcommands that need a home folder or brokers (they reach them with {@code @ParentCommand}).
+ * Subcommands are registered in {@link Main#commandLine()}.
+ */
+@Command(name = "plurigrid-console",
+        mixinStandardHelpOptions = true,
+        versionProvider = ConsoleCommand.Version.class,
+        description = {
+                "Operator console for the Plurigrid supergrid.",
+                "Without a subcommand it opens the console window. Without --broker it starts an in-process "
+                        + "devnet (MQTT broker + simulated fleet) and connects to it."
+        })
+public final class ConsoleCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--home", paramLabel = "DIR", defaultValue = "${sys:user.home}/.plurigrid",
+            description = "Console folder for configuration, keys, recordings and logs (default: ${DEFAULT-VALUE}).")
+    Path home;
+
+    @Option(names = "--broker", paramLabel = "URI",
+            description = "MQTT broker to connect to, e.g. tcp://broker.example:1883. Repeatable. When given, no devnet is started.")
+    List<URI> brokers = new ArrayList<>();
+
+    @Option(names = "--mqtt-version", paramLabel = "5|3.1.1", defaultValue = "5",
+            converter = MqttVersionConverter.class, completionCandidates = MqttVersionConverter.Candidates.class,
+            description = "MQTT protocol version towards the brokers (default: ${DEFAULT-VALUE}).")
+    MqttVersion mqttVersion;
+
+    @Option(names = "--username", paramLabel = "NAME", description = "MQTT user name.")
+    String username;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "File whose first line is the MQTT password (keeps it out of the process list and shell history).")
+    Path passwordFile;
+
+    @Option(names = "--devnet-port", paramLabel = "PORT", defaultValue = "1883",
+            description = "MQTT port of the in-process devnet's broker on 127.0.0.1; 0 picks a free one "
+                    + "(default: ${DEFAULT-VALUE}; a free one is used if it is taken).")
+    int devnetPort;
+
+    @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1.0",
+            description = "Display scale: 1.0 for a laptop, 1.5-2.0 for a video wall (Ctrl +/- in the window).")
+    double scale;
+
+    /** The validated options; a picocli usage error names the option that is wrong. */
+    public ConsoleOptions options() {
+        try {
+            return new ConsoleOptions(home, brokers, mqttVersion, Optional.ofNullable(username),
+                    Optional.ofNullable(passwordFile), devnetPort, scale);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Integer call() {
+        options();   // fail on bad options here, with usage help, before a window opens
+        Application.launch(ConsoleApplication.class, spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        return 0;
+    }
+
+    /** Version from the jar manifest when packaged, else "development". */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ConsoleCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Plurigrid Console " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.plurigrid.console.app;
+
+import java.time.InstantSource;
+
+import org.plurigrid.console.devnet.Devnet;
+import org.plurigrid.console.devnet.DevnetConfig;
+
+/** The devnet of this build: {@code Devnet.start(DevnetConfig.defaults())} on the requested port. */
+final class DevnetLaunchers {
+
+    private DevnetLaunchers() {
+    }
+
+    static DevnetLauncher inThisBuild(InstantSource clock) {
+        return port -> {
+            Devnet devnet = Devnet.start(DevnetConfig.defaults().withMqttPort(port), clock);
+            return new InProcessDevnet() {
+                @Override
+                public String mqttUri() {
+                    return devnet.mqttUri();
+                }
+
+                @Override
+                public String topicFilter() {
+                    return devnet.sparkplugTopicFilter();
+                }
+
+                @Override
+                public void close() {
+                    devnet.close();
+                }
+            };
+        };
+    }
+}

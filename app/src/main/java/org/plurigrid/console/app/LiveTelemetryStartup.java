@@ -1,0 +1,158 @@
+package org.plurigrid.console.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.plurigrid.console.client.telemetry.BrokerConfig;
+import org.plurigrid.console.client.telemetry.Measurement;
+import org.plurigrid.console.client.telemetry.SupergridSummary;
+import org.plurigrid.console.client.telemetry.TelemetryFeed;
+import org.plurigrid.console.client.telemetry.TelemetryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The real start-up: the in-process devnet when no broker is given (on the requested port, or a free one if that is
+ * taken), then the MQTT telemetry pipeline towards the devnet or the given brokers.
+ */
+public final class LiveTelemetryStartup implements TelemetryStartup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveTelemetryStartup.class);
+
+    private final DevnetLauncher devnet;
+    private final InstantSource clock;
+
+    LiveTelemetryStartup(DevnetLauncher devnet, InstantSource clock) {
+        this.devnet = Objects.requireNonNull(devnet, "devnet");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** With the devnet of this build, on the system clock. */
+    public static LiveTelemetryStartup create(InstantSource clock) {
+        return new LiveTelemetryStartup(DevnetLaunchers.inThisBuild(clock), clock);
+    }
+
+    @Override
+    public TelemetryBackend start(ConsoleOptions options, List<Consumer<Measurement>> taps, Progress progress)
+            throws Exception {
+        InProcessDevnet running = null;
+        List<BrokerConfig> brokers = new ArrayList<>();
+        try {
+            if (options.usesDevnet()) {
+                progress.report("devnet", "in-process", "starting broker and fleet");
+                running = startDevnet(options.devnetPort());
+                progress.report("devnet", running.mqttUri(), "connecting");
+                brokers.add(BrokerConfig.builder("devnet", running.mqttUri())
+                        .version(options.mqttVersion())
+                        .topicFilters(running.topicFilter())
+                        .build());
+            } else {
+                char[] password = options.passwordFile().map(LiveTelemetryStartup::readPassword).orElse(null);
+                try {
+                    for (URI uri : options.brokers()) {
+                        BrokerConfig.Builder b = BrokerConfig.builder(brokerName(uri), uri.toString())
+                                .version(options.mqttVersion());
+                        options.username().ifPresent(b::username);
+                        if (password != null) {
+                            b.password(password);
+                        }
+                        brokers.add(b.build());
+                    }
+                } finally {
+                    if (password != null) {
+                        Arrays.fill(password, '\0');
+                    }
+                }
+                progress.report(brokers.getFirst().name(), brokers.getFirst().serverUri().toString(), "connecting");
+            }
+            TelemetryService service = new TelemetryService(brokers, clock);
+            taps.forEach(service::addListener);
+            service.start();
+            return new Backend(service, running);
+        } catch (Exception | Error e) {
+            if (running != null) {
+                running.close();
+            }
+            throw e;
+        }
+    }
+
+    private InProcessDevnet startDevnet(int port) throws Exception {
+        try {
+            return devnet.start(port);
+        } catch (Exception e) {
+            if (port == 0) {
+                throw e;
+            }
+            // Usually the port is taken (another console, a local Mosquitto): any free port will do.
+            LOG.warn("Devnet broker could not use port {} ({}); using a free port", port, e.toString());
+            return devnet.start(0);
+        }
+    }
+
+    /** The name shown in the status bar: host:port. */
+    static String brokerName(URI uri) {
+        return uri.getHost() + ":" + uri.getPort();
+    }
+
+    /** First line of the password file, as chars; the bytes read are wiped. Errors never contain the content. */
+    static char[] readPassword(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--password-file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")", e);
+        }
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
+            int end = 0;
+            while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
+                end++;
+            }
+            char[] password = new char[end];
+            chars.get(0, password, 0, end);
+            Arrays.fill(chars.array(), '\0');
+            if (password.length == 0) {
+                throw new IllegalArgumentException("--password-file " + file + ": the first line is empty");
+            }
+            return password;
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** Telemetry, then the devnet, stopped in that order. */
+    private record Backend(TelemetryService service, InProcessDevnet devnet) implements TelemetryBackend {
+        @Override
+        public TelemetryFeed feed() {
+            return service.feed();
+        }
+
+        @Override
+        public SupergridSummary summary() {
+            return service.summary();
+        }
+
+        @Override
+        public void close() {
+            try {
+                service.close();
+            } finally {
+                if (devnet != null) {
+                    devnet.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.plurigrid.console.app;
+
+import org.plurigrid.console.client.telemetry.SupergridSummary;
+import org.plurigrid.console.client.telemetry.TelemetryFeed;
+
+/** What start-up produced: the live feed, and how to stop everything behind it (telemetry first, then devnet). */
+public interface TelemetryBackend extends AutoCloseable {
+
+    TelemetryFeed feed();
+
+    /** Supergrid totals for the Overview; cheap enough to call twice a second on the FX thread. */
+    SupergridSummary summary();
+
+    /** Stops telemetry and, if this console started one, the devnet. Blocking; never call it on the FX thread. */
+    @Override
+    void close();
+}

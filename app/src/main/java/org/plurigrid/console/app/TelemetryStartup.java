@@ -1,0 +1,25 @@
+package org.plurigrid.console.app;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.plurigrid.console.client.telemetry.Measurement;
+
+/**
+ * Brings up what feeds the console (devnet, brokers, telemetry pipeline). Runs on a start-up thread, never on the
+ * FX thread; reports what it is doing so the window can say so while the operator waits.
+ */
+@FunctionalInterface
+public interface TelemetryStartup {
+
+    /** Receives short progress notes, e.g. ("devnet", "in-process", "starting broker"). */
+    interface Progress {
+        void report(String name, String endpoint, String detail);
+    }
+
+    /**
+     * @param taps see every decoded measurement and quality change before coalescing, on the telemetry thread
+     *             (alarm engine, recorder); added before the first message can arrive
+     */
+    TelemetryBackend start(ConsoleOptions options, List<Consumer<Measurement>> taps, Progress progress) throws Exception;
+}

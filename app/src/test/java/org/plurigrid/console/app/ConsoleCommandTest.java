@@ -1,0 +1,93 @@
+package org.plurigrid.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.plurigrid.console.client.telemetry.MqttVersion;
+import picocli.CommandLine;
+
+class ConsoleCommandTest {
+
+    private static ConsoleOptions parse(String... args) {
+        return ConsoleApplication.Options.parse(args);
+    }
+
+    @Test
+    void withoutOptionsStartsTheDevnetWithMqtt5UnderTheUsersHome() {
+        ConsoleOptions o = parse();
+
+        assertThat(o.usesDevnet()).isTrue();
+        assertThat(o.mqttVersion()).isEqualTo(MqttVersion.V5);
+        assertThat(o.home()).isEqualTo(Path.of(System.getProperty("user.home"), ".plurigrid"));
+        assertThat(o.scale()).isEqualTo(1.0);
+        assertThat(o.devnetPort()).isEqualTo(1883);
+    }
+
+    @Test
+    void repeatedBrokersReplaceTheDevnet() {
+        ConsoleOptions o = parse("--broker", "tcp://a.example:1883", "--broker", "ssl://b.example:8883",
+                "--mqtt-version", "3.1.1", "--username", "operator", "--password-file", "/run/secrets/mqtt");
+
+        assertThat(o.usesDevnet()).isFalse();
+        assertThat(o.brokers()).containsExactly(URI.create("tcp://a.example:1883"), URI.create("ssl://b.example:8883"));
+        assertThat(o.mqttVersion()).isEqualTo(MqttVersion.V3_1_1);
+        assertThat(o.username()).contains("operator");
+        assertThat(o.passwordFile()).contains(Path.of("/run/secrets/mqtt"));
+    }
+
+    @Test
+    void rejectsAnUnknownMqttVersionNamingTheAllowedOnes() {
+        assertThatThrownBy(() -> parse("--mqtt-version", "4"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("5 or 3.1.1");
+    }
+
+    @Test
+    void rejectsABrokerThatIsNotAnMqttAddress() {
+        assertThatThrownBy(() -> parse("--broker", "http://example.org"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--broker http://example.org").hasMessageContaining("tcp://host:1883");
+    }
+
+    @Test
+    void rejectsABrokerWithoutAPort() {
+        assertThatThrownBy(() -> parse("--broker", "tcp://broker.example"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("tcp://host:1883");
+    }
+
+    @Test
+    void passwordFileNeedsAUserName() {
+        assertThatThrownBy(() -> parse("--broker", "tcp://a:1883", "--password-file", "pw"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--username");
+    }
+
+    @Test
+    void helpListsTheOptionsAndTheHelpSubcommand() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+
+        int code = cl.execute("--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("--home", "--broker", "--mqtt-version", "--username", "--password-file",
+                "--scale", "--devnet-port", "help", "keys", "gov", "tx", "grid");
+    }
+
+    @Test
+    void badOptionsExitWithUsageErrorBeforeAnyWindowOpens() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err));
+
+        int code = cl.execute("--scale", "9");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--scale must be between 0.75 and 3.0");
+    }
+}

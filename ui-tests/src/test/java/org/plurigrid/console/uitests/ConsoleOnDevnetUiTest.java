@@ -1,0 +1,150 @@
+package org.plurigrid.console.uitests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Test;
+import org.plurigrid.console.app.ConsoleApplication;
+import org.plurigrid.console.app.ConsoleOptions;
+import org.plurigrid.console.app.LiveTelemetryStartup;
+import org.plurigrid.console.views.overview.OverviewView;
+import org.plurigrid.console.views.points.PointRow;
+import org.plurigrid.console.views.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The operator's first minute: the console starts on its own devnet, headless, shows live moving values, every view
+ * of the navigation rail opens, and closing the window stops everything. Each view is saved as a PNG under
+ * target/screenshots for a human to look at.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleOnDevnetUiTest {
+
+    private static final long LIVE_WITHIN_SECONDS = 30;
+    private static ConsoleApplication app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startConsole() throws Exception {
+        Screenshots.clear();
+        FxToolkit.registerPrimaryStage();
+        // The real application on its own in-process devnet, with the broker on a free loopback port.
+        ConsoleOptions options = ConsoleOptions.defaults(Path.of("target", "ui-home").toAbsolutePath()).withDevnetPort(0);
+        app = (ConsoleApplication) FxToolkit.setupApplication(
+                () -> new ConsoleApplication(options, LiveTelemetryStartup.create(Clock.systemUTC()), Clock.systemUTC()));
+    }
+
+    /** Safety net if a test failed before the window was closed: stop devnet, chain and telemetry anyway. */
+    @AfterAll
+    static void stopConsole() throws Exception {
+        if (app != null) {
+            app.shutdown().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void showsLiveMovingTelemetryAndOpensEveryViewOfTheRail() throws Exception {
+        MainWindow window = app.window();
+        assertThat(fx(() -> ((Label) window.lookup("#status-connections .connection")).getText()))
+                .as("the window says what the connection is doing from the first moment").isNotBlank();
+
+        OverviewView overview = (OverviewView) window.lookup("#overview-view");
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> overview.tileValue("tile-load") > 0 && overview.tileValue("tile-nodes") > 0));
+        @SuppressWarnings("unchecked")
+        TableView<PointRow> table = (TableView<PointRow>) window.lookup("#point-table");
+        List<Double> before = fx(() -> firstValues(table));
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> !fx(() -> firstValues(table)).equals(before));
+        assertThat(fx(() -> table.getItems().size())).isGreaterThan(100);
+        double load = fx(() -> overview.tileValue("tile-load"));
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> overview.tileValue("tile-load")) != load);
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);   // let the sparklines draw a little trend
+        Screenshots.save(window, "01-overview");
+
+        // The devnet chain starts beside the fleet; the status bar names it once it produces blocks.
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> ((Label) window.lookup("#status-chain")).getText()).contains("block"));
+
+        int n = 2;
+        for (String id : window.entryIds()) {
+            robot.clickOn("#nav-" + id);
+            WaitForAsyncUtils.waitForFxEvents();
+            if (id.equals("governance")) {
+                WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                        () -> fx(() -> !((TableView<?>) window.currentView().lookup(".table-view")).getItems().isEmpty()));
+            }
+            assertThat(fx(() -> window.selectedProperty().get())).isEqualTo(id);
+            Node view = fx(window::currentView);
+            assertThat(view).as("view of " + id).isNotNull();
+            assertThat(fx(view::isVisible)).isTrue();
+            if (!id.equals("overview")) {
+                Screenshots.save(window, String.format("%02d-%s", n++, id));
+            }
+        }
+
+        // A video wall: a bigger window at display scale 1.5 (Ctrl + in the window, or --scale 1.5).
+        robot.clickOn("#nav-overview");
+        // Monocle's headless painter cannot follow a resize of a showing window: resize it hidden.
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.stage.Stage stage = (javafx.stage.Stage) window.getScene().getWindow();
+            stage.hide();
+            stage.setWidth(2160);
+            stage.setHeight(1350);
+            window.setUiScale(1.5);
+            stage.show();
+        }).get();
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, String.format("%02d-overview-video-wall-scale-1.5", n));
+        WaitForAsyncUtils.asyncFx(() -> window.setUiScale(1.0)).get();
+    }
+
+    /**
+     * Last, because the platform does not come back after it exits (surefire forks a JVM per class): closing the
+     * window the way an operator does returns at once and stops telemetry, devnet, chain and map off the FX thread.
+     */
+    @Test
+    @Order(2)
+    void closingTheWindowStopsEverythingOffTheFxThread() throws Exception {
+        app.started().get(60, TimeUnit.SECONDS);
+        Window window = fx(() -> app.window().getScene().getWindow());
+
+        long t0 = System.nanoTime();
+        WaitForAsyncUtils.asyncFx(() -> window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST))).get();
+        long fxBusyMs = (System.nanoTime() - t0) / 1_000_000;
+        app.shutdown().get(30, TimeUnit.SECONDS);
+
+        assertThat(fxBusyMs).as("the close request returns at once; stopping happens off the FX thread").isLessThan(1000);
+        assertThat(window.isShowing()).isFalse();
+    }
+
+    private static List<Double> firstValues(TableView<PointRow> table) {
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < Math.min(20, table.getItems().size()); i++) {
+            values.add(table.getItems().get(i).valueProperty().get());
+        }
+        return values;
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+}

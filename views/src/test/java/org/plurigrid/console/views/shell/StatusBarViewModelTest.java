@@ -1,0 +1,89 @@
+package org.plurigrid.console.views.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.plurigrid.console.client.telemetry.ChangeSet;
+import org.plurigrid.console.client.telemetry.ConnectionState;
+import org.plurigrid.console.client.telemetry.ConnectionStatus;
+import org.plurigrid.console.client.telemetry.TelemetryStats;
+import org.plurigrid.console.views.common.FxPlatformExtension;
+import org.plurigrid.console.views.common.TestClock;
+
+@ExtendWith(FxPlatformExtension.class)
+class StatusBarViewModelTest {
+
+    private static final ChangeSet NOTHING = new ChangeSet(List.of(), TelemetryStats.EMPTY);
+    private final TestClock clock = TestClock.at("2026-11-25T11:59:58.500Z");
+
+    @Test
+    void showsEachConnectionWithStateAndReconnectCount() {
+        List<ConnectionStatus> live = new ArrayList<>(List.of(
+                new ConnectionStatus("devnet", "tcp://127.0.0.1:1883", ConnectionState.CONNECTED, 0, ""),
+                new ConnectionStatus("site-b", "tcp://10.0.0.2:1883", ConnectionState.RECONNECTING, 3, "connection refused")));
+        StatusBarViewModel vm = new StatusBarViewModel(() -> live, clock, ZoneId.of("Europe/Amsterdam"));
+
+        assertThat(vm.connections()).extracting(ConnectionItem::text)
+                .containsExactly("devnet: connected", "site-b: reconnecting · 3 reconnects");
+        assertThat(vm.connections()).extracting(ConnectionItem::abnormal).containsExactly(false, true);
+        assertThat(vm.connections().get(1).tooltip()).contains("tcp://10.0.0.2:1883").contains("connection refused");
+    }
+
+    @Test
+    void readsConnectionsAtMostFourTimesASecond() {
+        AtomicInteger reads = new AtomicInteger();
+        StatusBarViewModel vm = new StatusBarViewModel(() -> {
+            reads.incrementAndGet();
+            return List.of();
+        }, clock, ZoneId.of("UTC"));
+        int afterConstruction = reads.get();
+
+        for (int frame = 0; frame < 60; frame++) {     // one second at 60 fps
+            vm.onFrame(NOTHING);
+            clock.advance(Duration.ofMillis(1000 / 60));
+        }
+
+        assertThat(reads.get() - afterConstruction).isBetween(3, 5);
+    }
+
+    @Test
+    void showsUtcAndLocalClocksThatTick() {
+        StatusBarViewModel vm = new StatusBarViewModel(List::of, clock, ZoneId.of("Europe/Amsterdam"));
+        assertThat(vm.utcClockProperty().get()).isEqualTo("11:59:58 UTC");
+        assertThat(vm.dateProperty().get()).isEqualTo("Wednesday 2026-11-25 (UTC)");
+        assertThat(vm.localClockProperty().get()).isEqualTo("12:59:58 CET");
+
+        clock.advance(Duration.ofSeconds(2));
+        vm.onFrame(NOTHING);
+
+        assertThat(vm.utcClockProperty().get()).isEqualTo("12:00:00 UTC");
+    }
+
+    @Test
+    void startsHonestUntilChainRecorderAndAlarmsAreWired() {
+        StatusBarViewModel vm = new StatusBarViewModel(List::of, clock, ZoneId.of("UTC"));
+
+        assertThat(vm.chainStatusProperty().get()).isEqualTo("chain: not configured");
+        assertThat(vm.recordingStatusProperty().get()).isEqualTo("not recording");
+        assertThat(List.of(vm.criticalAlarmsProperty().get(), vm.highAlarmsProperty().get(),
+                vm.mediumAlarmsProperty().get(), vm.lowAlarmsProperty().get())).containsOnly(0);
+    }
+
+    @Test
+    void alarmCountsFollowWhatTheyAreBoundTo() {
+        StatusBarViewModel vm = new StatusBarViewModel(List::of, clock, ZoneId.of("UTC"));
+        javafx.beans.property.SimpleIntegerProperty engineCritical = new javafx.beans.property.SimpleIntegerProperty(0);
+        vm.criticalAlarmsProperty().bind(engineCritical);
+
+        engineCritical.set(2);
+
+        assertThat(vm.criticalAlarmsProperty().get()).isEqualTo(2);
+    }
+}

@@ -70,7 +70,7 @@ public final class TelemetryService implements AutoCloseable {
                 SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands);
                 decoders.add(decoder);
                 return decoder;
-            });
+            }, clock);
             clients.add(client);
         }
     }

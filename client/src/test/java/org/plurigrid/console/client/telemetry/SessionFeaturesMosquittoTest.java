@@ -183,4 +183,27 @@ class SessionFeaturesMosquittoTest {
         late.disconnect();
         late.close();
     }
+
+    @Test
+    void mapsPlainJsonTopicsBesideSparkplugThroughARealBroker() throws Exception {
+        JsonMapping mapping = JsonMapping.builder("coop-json/{node}/{device}", "/kw", "ActivePower").group("cg-coop")
+                .unit("kW").build();
+        BrokerConfig config = config("json", MqttVersion.V5)
+                .topicFilters("spBv1.0/#", mapping.subscriptionFilter()).build();
+        PointId pv = new PointId("cg-coop", "sub-9", "pv-0009", "ActivePower");
+        try (TelemetryService service = new TelemetryService(List.of(config), InstantSource.system(), null,
+                new TelemetrySettings(Duration.ofSeconds(15), List.of(mapping), List.of()))) {
+            service.start();
+            awaitConnected(service.clients().get(0));
+            MqttClient pub = publisher("json-pub");
+            pub.publish("coop-json/sub-9/pv-0009", "{\"kw\": 4.25}".getBytes(StandardCharsets.UTF_8), 1, false);
+            pub.publish("coop-json/sub-9/pv-0009", "garbage".getBytes(StandardCharsets.UTF_8), 1, false);
+            pub.disconnect();
+            pub.close();
+            Await.until(TIMEOUT, "mapped value and one bad message", () -> service.store().latest(pv)
+                    .map(m -> m.value() == 4.25).orElse(false)
+                    && service.stats().decodeErrors().getOrDefault(JsonDecoder.NOT_JSON, 0L) == 1,
+                    service::stats);
+        }
+    }
 }

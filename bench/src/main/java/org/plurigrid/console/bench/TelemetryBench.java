@@ -33,6 +33,7 @@ import org.plurigrid.console.client.telemetry.TelemetrySettings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -42,7 +43,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * latency and heap. Prints one JSON document and writes it to {@code bench/target/telemetry-bench.json}. Figures
  * only: nothing here asserts a timing.
  *
- * <p>Options: {@code --messages N} (per throughput phase, default 200000), {@code --rate R} (soak msg/s, default
+ * <p>Options: {@code --messages N} (per throughput phase, default 200000), {@code --rounds R} (measured
+ * bare/pipeline rounds after one warm-up round, default 3; the figures are medians), {@code --rate R} (soak msg/s, default
  * 50000), {@code --soak-seconds S} (default 60; the issue's soak is 600), {@code --nodes N} (default 20),
  * {@code --devices D} per node (default 50), {@code --hivemq} (use embedded HiveMQ even if Mosquitto is installed),
  * {@code --out FILE}.
@@ -56,12 +58,13 @@ public final class TelemetryBench {
     private final int messages;
     private final int rate;
     private final int soakSeconds;
+    private final int rounds;
     private final boolean hivemq;
     private final Path out;
     private final long base = System.nanoTime();
 
     private TelemetryBench(String[] args) {
-        int n = 20, d = 50, m = 200_000, r = 50_000, s = 60;
+        int n = 20, d = 50, m = 200_000, r = 50_000, s = 60, rr = 3;
         boolean h = false;
         Path o = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "telemetry-bench.json")
                 : Path.of("target", "telemetry-bench.json");
@@ -72,6 +75,7 @@ public final class TelemetryBench {
                 case "--messages" -> m = Integer.parseInt(args[++i]);
                 case "--rate" -> r = Integer.parseInt(args[++i]);
                 case "--soak-seconds" -> s = Integer.parseInt(args[++i]);
+                case "--rounds" -> rr = Integer.parseInt(args[++i]);
                 case "--hivemq" -> h = true;
                 case "--out" -> o = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see the class comment "
@@ -83,6 +87,7 @@ public final class TelemetryBench {
         this.messages = m;
         this.rate = r;
         this.soakSeconds = s;
+        this.rounds = Math.max(1, rr);
         this.hivemq = h;
         this.out = o;
     }
@@ -120,15 +125,36 @@ public final class TelemetryBench {
 
             Publisher publisher = new Publisher(broker.uri, stream);
             try {
-                log("bare Paho subscriber: " + messages + " messages");
-                ObjectNode bare = root.putObject("bare");
-                bare(broker.uri, publisher, bare);
-                log("console pipeline: " + messages + " messages");
-                ObjectNode pipe = root.putObject("pipeline");
-                ObjectNode soak = root.putObject("soak");
-                pipeline(broker.uri, publisher, stream, pipe, soak);
-                double ratio = pipe.get("messagesPerSecond").asDouble() / bare.get("messagesPerSecond").asDouble();
-                root.put("pipelineToBareRatio", round(ratio, 3));
+                // Bare and pipeline alternate, a round each, so that load from other processes hits both alike;
+                // round 0 warms the JIT up and is not counted.
+                ArrayNode roundsJson = root.putArray("rounds");
+                List<Double> bareRates = new ArrayList<>();
+                List<Double> pipeRates = new ArrayList<>();
+                ObjectNode lastPipe = null;
+                for (int r = 0; r <= rounds; r++) {
+                    log("round " + r + (r == 0 ? " (warm-up)" : "") + ": bare Paho subscriber, then the pipeline, "
+                            + messages + " messages each");
+                    ObjectNode bare = bare(broker.uri, publisher);
+                    ObjectNode pipe = pipelineRound(broker.uri, publisher);
+                    if (r > 0) {
+                        ObjectNode round = roundsJson.addObject();
+                        round.set("bare", bare);
+                        round.set("pipeline", pipe);
+                        bareRates.add(bare.get("messagesPerSecond").asDouble());
+                        pipeRates.add(pipe.get("messagesPerSecond").asDouble());
+                        round.put("ratio", round(pipe.get("messagesPerSecond").asDouble()
+                                / bare.get("messagesPerSecond").asDouble(), 3));
+                        lastPipe = pipe;
+                    }
+                }
+                double bareMedian = median(bareRates);
+                double pipeMedian = median(pipeRates);
+                root.put("bareMessagesPerSecondMedian", Math.round(bareMedian));
+                root.put("pipelineMessagesPerSecondMedian", Math.round(pipeMedian));
+                root.put("pipelineToBareRatio", round(pipeMedian / bareMedian, 3));
+                root.set("pipelineDecodeErrors", lastPipe.get("decodeErrors"));
+                log("soak: " + rate + " msg/s for " + soakSeconds + " s");
+                soak(broker.uri, publisher, root.putObject("soak"));
             } finally {
                 publisher.close();
             }
@@ -139,7 +165,8 @@ public final class TelemetryBench {
         return root;
     }
 
-    private void bare(String uri, Publisher publisher, ObjectNode result) throws Exception {
+    private ObjectNode bare(String uri, Publisher publisher) throws Exception {
+        ObjectNode result = new ObjectMapper().createObjectNode();
         AtomicLong received = new AtomicLong();
         AtomicLong first = new AtomicLong();
         AtomicLong last = new AtomicLong();
@@ -179,9 +206,6 @@ public final class TelemetryBench {
         o.setReceiveMaximum(65_535); // as the console's transport
         sub.connect(o).waitForCompletion(10_000);
         sub.subscribe("spBv1.0/#", 1).waitForCompletion(10_000);
-        long warm = publisher.births() + publisher.blast(messages / 2); // JIT warm-up, not measured
-        awaitQuiet(received::get, warm);
-        received.set(0);
         long sent = publisher.blast(messages);
         awaitQuiet(received::get, sent);
         sub.disconnect().waitForCompletion(5_000);
@@ -191,24 +215,27 @@ public final class TelemetryBench {
         result.put("received", received.get());
         result.put("seconds", round(seconds, 3));
         result.put("messagesPerSecond", Math.round(received.get() / seconds));
+        return result;
     }
 
-    private void pipeline(String uri, Publisher publisher, SparkplugStream stream, ObjectNode result, ObjectNode soak)
-            throws Exception {
-        BrokerConfig config = BrokerConfig.builder("bench", uri).clientId("bench-console").build();
-        LatencyRecorder latency = new LatencyRecorder();
-        AtomicLong updates = new AtomicLong();
-        AtomicLong first = new AtomicLong();
-        AtomicLong last = new AtomicLong();
-        ScheduledExecutorService frames = Executors.newSingleThreadScheduledExecutor(r -> {
+    /** The console's pipeline as the app wires it, plus a listener for latency and a drain every frame. */
+    private final class Console implements AutoCloseable {
+        final TelemetryService service;
+        final LatencyRecorder latency = new LatencyRecorder();
+        final LatencyRecorder drain = new LatencyRecorder();
+        final LatencyRecorder gaps = new LatencyRecorder();
+        final AtomicLong first = new AtomicLong();
+        final AtomicLong last = new AtomicLong();
+        private final AtomicLong updates = new AtomicLong();
+        private final ScheduledExecutorService frames = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-frame");
             t.setDaemon(true);
             return t;
         });
-        LatencyRecorder drain = new LatencyRecorder();
-        LatencyRecorder gaps = new LatencyRecorder();
-        try (TelemetryService service = new TelemetryService(List.of(config), InstantSource.system(), null,
-                TelemetrySettings.DEFAULTS)) {
+
+        Console(String uri) throws InterruptedException {
+            BrokerConfig config = BrokerConfig.builder("bench", uri).clientId("bench-console").build();
+            service = new TelemetryService(List.of(config), InstantSource.system(), null, TelemetrySettings.DEFAULTS);
             service.addListener(m -> {
                 long now = System.nanoTime();
                 if (updates.getAndIncrement() == 0) {
@@ -236,71 +263,90 @@ public final class TelemetryBench {
                 }
                 Thread.sleep(20);
             }
-            long warm = publisher.births() + publisher.blast(messages / 2); // JIT warm-up, not measured
-            awaitQuiet(() -> service.stats().messages(), warm);
-            long warmReceived = service.stats().messages();
-            updates.set(0);
-            latency.reset();
-            long sent = publisher.blast(messages);
-            awaitQuiet(() -> service.stats().messages(), warmReceived + sent);
-            double seconds = (last.get() - first.get()) / 1e9;
-            long received = service.stats().messages() - warmReceived;
+        }
+
+        long messages() {
+            return service.stats().messages();
+        }
+
+        @Override
+        public void close() {
+            frames.shutdownNow();
+            service.close();
+        }
+    }
+
+    private ObjectNode pipelineRound(String uri, Publisher publisher) throws Exception {
+        ObjectNode result = new ObjectMapper().createObjectNode();
+        try (Console console = new Console(uri)) {
+            long sent = publisher.births() + publisher.blast(messages);
+            awaitQuiet(console::messages, sent);
+            double seconds = (console.last.get() - console.first.get()) / 1e9;
+            long received = console.messages();
             result.put("sent", sent);
             result.put("received", received);
             result.put("seconds", round(seconds, 3));
             result.put("messagesPerSecond", Math.round(received / seconds));
-            result.put("points", service.stats().points());
-            result.putPOJO("decodeErrors", service.stats().decodeErrors());
-            result.set("latencyAtMaxRateMs", latencyJson(latency));
-            result.put("note", "latency while blasting includes queueing in the broker and socket buffers");
+            result.put("points", console.service.stats().points());
+            result.putPOJO("decodeErrors", console.service.stats().decodeErrors());
+            result.set("latencyWhileBlastingMs", latencyJson(console.latency));
+        }
+        return result;
+    }
 
-            // (c) soak at a fixed rate
-            log("soak: " + rate + " msg/s for " + soakSeconds + " s");
-            latency.reset();
-            drain.reset();
-            gaps.reset();
+    /** The pipeline at a fixed publish rate: latency, heap, frame drain. */
+    private void soak(String uri, Publisher publisher, ObjectNode soak) throws Exception {
+        try (Console console = new Console(uri)) {
+            long births = publisher.births();
+            awaitQuiet(console::messages, births);
             MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
             System.gc();
             long heapStart = mem.getHeapMemoryUsage().getUsed();
+            console.latency.reset();
+            console.drain.reset();
+            console.gaps.reset();
             List<Long> samples = new ArrayList<>();
-            long before = service.stats().messages();
+            long before = console.messages();
             long start = System.nanoTime();
             long soakSent = 0;
             long nextSample = start + TimeUnit.SECONDS.toNanos(10);
             long end = start + TimeUnit.SECONDS.toNanos(soakSeconds);
             while (System.nanoTime() < end) {
-                long chunkEnd = Math.min(end, nextSample);
-                soakSent += publisher.paced(rate, chunkEnd);
+                soakSent += publisher.paced(rate, Math.min(end, nextSample));
                 if (System.nanoTime() >= nextSample) {
                     samples.add(mem.getHeapMemoryUsage().getUsed() >> 20);
                     nextSample += TimeUnit.SECONDS.toNanos(10);
                 }
             }
-            double soakSeconds = (System.nanoTime() - start) / 1e9;
-            awaitQuiet(() -> service.stats().messages(), before + soakSent);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            awaitQuiet(console::messages, before + soakSent);
             System.gc();
             long heapEnd = mem.getHeapMemoryUsage().getUsed();
-            soak.put("seconds", round(soakSeconds, 1));
+            soak.put("seconds", round(seconds, 1));
             soak.put("targetRate", rate);
             soak.put("sent", soakSent);
-            soak.put("achievedPublishRate", Math.round(soakSent / soakSeconds));
-            soak.put("received", service.stats().messages() - before);
-            soak.set("latencyMs", latencyJson(latency));
+            soak.put("achievedPublishRate", Math.round(soakSent / seconds));
+            soak.put("received", console.messages() - before);
+            soak.set("latencyMs", latencyJson(console.latency));
             soak.put("heapUsedAfterGcStartMb", heapStart >> 20);
             soak.put("heapUsedAfterGcEndMb", heapEnd >> 20);
             soak.putPOJO("heapUsedEvery10sMb", samples);
             soak.put("heapMaxMb", mem.getHeapMemoryUsage().getMax() >> 20);
             ObjectNode frame = soak.putObject("drainPerFrame");
             frame.put("everyMs", FRAME_MS);
-            frame.put("drainMsP99", drain.quantileMs(0.99));
-            frame.put("drainMsMax", round(drain.maxMs(), 2));
-            frame.put("frameGapMsP99", gaps.quantileMs(0.99));
-            frame.put("frameGapMsMax", round(gaps.maxMs(), 2));
+            frame.put("drainMsP99", console.drain.quantileMs(0.99));
+            frame.put("drainMsMax", round(console.drain.maxMs(), 2));
+            frame.put("frameGapMsP99", console.gaps.quantileMs(0.99));
+            frame.put("frameGapMsMax", round(console.gaps.maxMs(), 2));
             frame.put("note", "drain of the coalesced changes on a plain scheduler thread, not a JavaFX pulse");
-            soak.putPOJO("decodeErrorsTotal", service.stats().decodeErrors());
-        } finally {
-            frames.shutdownNow();
+            soak.putPOJO("decodeErrors", console.service.stats().decodeErrors());
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static ObjectNode latencyJson(LatencyRecorder r) {

@@ -1,0 +1,53 @@
+package org.plurigrid.console.app.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --password-file F} (first line) or an interactive prompt. Never a password on the command line, where it
+ * would land in the shell history and the process list.
+ */
+public final class PasswordOption {
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the keystore password from the first line of FILE.")
+    Path passwordFile;
+
+    /** The password as {@code char[]}; the caller (the keystore) clears it. */
+    public char[] read(String prompt, boolean confirm) {
+        if (passwordFile != null) {
+            try {
+                String content = Files.readString(passwordFile, StandardCharsets.UTF_8);
+                int nl = content.indexOf('\n');
+                String line = nl >= 0 ? content.substring(0, nl) : content;
+                return line.endsWith("\r") ? line.substring(0, line.length() - 1).toCharArray() : line.toCharArray();
+            } catch (IOException e) {
+                throw new CliException("Cannot read the password file " + passwordFile + ": " + e.getMessage());
+            }
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new CliException("No terminal to ask for the password: use --password-file FILE");
+        }
+        char[] first = console.readPassword("%s: ", prompt);
+        if (first == null) {
+            throw new CliException("No password given");
+        }
+        if (confirm) {
+            char[] again = console.readPassword("Repeat the password: ");
+            boolean same = Arrays.equals(first, again);
+            if (again != null) {
+                Arrays.fill(again, '\0');
+            }
+            if (!same) {
+                Arrays.fill(first, '\0');
+                throw new CliException("The two passwords differ");
+            }
+        }
+        return first;
+    }
+}

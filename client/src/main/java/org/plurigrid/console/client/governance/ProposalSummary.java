@@ -1,0 +1,62 @@
+package org.plurigrid.console.client.governance;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
+
+/**
+ * What the console shows of a proposal: status, voting end, live tally, turnout against quorum, its messages (as
+ * JSON) and deposit.
+ */
+public record ProposalSummary(
+        long id,
+        String title,
+        String summary,
+        ProposalStatus status,
+        Optional<Instant> votingEnd,
+        Tally tally,
+        BigInteger bondedTokens,
+        BigDecimal quorum,
+        List<String> messages,
+        List<String> deposit,
+        String proposer) {
+
+    public ProposalSummary {
+        Objects.requireNonNull(title, "title");
+        summary = summary == null ? "" : summary;
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(votingEnd, "votingEnd");
+        Objects.requireNonNull(tally, "tally");
+        Objects.requireNonNull(bondedTokens, "bondedTokens");
+        Objects.requireNonNull(quorum, "quorum");
+        messages = List.copyOf(messages);
+        deposit = List.copyOf(deposit);
+        proposer = proposer == null ? "" : proposer;
+    }
+
+    /** Share of bonded voting power that has voted, 0..1. */
+    public BigDecimal turnout() {
+        if (bondedTokens.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        return new BigDecimal(tally.total()).divide(new BigDecimal(bondedTokens), 4, RoundingMode.DOWN);
+    }
+
+    public boolean quorumReached() {
+        return turnout().compareTo(quorum) >= 0;
+    }
+
+    public boolean open() {
+        return status == ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD;
+    }
+
+    /** "voting period", "deposit period", "passed", … */
+    public String statusText() {
+        return VoteService.statusName(status).replace("in ", "");
+    }
+}

@@ -1,0 +1,28 @@
+package org.plurigrid.console.client.grid;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DerTypeTest {
+
+    @Test
+    void readsTypeFromDevicePrefixAsInTheTelemetryConventions() {
+        assertThat(DerType.fromDeviceId("pv-0001")).contains(DerType.PV);
+        assertThat(DerType.fromDeviceId("groningen-sub-03/bat-0007")).contains(DerType.BATTERY);
+        assertThat(DerType.fromDeviceId("ev-12")).contains(DerType.EV_CHARGER);
+        assertThat(DerType.fromDeviceId("heatpump-1")).isEmpty();
+    }
+
+    @Test
+    void placesDerDeterministicallyWithinItsDisc() {
+        GeoPoint sub = new GeoPoint(53.2, 6.5);
+        GeoPoint a = DerPlacement.around(sub, "groningen-sub-01/pv-0001");
+        GeoPoint b = DerPlacement.around(sub, "groningen-sub-01/pv-0001");
+        GeoPoint c = DerPlacement.around(sub, "groningen-sub-01/pv-0002");
+
+        assertThat(a).isEqualTo(b);
+        assertThat(a).isNotEqualTo(c);
+        assertThat(sub.distanceKm(a)).isBetween(0.3, DerPlacement.MAX_RADIUS_KM + 0.01);
+    }
+}

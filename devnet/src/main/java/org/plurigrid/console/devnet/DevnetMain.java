@@ -1,0 +1,99 @@
+package org.plurigrid.console.devnet;
+
+import java.io.PrintWriter;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.plurigrid.console.devnet.fleet.CommunityGrid;
+import org.plurigrid.console.devnet.fleet.FleetConfig;
+import org.plurigrid.console.devnet.fleet.SparkplugNode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the devnet on its own: {@code java -jar plurigrid-devnet.jar --mqtt-port 1883}; stops on Ctrl-C. */
+@Command(name = "plurigrid-devnet", mixinStandardHelpOptions = true,
+        description = "The Plurigrid supergrid in a box: an MQTT 5 broker and a simulated Sparkplug B edge fleet.")
+public final class DevnetMain implements Callable<Integer> {
+
+    @Option(names = "--mqtt-port", paramLabel = "PORT",
+            description = "Port of the embedded MQTT broker on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int mqttPort = DevnetConfig.DEFAULT_MQTT_PORT;
+
+    @Option(names = "--broker", paramLabel = "tcp://HOST:PORT",
+            description = "Publish the fleet to this external broker instead of starting one.")
+    String broker;
+
+    @Option(names = "--devices", paramLabel = "N",
+            description = "Number of simulated DER devices (default: ${DEFAULT-VALUE}).")
+    int devices = FleetConfig.DEFAULT_DEVICES;
+
+    @Option(names = "--rate", paramLabel = "HZ",
+            description = "Fleet steps per second; each publishes the metrics that changed (default: ${DEFAULT-VALUE}).")
+    double rate = FleetConfig.DEFAULT_PUBLISH_RATE_HZ;
+
+    @Option(names = "--seed", description = "Seed of the fleet layout and physics (default: ${DEFAULT-VALUE}).")
+    long seed = FleetConfig.DEFAULT_SEED;
+
+    @Option(names = "--sim-time", paramLabel = "HH:MM",
+            description = "Start the simulated clock at this local solar time (e.g. 12:00 for daylight); "
+                    + "default: real time.")
+    String simTime;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DevnetMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = new PrintWriter(System.out, true);
+        DevnetConfig config;
+        try {
+            config = new DevnetConfig(mqttPort, broker, devices, rate, seed, parseSimTime(simTime));
+        } catch (IllegalArgumentException e) {
+            System.err.println("plurigrid-devnet: " + e.getMessage());
+            return 2;
+        }
+        Devnet devnet;
+        try {
+            devnet = Devnet.start(config);
+        } catch (RuntimeException e) {
+            System.err.println("plurigrid-devnet: cannot start: " + e.getMessage());
+            return 1;
+        }
+        Thread hook = new Thread(() -> {
+            devnet.close();
+            stopped.countDown();
+        }, "devnet-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+
+        out.println("Plurigrid devnet running");
+        out.println(devnet.hasEmbeddedBroker()
+                ? "MQTT       " + devnet.mqttUri() + " (MQTT 5 and 3.1.1)"
+                : "MQTT       " + devnet.mqttUri() + " (external broker)");
+        out.println("Sparkplug  " + SparkplugNode.NAMESPACE + "/{group}/{NBIRTH|NDEATH|DBIRTH|DDATA|NDATA|NCMD}/"
+                + "{edge node}[/{device}]  subscribe to " + devnet.sparkplugTopicFilter());
+        out.println("Groups     " + String.join(", ",
+                CommunityGrid.DEVNET_GRIDS.stream().map(CommunityGrid::id).toList()));
+        out.println("Fleet      " + devnet.fleet().simulation().deviceCount() + " devices, "
+                + devnet.fleet().edgeNodes().size() + " edge nodes, " + rate + " steps/s, seed " + seed
+                + ", simulated time " + devnet.fleet().simulatedTime());
+        out.println("Press Ctrl-C to stop.");
+        stopped.await();
+        return 0;
+    }
+
+    private static LocalTime parseSimTime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalTime.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--sim-time must be HH:MM (e.g. 12:00), was " + text, e);
+        }
+    }
+}

@@ -1,0 +1,276 @@
+package org.plurigrid.console.devnet.fleet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.tahu.SparkplugInvalidTypeException;
+import org.eclipse.tahu.message.SparkplugBPayloadEncoder;
+import org.eclipse.tahu.message.model.Metric;
+import org.eclipse.tahu.message.model.Metric.MetricBuilder;
+import org.eclipse.tahu.message.model.MetricDataType;
+import org.eclipse.tahu.message.model.PropertyDataType;
+import org.eclipse.tahu.message.model.PropertySet;
+import org.eclipse.tahu.message.model.PropertySet.PropertySetBuilder;
+import org.eclipse.tahu.message.model.PropertyValue;
+import org.eclipse.tahu.message.model.SparkplugBPayload;
+import org.eclipse.tahu.message.model.SparkplugBPayload.SparkplugBPayloadBuilder;
+
+/**
+ * The Sparkplug B side of one edge node, without MQTT: turns a {@link Substation}'s state into NBIRTH/DBIRTH,
+ * NDATA/DDATA and NDEATH payloads with the right {@code seq}, {@code bdSeq} and aliases.
+ * <p>
+ * Births carry every metric with name, alias, datatype and an {@code engUnit} property. Data messages carry only
+ * metrics whose published value changed, by alias (no names), with their datatype so a host can decode them without
+ * having seen the birth. Not thread-safe: one thread publishes for a node.
+ */
+public final class SparkplugNode {
+
+    public static final String NAMESPACE = "spBv1.0";
+    public static final String BD_SEQ = "bdSeq";
+    public static final String REBIRTH = "Node Control/Rebirth";
+    static final long BD_SEQ_ALIAS = 0;
+    static final long REBIRTH_ALIAS = 1;
+    /** Aliases of the substation metrics start here; device metrics follow in device order. */
+    private static final long FIRST_NODE_METRIC_ALIAS = 2;
+
+    private final String groupId;
+    private final Substation substation;
+    private final SequenceNumber seq = new SequenceNumber();
+    private final long[] deviceAliasBase;
+    private final double[] publishedNode;
+    private final double[][] publishedDevice;
+    private final String nbirthTopic;
+    private final String ndataTopic;
+    private final String ndeathTopic;
+    private final String ncmdTopic;
+    private final String[] dbirthTopics;
+    private final String[] ddataTopics;
+    private final SparkplugBPayloadEncoder encoder = new SparkplugBPayloadEncoder();
+    private long bdSeq;
+
+    public SparkplugNode(Substation substation) {
+        this.substation = Objects.requireNonNull(substation, "substation");
+        this.groupId = substation.grid().id();
+        String node = substation.nodeId();
+        String prefix = NAMESPACE + "/" + groupId + "/";
+        this.nbirthTopic = prefix + "NBIRTH/" + node;
+        this.ndataTopic = prefix + "NDATA/" + node;
+        this.ndeathTopic = prefix + "NDEATH/" + node;
+        this.ncmdTopic = prefix + "NCMD/" + node;
+        List<SimulatedDevice> devices = substation.devices();
+        this.deviceAliasBase = new long[devices.size()];
+        this.publishedDevice = new double[devices.size()][];
+        this.dbirthTopics = new String[devices.size()];
+        this.ddataTopics = new String[devices.size()];
+        long alias = FIRST_NODE_METRIC_ALIAS + Substation.METRICS.size();
+        for (int i = 0; i < devices.size(); i++) {
+            SimulatedDevice d = devices.get(i);
+            deviceAliasBase[i] = alias;
+            alias += d.type().metrics().size();
+            publishedDevice[i] = new double[d.type().metrics().size()];
+            dbirthTopics[i] = prefix + "DBIRTH/" + node + "/" + d.id();
+            ddataTopics[i] = prefix + "DDATA/" + node + "/" + d.id();
+        }
+        this.publishedNode = new double[Substation.METRICS.size()];
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public String nodeId() {
+        return substation.nodeId();
+    }
+
+    public Substation substation() {
+        return substation;
+    }
+
+    public String ncmdTopic() {
+        return ncmdTopic;
+    }
+
+    public String ndeathTopic() {
+        return ndeathTopic;
+    }
+
+    /** The birth/death sequence number of the current MQTT session. */
+    public long bdSeq() {
+        return bdSeq;
+    }
+
+    /** Starts a new MQTT session: the next births and death carry the next {@code bdSeq} (0–255, wrapping). */
+    public void nextSession() {
+        bdSeq = (bdSeq + 1) & 0xFF;
+    }
+
+    /** The alias of a node metric by name, or of {@code metric} of device {@code deviceIndex}. */
+    public long alias(int deviceIndex, int metric) {
+        return deviceAliasBase[deviceIndex] + metric;
+    }
+
+    /** The NDEATH of the current session, registered as the MQTT Will and published on a graceful stop. */
+    public SparkplugMessage death(Instant time) {
+        Date ts = Date.from(time);
+        SparkplugBPayload payload = new SparkplugBPayloadBuilder()
+                .setTimestamp(ts)
+                .addMetric(metric(BD_SEQ, BD_SEQ_ALIAS, MetricDataType.Int64, bdSeq, ts, null))
+                .createPayload();
+        return new SparkplugMessage(ndeathTopic, payload);
+    }
+
+    /** NBIRTH (seq 0) then one DBIRTH per device; restarts the sequence and the report-by-exception baseline. */
+    public List<SparkplugMessage> births(Instant time) {
+        Date ts = Date.from(time);
+        seq.reset();
+        List<SparkplugMessage> out = new ArrayList<>(1 + ddataTopics.length);
+        List<Metric> nodeMetrics = new ArrayList<>();
+        nodeMetrics.add(metric(BD_SEQ, BD_SEQ_ALIAS, MetricDataType.Int64, bdSeq, ts, null));
+        nodeMetrics.add(metric(REBIRTH, REBIRTH_ALIAS, MetricDataType.Boolean, false, ts, null));
+        for (int m = 0; m < Substation.METRICS.size(); m++) {
+            MetricSpec spec = Substation.METRICS.get(m);
+            double value = spec.quantize(substation.value(m));
+            publishedNode[m] = value;
+            nodeMetrics.add(metric(spec.name(), FIRST_NODE_METRIC_ALIAS + m, dataType(spec), wireValue(spec, value), ts,
+                    engUnit(spec)));
+        }
+        out.add(new SparkplugMessage(nbirthTopic, payload(ts, nodeMetrics)));
+        List<SimulatedDevice> devices = substation.devices();
+        for (int i = 0; i < devices.size(); i++) {
+            SimulatedDevice d = devices.get(i);
+            List<MetricSpec> specs = d.type().metrics();
+            List<Metric> metrics = new ArrayList<>(specs.size());
+            for (int m = 0; m < specs.size(); m++) {
+                MetricSpec spec = specs.get(m);
+                double value = spec.quantize(d.value(m));
+                publishedDevice[i][m] = value;
+                metrics.add(metric(spec.name(), alias(i, m), dataType(spec), wireValue(spec, value), ts,
+                        engUnit(spec)));
+            }
+            out.add(new SparkplugMessage(dbirthTopics[i], payload(ts, metrics)));
+        }
+        return out;
+    }
+
+    /** NDATA/DDATA for every metric whose published value changed since the last birth or data message. */
+    public List<SparkplugMessage> changes(Instant time) {
+        Date ts = Date.from(time);
+        List<SparkplugMessage> out = new ArrayList<>();
+        List<Metric> nodeMetrics = null;
+        for (int m = 0; m < Substation.METRICS.size(); m++) {
+            MetricSpec spec = Substation.METRICS.get(m);
+            double value = spec.quantize(substation.value(m));
+            if (value != publishedNode[m]) {
+                publishedNode[m] = value;
+                if (nodeMetrics == null) {
+                    nodeMetrics = new ArrayList<>(Substation.METRICS.size());
+                }
+                nodeMetrics.add(aliasOnly(FIRST_NODE_METRIC_ALIAS + m, spec, value, ts));
+            }
+        }
+        if (nodeMetrics != null) {
+            out.add(new SparkplugMessage(ndataTopic, payload(ts, nodeMetrics)));
+        }
+        List<SimulatedDevice> devices = substation.devices();
+        for (int i = 0; i < devices.size(); i++) {
+            SimulatedDevice d = devices.get(i);
+            List<MetricSpec> specs = d.type().metrics();
+            double[] published = publishedDevice[i];
+            List<Metric> metrics = null;
+            for (int m = 0; m < specs.size(); m++) {
+                MetricSpec spec = specs.get(m);
+                double value = spec.quantize(d.value(m));
+                if (value != published[m]) {
+                    published[m] = value;
+                    if (metrics == null) {
+                        metrics = new ArrayList<>(specs.size());
+                    }
+                    metrics.add(aliasOnly(alias(i, m), spec, value, ts));
+                }
+            }
+            if (metrics != null) {
+                out.add(new SparkplugMessage(ddataTopics[i], payload(ts, metrics)));
+            }
+        }
+        return out;
+    }
+
+    /** True when an NCMD payload asks for a rebirth ({@code Node Control/Rebirth} = true, by name or alias). */
+    public static boolean isRebirthRequest(SparkplugBPayload ncmd) {
+        if (ncmd == null || ncmd.getMetrics() == null) {
+            return false;
+        }
+        for (Metric m : ncmd.getMetrics()) {
+            if (m == null) {
+                continue;
+            }
+            boolean named = REBIRTH.equals(m.getName());
+            boolean aliased = m.getName() == null && m.hasAlias() && m.getAlias() == REBIRTH_ALIAS;
+            if ((named || aliased) && Boolean.TRUE.equals(m.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Encodes a message's payload to protobuf bytes. */
+    public byte[] encode(SparkplugMessage message) {
+        try {
+            return encoder.getBytes(message.payload(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode Sparkplug payload for " + message.topic(), e);
+        }
+    }
+
+    private SparkplugBPayload payload(Date ts, List<Metric> metrics) {
+        return new SparkplugBPayloadBuilder().setTimestamp(ts).setSeq(seq.next()).addMetrics(metrics).createPayload();
+    }
+
+    private static Metric aliasOnly(long alias, MetricSpec spec, double value, Date ts) {
+        try {
+            return new MetricBuilder(alias, dataType(spec), wireValue(spec, value)).timestamp(ts).createMetric();
+        } catch (SparkplugInvalidTypeException e) {
+            throw new IllegalStateException("Metric type mismatch for alias " + alias, e);
+        }
+    }
+
+    private static Metric metric(String name, long alias, MetricDataType type, Object value, Date ts,
+                                 PropertySet properties) {
+        try {
+            MetricBuilder b = new MetricBuilder(name, type, value).alias(alias).timestamp(ts);
+            if (properties != null) {
+                b.properties(properties);
+            }
+            return b.createMetric();
+        } catch (SparkplugInvalidTypeException e) {
+            throw new IllegalStateException("Metric type mismatch for " + name, e);
+        }
+    }
+
+    private static PropertySet engUnit(MetricSpec spec) {
+        try {
+            return new PropertySetBuilder()
+                    .addProperty("engUnit", new PropertyValue<>(PropertyDataType.String, spec.engUnit()))
+                    .createPropertySet();
+        } catch (SparkplugInvalidTypeException e) {
+            throw new IllegalStateException("engUnit property of " + spec.name(), e);
+        }
+    }
+
+    private static MetricDataType dataType(MetricSpec spec) {
+        return spec.kind() == MetricSpec.Kind.BOOLEAN ? MetricDataType.Boolean : MetricDataType.Double;
+    }
+
+    private static Object wireValue(MetricSpec spec, double value) {
+        return spec.kind() == MetricSpec.Kind.BOOLEAN ? (Object) (value != 0) : (Object) value;
+    }
+
+    @Override
+    public String toString() {
+        return groupId + "/" + nodeId() + " bdSeq=" + bdSeq + " devices=" + ddataTopics.length;
+    }
+}

@@ -1,0 +1,122 @@
+package org.plurigrid.console.devnet.grid;
+
+import com.powsybl.iidm.network.Network;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.plurigrid.console.client.grid.GridArea;
+import org.plurigrid.console.client.grid.GridBranch;
+import org.plurigrid.console.client.grid.GridSnapshot;
+import org.plurigrid.console.client.grid.GridSnapshotFactory;
+import org.plurigrid.console.client.grid.PowerFlowResult;
+import org.plurigrid.console.client.grid.PowerFlowRunner;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoSupergridTest {
+
+    private static Network network;
+    private static PowerFlowResult flow;
+    private static GridSnapshot snapshot;
+
+    @BeforeAll
+    static void buildOnce() {
+        long t0 = System.nanoTime();
+        network = DemoSupergrid.build();
+        long t1 = System.nanoTime();
+        flow = new PowerFlowRunner().run(network);
+        long t2 = System.nanoTime();
+        snapshot = new GridSnapshotFactory().snapshot(network, flow, Instant.EPOCH);
+        System.out.printf("demo supergrid: build %d ms, power flow %d ms (%s %s, %d iterations)%n",
+                (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, flow.mode(), flow.status(), flow.iterations());
+    }
+
+    @Test
+    void hasTheSixCommunityGridsOfTheConventionsWithOwners() {
+        assertThat(snapshot.areas()).extracting(GridArea::id).containsExactlyInAnyOrder(
+                "cg-groningen", "cg-friesland", "cg-gelderland", "cg-utrecht", "cg-zeeland", "cg-brabant");
+        assertThat(snapshot.area("cg-zeeland").orElseThrow().owner()).isEqualTo("Zeeuwse Zon en Wind");
+        assertThat(snapshot.areas()).allSatisfy(a -> assertThat(a.centre()).isNotNull());
+    }
+
+    @Test
+    void isBigEnoughToBeBelievable() {
+        assertThat(snapshot.buses()).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(snapshot.branches()).hasSizeGreaterThanOrEqualTo(400);
+        assertThat(snapshot.interconnectorCount()).isGreaterThanOrEqualTo(10);
+        assertThat(snapshot.ders()).hasSizeGreaterThanOrEqualTo(2000);
+        assertThat(snapshot.ders().stream().map(d -> d.type()).collect(Collectors.toSet())).hasSize(5);
+    }
+
+    @Test
+    void everySubstationSitsInTheNetherlandsUnderTheEdgeNodeIdScheme() {
+        assertThat(snapshot.substations()).allSatisfy(s -> {
+            assertThat(s.id()).matches("[a-z]+-sub-\\d{2,3}");
+            assertThat(s.position()).isNotNull();
+            assertThat(s.position().lat()).isBetween(51.0, 53.8);
+            assertThat(s.position().lon()).isBetween(3.0, 7.3);
+            assertThat(s.areaId()).isNotNull();
+        });
+    }
+
+    @Test
+    void acPowerFlowConvergesAndLoadingsAreMeaningful() {
+        assertThat(flow.mode()).isEqualTo(PowerFlowResult.Mode.AC);
+        assertThat(flow.status()).isEqualTo(PowerFlowResult.Status.CONVERGED);
+        assertThat(snapshot.branches()).allSatisfy(b -> assertThat(b.loadingPercent()).isNotNaN());
+        long amberOrWorse = snapshot.branches().stream().filter(b -> b.loadingPercent() >= 80).count();
+        long calm = snapshot.branches().stream().filter(b -> b.loadingPercent() < 80).count();
+        assertThat(amberOrWorse).isBetween(10L, 120L);
+        assertThat(calm).isGreaterThan(amberOrWorse * 3);
+        assertThat(snapshot.branches()).filteredOn(GridBranch::interconnector)
+                .allSatisfy(b -> assertThat(Math.abs(b.p1Mw())).isGreaterThan(0.0));
+    }
+
+    @Test
+    void n1FindsOutagesThatOverloadTheDemoGrid() {
+        long t0 = System.nanoTime();
+        var report = new org.plurigrid.console.client.grid.ContingencyService().runN1(network);
+        System.out.printf("demo supergrid N-1: %d contingencies, %d overloading, %d ms%n",
+                report.contingencies(), report.overloading().size(), (System.nanoTime() - t0) / 1_000_000);
+
+        assertThat(report.contingencies()).isGreaterThanOrEqualTo(400);
+        assertThat(report.overloading()).isNotEmpty();
+        assertThat(report.worst().orElseThrow().worstLoadingPercent()).isGreaterThan(100);
+    }
+
+    @Test
+    void aSimulationStepMovesTheFlows() {
+        SupergridPowerFlow sim = new SupergridPowerFlow(DemoSupergrid.build(), new PowerFlowRunner(),
+                new GridSnapshotFactory(), () -> Instant.EPOCH);
+        GridSnapshot before = sim.step(java.util.Map.of());
+        String sub = "gelderland-sub-05";
+        double genBefore = before.substation(sub).orElseThrow().generationMw();
+        java.util.Map<String, Double> evening = new java.util.HashMap<>();
+        before.dersUnder(sub).forEach(d -> evening.put(d.id(), switch (d.type()) {
+            case PV -> 0.0;
+            case EV_CHARGER -> d.capacityKw();
+            default -> d.powerKw();
+        }));
+
+        GridSnapshot after = sim.step(evening);
+
+        assertThat(after.powerFlow().status()).isEqualTo(PowerFlowResult.Status.CONVERGED);
+        if (before.dersUnder(sub).stream().anyMatch(d -> d.type() == org.plurigrid.console.client.grid.DerType.PV)) {
+            assertThat(after.substation(sub).orElseThrow().generationMw()).isLessThan(genBefore);
+        }
+        assertThat(after.dersUnder(sub)).filteredOn(d -> d.type() == org.plurigrid.console.client.grid.DerType.PV)
+                .allSatisfy(d -> assertThat(d.powerKw()).isZero());
+    }
+
+    @Test
+    void isDeterministic() {
+        GridSnapshot again = new GridSnapshotFactory().snapshot(DemoSupergrid.build(), null, Instant.EPOCH);
+        Set<String> ids = again.ders().stream().map(d -> d.id() + d.capacityKw()).collect(Collectors.toSet());
+        assertThat(ids).isEqualTo(snapshot.ders().stream().map(d -> d.id() + d.capacityKw()).collect(Collectors.toSet()));
+        assertThat(again.substation("groningen-sub-01").orElseThrow().position())
+                .isEqualTo(snapshot.substation("groningen-sub-01").orElseThrow().position());
+    }
+}

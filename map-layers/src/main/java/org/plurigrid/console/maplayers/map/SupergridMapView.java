@@ -1,0 +1,369 @@
+package org.plurigrid.console.maplayers.map;
+
+import com.gluonhq.maps.MapPoint;
+import com.gluonhq.maps.MapView;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import org.plurigrid.console.client.grid.GridArea;
+import org.plurigrid.console.client.grid.GridDer;
+import org.plurigrid.console.client.grid.GridSnapshot;
+import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.maplayers.layers.LoadingBand;
+import org.plurigrid.console.maplayers.layers.MapPalette;
+import org.plurigrid.console.maplayers.layers.SupergridLayer;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The supergrid map: an offline Gluon {@link MapView} with the {@link SupergridLayer}, a legend with layer switches,
+ * loading colours and co-op owners, a search field, and a detail pane for the selected asset. Binds to a
+ * {@link SupergridMapViewModel}; it never calls a service.
+ */
+public final class SupergridMapView extends StackPane {
+
+    private static final double FLOW_SPEED_PX_PER_S = 28;
+    private static final long FRAME_NANOS = 66_000_000L; // ~15 fps is plenty for flow dashes
+
+    private final SupergridMapViewModel viewModel;
+    private final MapView map = new MapView();
+    private final SupergridLayer layer;
+    private final VBox legendBands = new VBox(3);
+    private final VBox legendAreas = new VBox(3);
+    private final Label dataAge = new Label();
+    private final VBox detailPane = new VBox(8);
+    private boolean cameraFromMap;
+    private final AnimationTimer flowTimer;
+
+    public SupergridMapView(SupergridMapViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        getStyleClass().add("supergrid-map");
+        var css = SupergridMapView.class.getResource("supergrid-map.css");
+        if (css != null) {
+            getStylesheets().add(css.toExternalForm());
+        }
+        layer = new SupergridLayer(map::getZoom);
+        map.addLayer(layer);
+        map.setZoom(viewModel.zoomProperty().get());
+        map.setCenter(viewModel.centerLatProperty().get(), viewModel.centerLonProperty().get());
+
+        bindViewModel();
+        wireCamera();
+        wireSelection();
+
+        BorderPane chrome = new BorderPane();
+        chrome.setPickOnBounds(false);
+        VBox left = new VBox(8, searchBox(), legend());
+        left.setPickOnBounds(false);
+        left.setMaxWidth(Region.USE_PREF_SIZE);
+        left.setPadding(new Insets(10));
+        chrome.setLeft(left);
+        detailPane.setPrefWidth(330);
+        detailPane.setMaxHeight(Region.USE_PREF_SIZE);
+        detailPane.visibleProperty().bind(viewModel.detailProperty().isNotNull());
+        detailPane.managedProperty().bind(detailPane.visibleProperty());
+        BorderPane.setMargin(detailPane, new Insets(10));
+        BorderPane.setAlignment(detailPane, Pos.TOP_RIGHT);
+        chrome.setRight(detailPane);
+        getChildren().addAll(map, chrome);
+
+        flowTimer = new AnimationTimer() {
+            private long last;
+            private double phase;
+
+            @Override
+            public void handle(long now) {
+                if (now - last < FRAME_NANOS) {
+                    return;
+                }
+                double dt = last == 0 ? 0 : (now - last) / 1e9;
+                last = now;
+                phase = (phase + dt * FLOW_SPEED_PX_PER_S) % 1000;
+                layer.setFlowPhase(phase);
+            }
+        };
+        sceneProperty().addListener((obs, o, n) -> updateAnimation());
+        viewModel.flowAnimationProperty().addListener((obs, o, n) -> updateAnimation());
+    }
+
+    /** The map layer (for tests and benchmarks). */
+    public SupergridLayer layer() {
+        return layer;
+    }
+
+    /** The Gluon map (for tests and benchmarks). */
+    public MapView mapView() {
+        return map;
+    }
+
+    private void updateAnimation() {
+        if (getScene() != null && viewModel.flowAnimationProperty().get()) {
+            flowTimer.start();
+        } else {
+            flowTimer.stop();
+        }
+    }
+
+    private void bindViewModel() {
+        layer.setStaleTest(viewModel::isStale);
+        layer.setVisibility(viewModel.visibilityProperty().get());
+        viewModel.visibilityProperty().addListener((obs, o, n) -> layer.setVisibility(n));
+        layer.setSnapshot(viewModel.snapshotProperty().get());
+        viewModel.snapshotProperty().addListener((obs, o, n) -> {
+            layer.setSnapshot(n);
+            refreshLegend(n);
+        });
+        viewModel.selectedIdProperty().addListener((obs, o, n) -> layer.setSelectedId(n));
+        layer.setAlarms(viewModel.alarmsProperty().get());
+        viewModel.alarmsProperty().addListener((obs, o, n) -> layer.setAlarms(n));
+        viewModel.contingencyProperty().addListener((obs, o, n) -> layer.setContingency(
+                n == null ? null : n.outagedBranchId(),
+                n == null ? null : n.overloads().stream().map(x -> x.branchId()).collect(java.util.stream.Collectors.toSet())));
+        viewModel.detailProperty().addListener((obs, o, n) -> showDetail(n));
+        refreshLegend(viewModel.snapshotProperty().get());
+    }
+
+    private void wireCamera() {
+        layer.setOnLayout(() -> {
+            MapPoint c = map.getCenter();
+            cameraFromMap = true;
+            try {
+                viewModel.rememberCamera(c.getLatitude(), c.getLongitude(), map.getZoom());
+            } finally {
+                cameraFromMap = false;
+            }
+        });
+        viewModel.zoomProperty().addListener((obs, o, n) -> {
+            if (!cameraFromMap) {
+                map.setZoom(n.doubleValue());
+            }
+        });
+        Runnable center = () -> {
+            if (!cameraFromMap) {
+                map.setCenter(viewModel.centerLatProperty().get(), viewModel.centerLonProperty().get());
+            }
+        };
+        viewModel.centerLatProperty().addListener((obs, o, n) -> center.run());
+        viewModel.centerLonProperty().addListener((obs, o, n) -> center.run());
+    }
+
+    private void wireSelection() {
+        map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (!e.isStillSincePress()) {
+                return;
+            }
+            Point2D p = layer.sceneToLocal(e.getSceneX(), e.getSceneY());
+            layer.pick(p.getX(), p.getY()).ifPresentOrElse(viewModel::select, viewModel::clearSelection);
+        });
+    }
+
+    private Node searchBox() {
+        TextField field = new TextField();
+        field.setId("map-search");
+        field.setPromptText("Search substation, line or grid…");
+        field.setPrefColumnCount(20);
+        field.setOnAction(e -> viewModel.search(field.getText()));
+        Label message = new Label();
+        message.getStyleClass().add("map-search-message");
+        message.textProperty().bind(viewModel.searchMessageProperty());
+        message.visibleProperty().bind(viewModel.searchMessageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        VBox box = new VBox(4, field, message);
+        box.getStyleClass().add("map-panel");
+        return box;
+    }
+
+    private Node legend() {
+        Label title = new Label("Supergrid");
+        title.getStyleClass().add("map-panel-title");
+        VBox toggles = new VBox(3,
+                toggle("Community grids", viewModel.areasVisibleProperty(), "layer-areas"),
+                toggle("Substations", viewModel.substationsVisibleProperty(), "layer-substations"),
+                toggle("Lines & interconnectors", viewModel.linesVisibleProperty(), "layer-lines"),
+                toggle("DERs", viewModel.dersVisibleProperty(), "layer-ders"),
+                toggle("Labels", viewModel.labelsVisibleProperty(), "layer-labels"),
+                toggle("Flow animation", viewModel.flowAnimationProperty(), "layer-flow"));
+        Label loadingTitle = new Label("Line loading");
+        loadingTitle.getStyleClass().add("map-panel-subtitle");
+        Label gridsTitle = new Label("Community grids (owner)");
+        gridsTitle.getStyleClass().add("map-panel-subtitle");
+        dataAge.getStyleClass().add("map-data-age");
+        Label symbolsTitle = new Label("Symbols");
+        symbolsTitle.getStyleClass().add("map-panel-subtitle");
+        VBox box = new VBox(6, title, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), gridsTitle, legendAreas,
+                dataAge);
+        box.getStyleClass().add("map-panel");
+        box.setId("map-legend");
+        box.setPrefWidth(250);
+        return box;
+    }
+
+    /** Key of substation and DER symbols: shape tells the type, so colour is never the only cue. */
+    private static Node symbols() {
+        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(228, 34);
+        var g = c.getGraphicsContext2D();
+        g.setFont(javafx.scene.text.Font.font("System", 10));
+        double[] kvs = {345, 138, 33};
+        String[] kvText = {"≥300 kV", "≥100 kV", "<100 kV"};
+        for (int i = 0; i < 3; i++) {
+            double size = org.plurigrid.console.maplayers.layers.LevelOfDetail.substationSize(kvs[i], 10);
+            double x = 4 + i * 74;
+            g.setFill(MapPalette.substation(kvs[i], false));
+            g.fillRect(x, 8 - size / 2, size, size);
+            g.setFill(javafx.scene.paint.Color.web("#2A2F34"));
+            g.fillText(kvText[i], x + size + 4, 12);
+        }
+        int i = 0;
+        for (var t : org.plurigrid.console.client.grid.DerType.values()) {
+            double x = 4 + i++ * 45;
+            g.setFill(MapPalette.der(t));
+            double r = 3.2;
+            double y = 26;
+            switch (t) {
+                case PV -> g.fillRect(x, y - r, 2 * r, 2 * r);
+                case WIND -> g.fillPolygon(new double[]{x + r, x + 2 * r, x}, new double[]{y - r - 1, y + r, y + r}, 3);
+                case BATTERY -> g.fillRoundRect(x, y - r * 0.7, 2 * r, 1.4 * r, 2, 2);
+                case EV_CHARGER -> g.fillPolygon(new double[]{x + r, x + 2 * r, x + r, x}, new double[]{y - r, y, y + r, y}, 4);
+                case FLEXIBLE_LOAD -> g.fillOval(x, y - r, 2 * r, 2 * r);
+            }
+            g.setFill(javafx.scene.paint.Color.web("#2A2F34"));
+            g.fillText(t.prefix(), x + 9, y + 4);
+        }
+        return c;
+    }
+
+    private static CheckBox toggle(String text, javafx.beans.property.BooleanProperty property, String id) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.selectedProperty().bindBidirectional(property);
+        return box;
+    }
+
+    private void refreshLegend(GridSnapshot s) {
+        legendBands.getChildren().clear();
+        Map<LoadingBand, Integer> counts = viewModel.branchCountsByBand();
+        legendBands.getChildren().addAll(
+                bandRow(LoadingBand.CALM, "below 80 %", counts),
+                bandRow(LoadingBand.AMBER, "80 – 90 %", counts),
+                bandRow(LoadingBand.RED, "90 – 100 %", counts),
+                bandRow(LoadingBand.OVERLOAD, "overload > 100 %", counts),
+                bandRow(LoadingBand.STALE, "stale / no data", counts));
+        legendAreas.getChildren().clear();
+        if (s == null) {
+            dataAge.setText("No grid data yet");
+            return;
+        }
+        for (int i = 0; i < s.areas().size(); i++) {
+            GridArea a = s.areas().get(i);
+            Rectangle sw = new Rectangle(12, 12, MapPalette.area(i).deriveColor(0, 1, 1, 0.35));
+            sw.setStroke(MapPalette.area(i));
+            Label name = new Label(a.name());
+            name.getStyleClass().add("map-area-name");
+            Label owner = new Label(a.owner());
+            owner.getStyleClass().add("map-area-owner");
+            VBox text = new VBox(0, name, owner);
+            HBox row = new HBox(6, sw, text);
+            row.setAlignment(Pos.TOP_LEFT);
+            row.setOnMouseClicked(e -> viewModel.search(a.id()));
+            legendAreas.getChildren().add(row);
+        }
+        var flow = s.powerFlow();
+        dataAge.setText(String.format(Locale.ROOT, "%d substations · %d branches · %d DERs%s",
+                s.substations().size(), s.branches().size(), s.ders().size(),
+                flow == null ? "" : "\nPower flow: " + flow.mode() + " " + flow.status().name().toLowerCase(Locale.ROOT)
+                        .replace('_', ' ') + ", " + flow.iterations() + " it."));
+    }
+
+    private static Node bandRow(LoadingBand band, String text, Map<LoadingBand, Integer> counts) {
+        Line swatch = new Line(0, 0, 22, 0);
+        swatch.setStroke(MapPalette.branch(band, false));
+        swatch.setStrokeWidth(3);
+        Label label = new Label(text);
+        Label count = new Label(Integer.toString(counts.getOrDefault(band, 0)));
+        count.getStyleClass().add("map-band-count");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(6, swatch, label, spacer, count);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void showDetail(AssetDetail d) {
+        detailPane.getChildren().clear();
+        detailPane.getStyleClass().setAll("map-panel", "map-detail");
+        detailPane.setId("map-detail");
+        if (d == null) {
+            return;
+        }
+        Label kind = new Label(d.kind().toUpperCase(Locale.ROOT) + " · " + d.id());
+        kind.getStyleClass().add("map-detail-kind");
+        Label title = new Label(d.title());
+        title.getStyleClass().add("map-panel-title");
+        title.setWrapText(true);
+        Button close = new Button("✕");
+        close.getStyleClass().add("map-detail-close");
+        close.setTooltip(new Tooltip("Close"));
+        close.setOnAction(e -> viewModel.clearSelection());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(6, new VBox(2, kind, title), spacer, close);
+
+        Label quality = new Label("Quality: " + d.quality().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        quality.getStyleClass().add(d.quality() == Quality.GOOD ? "map-quality-good" : "map-quality-bad");
+
+        GridPane rows = new GridPane();
+        rows.setHgap(10);
+        rows.setVgap(3);
+        int r = 0;
+        for (AssetDetail.Row row : d.rows()) {
+            Label k = new Label(row.label());
+            k.getStyleClass().add("map-detail-label");
+            k.setMinWidth(Region.USE_PREF_SIZE);
+            Label v = new Label(row.value());
+            v.setWrapText(true);
+            v.getStyleClass().add(row.abnormal() ? "map-detail-value-abnormal" : "map-detail-value");
+            if (d.quality() != Quality.GOOD) {
+                v.getStyleClass().add("map-detail-value-stale");
+            }
+            rows.addRow(r++, k, v);
+        }
+        detailPane.getChildren().addAll(head, quality, rows);
+        if (!d.devices().isEmpty()) {
+            Label devTitle = new Label("Devices under it (" + d.devices().size() + ")");
+            devTitle.getStyleClass().add("map-panel-subtitle");
+            ListView<GridDer> list = new ListView<>();
+            list.getItems().setAll(d.devices());
+            list.setPrefHeight(Math.min(220, 24 * d.devices().size() + 4));
+            list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(GridDer der, boolean empty) {
+                    super.updateItem(der, empty);
+                    setText(empty || der == null ? null : String.format(Locale.ROOT, "%s  %.0f / %.0f kW",
+                            der.id().substring(der.id().lastIndexOf('/') + 1), der.powerKw(), der.capacityKw()));
+                }
+            });
+            detailPane.getChildren().addAll(devTitle, list);
+        }
+    }
+
+}

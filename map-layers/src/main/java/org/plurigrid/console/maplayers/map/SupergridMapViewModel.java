@@ -1,0 +1,413 @@
+package org.plurigrid.console.maplayers.map;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import org.plurigrid.console.client.grid.ContingencyReport;
+import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.grid.GeoPoint;
+import org.plurigrid.console.client.grid.GridArea;
+import org.plurigrid.console.client.grid.GridBranch;
+import org.plurigrid.console.client.grid.GridDer;
+import org.plurigrid.console.client.grid.GridSnapshot;
+import org.plurigrid.console.client.grid.GridSubstation;
+import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.maplayers.layers.LayerVisibility;
+import org.plurigrid.console.maplayers.layers.LoadingBand;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * State of the supergrid map: the latest {@link GridSnapshot}, per-asset data quality, which layers are on, the
+ * selection and its detail, the search, and the camera (pan/zoom, remembered while the view comes and goes).
+ * Feed it on the FX thread, once per batch: {@link #update(GridSnapshot)} and {@link #updateQuality(Map)}.
+ */
+public final class SupergridMapViewModel {
+
+    /** Where the map opens: the Netherlands, all six community grids in view. */
+    public static final GeoPoint HOME = new GeoPoint(52.25, 5.35);
+    public static final double HOME_ZOOM = 7.6;
+    /** Zoom the map flies to when a search hits an asset. */
+    public static final double SEARCH_ZOOM = 11.5;
+
+    private final InstantSource clock;
+    private final Duration staleAfter;
+
+    private final ReadOnlyObjectWrapper<GridSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final Map<String, Quality> quality = new HashMap<>();
+    private final ReadOnlyObjectWrapper<String> selectedId = new ReadOnlyObjectWrapper<>(this, "selectedId");
+    private final ReadOnlyObjectWrapper<AssetDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final ReadOnlyStringWrapper searchMessage = new ReadOnlyStringWrapper(this, "searchMessage", "");
+    private final ReadOnlyObjectWrapper<LayerVisibility> visibility =
+            new ReadOnlyObjectWrapper<>(this, "visibility", LayerVisibility.all());
+
+    private final ReadOnlyObjectWrapper<Map<String, Integer>> alarms = new ReadOnlyObjectWrapper<>(this, "alarms", Map.of());
+    private final ReadOnlyObjectWrapper<ContingencyReport.Outcome> contingency =
+            new ReadOnlyObjectWrapper<>(this, "contingency");
+
+    private final BooleanProperty areasVisible = new SimpleBooleanProperty(this, "areasVisible", true);
+    private final BooleanProperty substationsVisible = new SimpleBooleanProperty(this, "substationsVisible", true);
+    private final BooleanProperty linesVisible = new SimpleBooleanProperty(this, "linesVisible", true);
+    private final BooleanProperty dersVisible = new SimpleBooleanProperty(this, "dersVisible", true);
+    private final BooleanProperty labelsVisible = new SimpleBooleanProperty(this, "labelsVisible", true);
+    private final BooleanProperty flowAnimation = new SimpleBooleanProperty(this, "flowAnimation", true);
+
+    private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", HOME_ZOOM);
+    private final DoubleProperty centerLat = new SimpleDoubleProperty(this, "centerLat", HOME.lat());
+    private final DoubleProperty centerLon = new SimpleDoubleProperty(this, "centerLon", HOME.lon());
+
+    public SupergridMapViewModel(InstantSource clock, Duration staleAfter) {
+        this.clock = clock;
+        this.staleAfter = staleAfter;
+        for (BooleanProperty p : List.of(areasVisible, substationsVisible, linesVisible, dersVisible, labelsVisible)) {
+            p.addListener((obs, o, n) -> visibility.set(new LayerVisibility(areasVisible.get(), substationsVisible.get(),
+                    linesVisible.get(), dersVisible.get(), labelsVisible.get())));
+        }
+    }
+
+    /** A view-model on the system clock; data older than a minute counts as stale. */
+    public SupergridMapViewModel() {
+        this(InstantSource.system(), Duration.ofMinutes(1));
+    }
+
+    // ---- data in
+
+    /** New model values (after a power flow, or from telemetry). Keeps the selection and refreshes its detail. */
+    public void update(GridSnapshot next) {
+        snapshot.set(next);
+        refreshDetail();
+    }
+
+    /** Quality per asset id (substation, branch, DER), e.g. from the point store; only changed ids need be given. */
+    public void updateQuality(Map<String, Quality> changes) {
+        quality.putAll(changes);
+        refreshDetail();
+    }
+
+    /** Stale or bad: the asset's own quality is not GOOD, or the whole snapshot is older than the stale period. */
+    public boolean isStale(String assetId) {
+        return quality(assetId) != Quality.GOOD;
+    }
+
+    public Quality quality(String assetId) {
+        GridSnapshot s = snapshot.get();
+        Quality q = quality.getOrDefault(assetId, Quality.GOOD);
+        if (q == Quality.GOOD && s != null && Duration.between(s.time(), clock.instant()).compareTo(staleAfter) > 0) {
+            return Quality.STALE;
+        }
+        return q;
+    }
+
+    /** Active alarms by asset id with priority 1 (critical) to 4 (low); replaces the previous set. */
+    public void updateAlarms(Map<String, Integer> priorityByAssetId) {
+        for (Map.Entry<String, Integer> e : priorityByAssetId.entrySet()) {
+            if (e.getValue() < 1 || e.getValue() > 4) {
+                throw new IllegalArgumentException("alarm priority must be 1..4, was " + e.getValue() + " for " + e.getKey());
+            }
+        }
+        alarms.set(Map.copyOf(priorityByAssetId));
+        refreshDetail();
+    }
+
+    /** Shows the worst outage of an N-1 analysis on the map and selects its worst overloaded branch; empty clears. */
+    public void showContingency(ContingencyReport report) {
+        Optional<ContingencyReport.Outcome> worst = report == null ? Optional.empty() : report.worst();
+        contingency.set(worst.orElse(null));
+        worst.ifPresent(o -> select(o.overloads().get(0).branchId()));
+    }
+
+    public void clearContingency() {
+        contingency.set(null);
+    }
+
+    // ---- selection and detail
+
+    /** Selects an asset by id (substation, branch or area); unknown ids clear the selection. */
+    public void select(String id) {
+        GridSnapshot s = snapshot.get();
+        if (id == null || s == null || (s.substation(id).isEmpty() && s.branch(id).isEmpty() && s.area(id).isEmpty())) {
+            clearSelection();
+            return;
+        }
+        selectedId.set(id);
+        refreshDetail();
+    }
+
+    public void clearSelection() {
+        selectedId.set(null);
+        detail.set(null);
+    }
+
+    /**
+     * Finds an asset by id or name (exact id first, then a case-insensitive substring of id or name), selects it and
+     * moves the camera to it. Returns where it is, or empty with {@link #searchMessageProperty()} saying why.
+     */
+    public Optional<GeoPoint> search(String query) {
+        GridSnapshot s = snapshot.get();
+        String q = query == null ? "" : query.trim().toLowerCase(Locale.ROOT);
+        if (q.isEmpty() || s == null) {
+            searchMessage.set(q.isEmpty() ? "" : "No grid loaded");
+            return Optional.empty();
+        }
+        Optional<GeoPoint> hit = findSubstation(s, q).map(sub -> {
+            selectedId.set(sub.id());
+            return sub.position();
+        }).or(() -> findBranch(s, q).map(b -> {
+            selectedId.set(b.id());
+            return midpoint(b);
+        })).or(() -> s.areas().stream().filter(a -> matches(a.id(), a.name(), q)).findFirst().map(a -> {
+            selectedId.set(a.id());
+            return a.centre();
+        }));
+        if (hit.isEmpty()) {
+            searchMessage.set("No substation, line or grid matches \"" + query.trim() + "\"");
+            return Optional.empty();
+        }
+        searchMessage.set("");
+        refreshDetail();
+        GeoPoint target = hit.get();
+        if (target != null) {
+            centerLat.set(target.lat());
+            centerLon.set(target.lon());
+            zoom.set(Math.max(zoom.get(), selectedIsArea() ? 9.5 : SEARCH_ZOOM));
+        }
+        return Optional.ofNullable(target);
+    }
+
+    /** Up to {@code limit} ids of substations and lines whose id or name contains the text, for completion. */
+    public List<String> suggestions(String text, int limit) {
+        GridSnapshot s = snapshot.get();
+        String q = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        if (s == null || q.isEmpty()) {
+            return out;
+        }
+        for (GridSubstation sub : s.substations()) {
+            if (out.size() < limit && matches(sub.id(), sub.name(), q)) {
+                out.add(sub.id());
+            }
+        }
+        for (GridBranch b : s.branches()) {
+            if (out.size() < limit && matches(b.id(), b.name(), q)) {
+                out.add(b.id());
+            }
+        }
+        return out;
+    }
+
+    /** Number of branches per loading band in the current snapshot (for the legend). */
+    public Map<LoadingBand, Integer> branchCountsByBand() {
+        Map<LoadingBand, Integer> out = new EnumMap<>(LoadingBand.class);
+        GridSnapshot s = snapshot.get();
+        if (s != null) {
+            for (GridBranch b : s.branches()) {
+                out.merge(LoadingBand.of(b.loadingPercent(), isStale(b.id())), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Camera: remembered so the map reopens where the operator left it. */
+    public void rememberCamera(double lat, double lon, double z) {
+        centerLat.set(lat);
+        centerLon.set(lon);
+        zoom.set(z);
+    }
+
+    private boolean selectedIsArea() {
+        GridSnapshot s = snapshot.get();
+        return s != null && selectedId.get() != null && s.area(selectedId.get()).isPresent();
+    }
+
+    private static Optional<GridSubstation> findSubstation(GridSnapshot s, String q) {
+        return s.substations().stream().filter(x -> x.id().equalsIgnoreCase(q)).findFirst()
+                .or(() -> s.substations().stream().filter(x -> matches(x.id(), x.name(), q)).findFirst());
+    }
+
+    private static Optional<GridBranch> findBranch(GridSnapshot s, String q) {
+        return s.branches().stream().filter(x -> x.id().equalsIgnoreCase(q)).findFirst()
+                .or(() -> s.branches().stream().filter(x -> matches(x.id(), x.name(), q)).findFirst());
+    }
+
+    private static boolean matches(String id, String name, String q) {
+        return id.toLowerCase(Locale.ROOT).contains(q) || (name != null && name.toLowerCase(Locale.ROOT).contains(q));
+    }
+
+    private static GeoPoint midpoint(GridBranch b) {
+        if (!b.hasPath()) {
+            return null;
+        }
+        GeoPoint a = b.path().get(0);
+        GeoPoint c = b.path().get(b.path().size() - 1);
+        return new GeoPoint((a.lat() + c.lat()) / 2, (a.lon() + c.lon()) / 2);
+    }
+
+    private void refreshDetail() {
+        String id = selectedId.get();
+        GridSnapshot s = snapshot.get();
+        if (id == null || s == null) {
+            detail.set(null);
+            return;
+        }
+        Optional<AssetDetail> d = s.substation(id).map(sub -> substationDetail(s, sub))
+                .or(() -> s.branch(id).map(this::branchDetail))
+                .or(() -> s.area(id).map(a -> areaDetail(s, a)));
+        detail.set(d.orElse(null));
+        if (d.isEmpty()) {
+            selectedId.set(null);
+        }
+    }
+
+    private AssetDetail substationDetail(GridSnapshot s, GridSubstation sub) {
+        List<AssetDetail.Row> rows = new ArrayList<>();
+        alarmRow(sub.id()).ifPresent(rows::add);
+        rows.add(new AssetDetail.Row("Community grid", s.area(sub.areaId() == null ? "" : sub.areaId())
+                .map(a -> a.name() + " (" + a.owner() + ")").orElse("–"), false));
+        rows.add(new AssetDetail.Row("Voltage class", fmt(sub.nominalKv(), "kV", 0), false));
+        rows.add(new AssetDetail.Row("Voltage", fmt(sub.voltagePu(), "pu", 3),
+                !Double.isNaN(sub.voltagePu()) && (sub.voltagePu() < 0.95 || sub.voltagePu() > 1.05)));
+        rows.add(new AssetDetail.Row("Load", fmt(sub.loadMw(), "MW", 1), false));
+        rows.add(new AssetDetail.Row("Generation", fmt(sub.generationMw(), "MW", 1), false));
+        rows.add(new AssetDetail.Row("DERs", Integer.toString(sub.derCount()), false));
+        Map<DerType, Integer> counts = new EnumMap<>(DerType.class);
+        counts.putAll(sub.derCounts());
+        counts.forEach((t, n) -> rows.add(new AssetDetail.Row("  " + t.prefix(), Integer.toString(n), false)));
+        if (sub.position() != null) {
+            rows.add(new AssetDetail.Row("Position", String.format(Locale.ROOT, "%.4f, %.4f",
+                    sub.position().lat(), sub.position().lon()), false));
+        }
+        List<GridDer> devices = s.dersUnder(sub.id());
+        return new AssetDetail(sub.id(), "Substation", sub.name(), rows, quality(sub.id()), devices);
+    }
+
+    private AssetDetail branchDetail(GridBranch b) {
+        List<AssetDetail.Row> rows = new ArrayList<>();
+        alarmRow(b.id()).ifPresent(rows::add);
+        LoadingBand band = LoadingBand.of(b.loadingPercent(), false);
+        rows.add(new AssetDetail.Row("Kind", b.interconnector() ? "Interconnector" : b.kind().name().toLowerCase(Locale.ROOT)
+                .replace('_', ' '), false));
+        rows.add(new AssetDetail.Row("From → to", b.substation1Id() + " → " + b.substation2Id(), false));
+        rows.add(new AssetDetail.Row("Voltage class", fmt(b.nominalKv(), "kV", 0), false));
+        rows.add(new AssetDetail.Row("Active power", fmt(b.p1Mw(), "MW", 1), false));
+        rows.add(new AssetDetail.Row("Reactive power", fmt(b.q1Mvar(), "Mvar", 1), false));
+        rows.add(new AssetDetail.Row("Current", fmt(b.currentA(), "A", 0), false));
+        rows.add(new AssetDetail.Row("Limit", fmt(b.limitA(), "A", 0), false));
+        rows.add(new AssetDetail.Row("Loading", fmt(b.loadingPercent(), "%", 1), band.abnormal()));
+        rows.add(new AssetDetail.Row("Flow direction", Double.isNaN(b.p1Mw()) ? "–"
+                : b.p1Mw() >= 0 ? b.substation1Id() + " → " + b.substation2Id() : b.substation2Id() + " → " + b.substation1Id(), false));
+        rows.add(new AssetDetail.Row("In service", b.connected() ? "yes" : "no (open)", !b.connected()));
+        ContingencyReport.Outcome c = contingency.get();
+        if (c != null) {
+            if (c.outagedBranchId().equals(b.id())) {
+                rows.add(new AssetDetail.Row("N-1", "its outage overloads " + c.overloads().size() + " branch(es)", true));
+            }
+            c.overloads().stream().filter(o -> o.branchId().equals(b.id())).findFirst().ifPresent(o ->
+                    rows.add(new AssetDetail.Row("N-1 loading", String.format(Locale.ROOT, "%.1f %% if %s trips",
+                            o.loadingPercent(), c.outagedBranchId()), true)));
+        }
+        return new AssetDetail(b.id(), b.interconnector() ? "Interconnector" : "Line", b.name(), rows, quality(b.id()), List.of());
+    }
+
+    private AssetDetail areaDetail(GridSnapshot s, GridArea a) {
+        long subs = s.substations().stream().filter(x -> a.id().equals(x.areaId())).count();
+        int ders = s.substations().stream().filter(x -> a.id().equals(x.areaId())).mapToInt(GridSubstation::derCount).sum();
+        double load = s.substations().stream().filter(x -> a.id().equals(x.areaId())).mapToDouble(GridSubstation::loadMw).sum();
+        List<AssetDetail.Row> rows = List.of(
+                new AssetDetail.Row("Owner", a.owner(), false),
+                new AssetDetail.Row("Substations", Long.toString(subs), false),
+                new AssetDetail.Row("DERs", Integer.toString(ders), false),
+                new AssetDetail.Row("Load", fmt(load, "MW", 1), false));
+        return new AssetDetail(a.id(), "Community grid", a.name(), rows, quality(a.id()), List.of());
+    }
+
+    private Optional<AssetDetail.Row> alarmRow(String id) {
+        Integer p = alarms.get().get(id);
+        return p == null ? Optional.empty() : Optional.of(new AssetDetail.Row("Alarm", "priority " + p, true));
+    }
+
+    private static String fmt(double v, String unit, int decimals) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f %s", v, unit);
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<GridSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> selectedIdProperty() {
+        return selectedId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AssetDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty searchMessageProperty() {
+        return searchMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LayerVisibility> visibilityProperty() {
+        return visibility.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Map<String, Integer>> alarmsProperty() {
+        return alarms.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ContingencyReport.Outcome> contingencyProperty() {
+        return contingency.getReadOnlyProperty();
+    }
+
+    public BooleanProperty areasVisibleProperty() {
+        return areasVisible;
+    }
+
+    public BooleanProperty substationsVisibleProperty() {
+        return substationsVisible;
+    }
+
+    public BooleanProperty linesVisibleProperty() {
+        return linesVisible;
+    }
+
+    public BooleanProperty dersVisibleProperty() {
+        return dersVisible;
+    }
+
+    public BooleanProperty labelsVisibleProperty() {
+        return labelsVisible;
+    }
+
+    public BooleanProperty flowAnimationProperty() {
+        return flowAnimation;
+    }
+
+    public DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    public DoubleProperty centerLatProperty() {
+        return centerLat;
+    }
+
+    public DoubleProperty centerLonProperty() {
+        return centerLon;
+    }
+}

@@ -13,8 +13,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.plurigrid.console.client.alarms.AlarmEngine;
+import org.plurigrid.console.client.alarms.AlarmPriority;
+import org.plurigrid.console.client.alarms.AlarmRuleFile;
+import org.plurigrid.console.client.alarms.AlarmRuleFileException;
+import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.config.ConfigException;
 import org.plurigrid.console.client.config.ConsoleConfig;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
@@ -75,6 +83,9 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     @Option(names = "--ca-file", description = "PEM CA certificate(s) to trust for ssl://.")
     Path caFile;
 
+    @Option(names = "--alarm-rules", description = "Alarm rules file (default: the rules shipped with the console).")
+    Path alarmRules;
+
     @Option(names = "--stale-period", defaultValue = "15", description = "Seconds of silence before a point counts "
             + "as stale (default ${DEFAULT-VALUE}).")
     int staleSeconds;
@@ -89,7 +100,9 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         }
         List<BrokerConfig> brokers;
         TelemetrySettings settings;
+        AlarmRuleSet rules;
         try {
+            rules = alarmRules != null ? AlarmRuleFile.load(alarmRules) : AlarmRuleFile.defaults();
             if ((broker == null) == (home == null)) {
                 err.println("Give exactly one of --broker URL or --home DIR.");
                 return 2;
@@ -102,13 +115,22 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
                 brokers = List.of(brokerFromOptions());
                 settings = TelemetrySettings.DEFAULTS.withStalePeriod(Duration.ofSeconds(staleSeconds));
             }
-        } catch (ConfigException | IllegalArgumentException | IOException e) {
+        } catch (ConfigException | AlarmRuleFileException | IllegalArgumentException | IOException e) {
             err.println(e.getMessage());
             return 2;
         }
 
         List<AtomicBoolean> reached = new ArrayList<>();
+        // The GUI's alarm evaluation too, so "alarms raised" means what an operator would have seen.
+        AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
+        ScheduledExecutorService alarmTicker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alarm-tick");
+            t.setDaemon(true);
+            return t;
+        });
         try (TelemetryService service = new TelemetryService(brokers, InstantSource.system(), null, settings)) {
+            service.addListener(alarms);
+            alarmTicker.scheduleAtFixedRate(alarms::tick, 250, 250, TimeUnit.MILLISECONDS);
             for (TelemetryClient c : service.clients()) {
                 AtomicBoolean r = new AtomicBoolean();
                 reached.add(r);
@@ -125,8 +147,11 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
             service.tick(); // a last stale sweep so the count reflects the end of the window
-            out.println(report(service, seconds));
+            alarms.tick();
+            out.println(report(service, alarms.raisedByPriority(), seconds));
             out.flush();
+        } finally {
+            alarmTicker.shutdownNow();
         }
         boolean allReached = reached.stream().allMatch(AtomicBoolean::get);
         if (!allReached) {
@@ -169,7 +194,7 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray();
     }
 
-    static String report(TelemetryService service, int seconds) {
+    static String report(TelemetryService service, Map<AlarmPriority, Long> alarmsRaised, int seconds) {
         ObjectMapper json = new ObjectMapper();
         TelemetryStats stats = service.stats();
         ObjectNode root = json.createObjectNode();
@@ -188,8 +213,10 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         root.put("stalePoints", byQuality.get(Quality.STALE));
         ObjectNode quality = root.putObject("pointsByQuality");
         byQuality.forEach((q, n) -> quality.put(q.name(), n));
-        // Filled once the alarm engine (client.alarms) is wired into the pipeline.
-        root.putObject("alarmsRaisedByPriority");
+        ObjectNode raised = root.putObject("alarmsRaisedByPriority");
+        for (AlarmPriority p : AlarmPriority.values()) {
+            raised.put(p.name(), alarmsRaised.getOrDefault(p, 0L));
+        }
         int reconnects = 0;
         ArrayNode brokers = root.putArray("brokers");
         for (ConnectionStatus s : service.connections()) {

@@ -81,11 +81,18 @@ class TelemetryCommandTest {
 
     @Test
     void printsOneJsonObjectWithWhatArrivedFromTheBroker() throws Exception {
+        Path rules = Files.writeString(dir.resolve("alarm-rules.json"), """
+                {"version": 1, "rules": [
+                  {"id": "pv-high", "match": {"metric": "ActivePower", "deviceType": "pv"}, "kind": "H",
+                   "limit": 4.5, "onDelay": "100ms", "offDelay": "100ms", "priority": "HIGH", "message": "PV high"}
+                ]}
+                """);
         AtomicBoolean stop = new AtomicBoolean();
         Thread edgeNode = Thread.ofPlatform().start(() -> publishUntil(stop));
         Run run;
         try {
-            run = run("stats", "--broker", "tcp://127.0.0.1:" + port, "--seconds", "3", "--mqtt-version", "3.1.1");
+            run = run("stats", "--broker", "tcp://127.0.0.1:" + port, "--seconds", "3", "--mqtt-version", "3.1.1",
+                    "--alarm-rules", rules.toString());
         } finally {
             stop.set(true);
             edgeNode.join(5_000);
@@ -98,7 +105,10 @@ class TelemetryCommandTest {
         assertThat(j.get("points").asInt()).as("node power + pv power").isGreaterThanOrEqualTo(2);
         assertThat(j.get("decodeErrors").get("not-protobuf").asLong()).isPositive();
         assertThat(j.get("stalePoints").asInt()).isZero();
-        assertThat(j.get("alarmsRaisedByPriority").isObject()).isTrue();
+        JsonNode alarms = j.get("alarmsRaisedByPriority");
+        assertThat(alarms.fieldNames()).toIterable().containsExactly("CRITICAL", "HIGH", "MEDIUM", "LOW");
+        assertThat(alarms.get("HIGH").asLong()).as("pv values above 4.5 raise the HIGH alarm").isPositive();
+        assertThat(alarms.get("CRITICAL").asLong()).isZero();
         assertThat(j.get("reconnects").asInt()).isZero();
         assertThat(j.get("brokers").get(0).get("state").asText()).isEqualTo("CONNECTED");
         assertThat(j.get("liveEdgeNodes").asInt()).isEqualTo(1);
@@ -124,6 +134,11 @@ class TelemetryCommandTest {
         Run version = run("stats", "--broker", "tcp://127.0.0.1:1", "--mqtt-version", "4");
         assertThat(version.exit()).isEqualTo(2);
         assertThat(version.err()).contains("5 or 3.1.1");
+
+        Run badRules = run("stats", "--broker", "tcp://127.0.0.1:1", "--alarm-rules",
+                dir.resolve("no-rules.json").toString());
+        assertThat(badRules.exit()).isEqualTo(2);
+        assertThat(badRules.err()).contains("no-rules.json");
 
         Run neither = run("stats");
         assertThat(neither.exit()).isEqualTo(2);

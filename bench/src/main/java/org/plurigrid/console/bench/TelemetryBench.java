@@ -25,6 +25,8 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.plurigrid.console.client.alarms.AlarmEngine;
+import org.plurigrid.console.client.alarms.AlarmRuleFile;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.ConnectionState;
 import org.plurigrid.console.client.telemetry.Quality;
@@ -39,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Telemetry benchmark: one fixed, pre-encoded Sparkplug B stream through a real broker, measured in one run for
  * (a) a bare Paho MQTT 5 subscriber that only counts, and (b) the console's whole pipeline ({@link TelemetryService}:
- * decode, point store, a listener, a drain every 16 ms), then (c) a soak of (b) at a fixed rate with publish-to-model
+ * decode, point store, alarm evaluation with the shipped rules, a latency listener, a drain every 16 ms), then (c) a soak of (b) at a fixed rate with publish-to-model
  * latency and heap. Prints one JSON document and writes it to {@code bench/target/telemetry-bench.json}. Figures
  * only: nothing here asserts a timing.
  *
@@ -227,6 +229,8 @@ public final class TelemetryBench {
         final AtomicLong first = new AtomicLong();
         final AtomicLong last = new AtomicLong();
         private final AtomicLong updates = new AtomicLong();
+        /** Alarm evaluation on every measurement, as in the app (shipped default rules). */
+        final AlarmEngine alarms = new AlarmEngine(AlarmRuleFile.defaults(), InstantSource.system());
         private final ScheduledExecutorService frames = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-frame");
             t.setDaemon(true);
@@ -236,6 +240,7 @@ public final class TelemetryBench {
         Console(String uri) throws InterruptedException {
             BrokerConfig config = BrokerConfig.builder("bench", uri).clientId("bench-console").build();
             service = new TelemetryService(List.of(config), InstantSource.system(), null, TelemetrySettings.DEFAULTS);
+            service.addListener(alarms);
             service.addListener(m -> {
                 long now = System.nanoTime();
                 if (updates.getAndIncrement() == 0) {
@@ -253,8 +258,10 @@ public final class TelemetryBench {
                 gaps.record(start - lastFrame[0]);
                 lastFrame[0] = start;
                 service.feed().drainChanges();
+                alarms.drainChanges();
                 drain.record(nowMs() - start);
             }, FRAME_MS, FRAME_MS, TimeUnit.MILLISECONDS);
+            frames.scheduleAtFixedRate(alarms::tick, 250, 250, TimeUnit.MILLISECONDS);
             service.start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (service.connections().get(0).state() != ConnectionState.CONNECTED) {
@@ -340,6 +347,7 @@ public final class TelemetryBench {
             frame.put("frameGapMsMax", round(console.gaps.maxMs(), 2));
             frame.put("note", "drain of the coalesced changes on a plain scheduler thread, not a JavaFX pulse");
             soak.putPOJO("decodeErrors", console.service.stats().decodeErrors());
+            soak.put("alarmEvaluations", console.alarms.evaluations());
         }
     }
 

@@ -84,7 +84,7 @@ class TelemetryCommandTest {
         Path rules = Files.writeString(dir.resolve("alarm-rules.json"), """
                 {"version": 1, "rules": [
                   {"id": "pv-high", "match": {"metric": "ActivePower", "deviceType": "pv"}, "kind": "H",
-                   "limit": 4.5, "onDelay": "100ms", "offDelay": "100ms", "priority": "HIGH", "message": "PV high"}
+                   "limit": 1.5, "onDelay": "100ms", "offDelay": "100ms", "priority": "HIGH", "message": "PV high"}
                 ]}
                 """);
         AtomicBoolean stop = new AtomicBoolean();
@@ -107,7 +107,7 @@ class TelemetryCommandTest {
         assertThat(j.get("stalePoints").asInt()).isZero();
         JsonNode alarms = j.get("alarmsRaisedByPriority");
         assertThat(alarms.fieldNames()).toIterable().containsExactly("CRITICAL", "HIGH", "MEDIUM", "LOW");
-        assertThat(alarms.get("HIGH").asLong()).as("pv values above 4.5 raise the HIGH alarm").isPositive();
+        assertThat(alarms.get("HIGH").asLong()).as("pv values (2..9 kW) above 1.5 raise the HIGH alarm").isPositive();
         assertThat(alarms.get("CRITICAL").asLong()).isZero();
         assertThat(j.get("reconnects").asInt()).isZero();
         assertThat(j.get("brokers").get(0).get("state").asText()).isEqualTo("CONNECTED");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -27,15 +28,22 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param password       password, empty for none; never logged
  * @param reconnectDelay first delay before a reconnect attempt; doubles per failure (with jitter)
  * @param maxReconnectDelay upper bound of the reconnect delay
+ * @param tls            TLS settings for {@code ssl://} (default: the JVM trust store); refused for {@code tcp://}
+ * @param sessionExpiry  how long the broker keeps a persistent session (MQTT 5; {@code cleanStart=false}) after a
+ *                       disconnect, queueing QoS 1 messages meanwhile; 3.1.1 brokers keep it until a clean connect
+ * @param hostId         Sparkplug host application id: when not empty the console publishes its retained
+ *                       {@code spBv1.0/STATE/{hostId}} birth and leaves the death as its Will
  */
 public record BrokerConfig(String name, URI serverUri, MqttVersion version, String clientId, List<String> topicFilters,
                            Duration keepAlive, boolean cleanStart, String username, char[] password,
-                           Duration reconnectDelay, Duration maxReconnectDelay) {
+                           Duration reconnectDelay, Duration maxReconnectDelay, Optional<TlsSettings> tls,
+                           Duration sessionExpiry, String hostId) {
 
     public static final String DEFAULT_TOPIC_FILTER = "spBv1.0/#";
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofHours(1);
 
     public BrokerConfig {
         Objects.requireNonNull(name, "name");
@@ -61,6 +69,13 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
         if (topicFilters.isEmpty() || topicFilters.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("broker '" + name + "': needs at least one non-blank topic filter");
         }
+        for (String f : topicFilters) {
+            try {
+                TopicFilter.parse(f);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("broker '" + name + "': " + e.getMessage(), e);
+            }
+        }
         Objects.requireNonNull(keepAlive, "keepAlive");
         if (keepAlive.isNegative() || keepAlive.toSeconds() > 65_535) {
             throw new IllegalArgumentException("broker '" + name + "': keep-alive must be 0..65535 s, got " + keepAlive);
@@ -71,6 +86,23 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
         Objects.requireNonNull(maxReconnectDelay, "maxReconnectDelay");
         if (reconnectDelay.isNegative() || reconnectDelay.isZero() || maxReconnectDelay.compareTo(reconnectDelay) < 0) {
             throw new IllegalArgumentException("broker '" + name + "': reconnect delays must be positive and max >= first");
+        }
+        Objects.requireNonNull(tls, "tls");
+        if ("ssl".equals(scheme) && tls.isEmpty()) {
+            tls = Optional.of(TlsSettings.systemDefaults()); // a public broker with a CA-signed certificate
+        }
+        if ("tcp".equals(scheme) && tls.isPresent()) {
+            throw new IllegalArgumentException("broker '" + name + "': TLS settings given but the URI is tcp://; "
+                    + "use ssl://" + serverUri.getHost() + ":" + serverUri.getPort());
+        }
+        Objects.requireNonNull(sessionExpiry, "sessionExpiry");
+        if (sessionExpiry.isNegative() || sessionExpiry.toSeconds() > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("broker '" + name + "': session expiry must be 0..4294967295 s");
+        }
+        hostId = hostId == null ? "" : hostId;
+        if (hostId.contains("/") || hostId.contains("+") || hostId.contains("#")) {
+            throw new IllegalArgumentException("broker '" + name + "': Sparkplug host id must not contain '/', '+' "
+                    + "or '#', got '" + hostId + "'");
         }
     }
 
@@ -92,13 +124,19 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
         return "ssl".equals(serverUri.getScheme());
     }
 
+    /** Whether the console announces itself as a Sparkplug host application on this broker. */
+    public boolean isSparkplugHost() {
+        return !hostId.isEmpty();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof BrokerConfig b && name.equals(b.name) && serverUri.equals(b.serverUri)
                 && version == b.version && clientId.equals(b.clientId) && topicFilters.equals(b.topicFilters)
                 && keepAlive.equals(b.keepAlive) && cleanStart == b.cleanStart && username.equals(b.username)
                 && Arrays.equals(password, b.password) && reconnectDelay.equals(b.reconnectDelay)
-                && maxReconnectDelay.equals(b.maxReconnectDelay);
+                && maxReconnectDelay.equals(b.maxReconnectDelay) && tls.equals(b.tls)
+                && sessionExpiry.equals(b.sessionExpiry) && hostId.equals(b.hostId);
     }
 
     @Override
@@ -111,7 +149,9 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
     public String toString() {
         return "BrokerConfig[name=" + name + ", serverUri=" + serverUri + ", version=" + version + ", clientId="
                 + clientId + ", topicFilters=" + topicFilters + ", keepAlive=" + keepAlive + ", cleanStart="
-                + cleanStart + ", username=" + username + ", password=" + (hasPassword() ? "<set>" : "<none>") + "]";
+                + cleanStart + ", username=" + username + ", password=" + (hasPassword() ? "<set>" : "<none>") + ", tls="
+                + tls.map(TlsSettings::toString).orElse("none") + ", sessionExpiry=" + sessionExpiry + ", hostId="
+                + hostId + "]";
     }
 
     /** Fluent construction with defaults: MQTT 5, {@code spBv1.0/#}, 30 s keep-alive, clean start, random client id. */
@@ -127,6 +167,9 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
         private char[] password;
         private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
         private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+        private TlsSettings tls;
+        private Duration sessionExpiry = DEFAULT_SESSION_EXPIRY;
+        private String hostId = "";
 
         private Builder(String name, String serverUri) {
             this.name = name;
@@ -148,6 +191,20 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
             return this;
         }
 
+        /** TLS for an {@code ssl://} URI: CA file, optional client certificate. */
+        public Builder tls(TlsSettings settings) { this.tls = settings; return this; }
+        /**
+         * A persistent session ({@code cleanStart=false}) that the broker keeps for {@code expiry} after a drop, so
+         * QoS 1 messages sent meanwhile are delivered on reconnect. Needs a fixed {@link #clientId}.
+         */
+        public Builder persistentSession(Duration expiry) {
+            this.cleanStart = false;
+            this.sessionExpiry = expiry;
+            return this;
+        }
+        /** Announce the console as Sparkplug host application {@code id} (STATE birth/death). */
+        public Builder hostId(String id) { this.hostId = id; return this; }
+
         public BrokerConfig build() {
             URI uri;
             try {
@@ -156,12 +213,17 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
                 throw new IllegalArgumentException("broker '" + name + "': not a valid URI: " + serverUri, e);
             }
             // 23 characters is the 3.1.1 minimum every broker must accept.
+            if (clientId == null && !cleanStart) {
+                // A random id would start a new session on every run and leave the old one queueing at the broker.
+                throw new IllegalArgumentException("broker '" + name + "': a persistent session (cleanStart=false) "
+                        + "needs a fixed client id");
+            }
             String id = clientId != null ? clientId
                     : "pgc-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
             char[] pw = password;
             try {
                 return new BrokerConfig(name, uri, version, id, topicFilters, keepAlive, cleanStart, username, pw,
-                        reconnectDelay, maxReconnectDelay);
+                        reconnectDelay, maxReconnectDelay, Optional.ofNullable(tls), sessionExpiry, hostId);
             } finally {
                 if (pw != null) {
                     Arrays.fill(pw, '\0');

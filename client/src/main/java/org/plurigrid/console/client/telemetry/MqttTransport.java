@@ -16,13 +16,20 @@ interface MqttTransport {
         void connectionLost(Throwable cause);
     }
 
-    void connect(Runnable onConnected, Consumer<Throwable> onFailure);
+    /** The message the broker publishes for us when the connection dies without a DISCONNECT. */
+    record Will(String topic, byte[] payload, int qos, boolean retained) {
+    }
+
+    /** Connects once (TLS set up from the config on every attempt, so fixed files are picked up); {@code will} may be null. */
+    void connect(Will will, Runnable onConnected, Consumer<Throwable> onFailure);
 
     /** Subscribes all filters at the given QoS; a broker refusal of any filter is a failure. */
     void subscribe(List<String> filters, int qos, Runnable onSubscribed, Consumer<Throwable> onFailure);
 
     /** Queues a publish; never waits for the broker. */
     void publish(String topic, byte[] payload, int qos, boolean retained) throws Exception;
+
+    boolean isConnected();
 
     /** Disconnects (bounded wait) and releases the client's threads; the transport cannot be used afterwards. */
     void close();

@@ -46,7 +46,7 @@ final class PahoV3Transport implements MqttTransport {
     }
 
     @Override
-    public void connect(Runnable onConnected, Consumer<Throwable> onFailure) {
+    public void connect(Will will, Runnable onConnected, Consumer<Throwable> onFailure) {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setAutomaticReconnect(false);
@@ -54,12 +54,24 @@ final class PahoV3Transport implements MqttTransport {
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout(10);
         options.setMaxInflight(MAX_IN_FLIGHT);
+        if (will != null) {
+            options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
+        }
         if (!config.username().isEmpty()) {
             options.setUserName(config.username());
         }
         if (config.hasPassword()) {
             // Paho copies nothing: it keeps this array; it is our private copy, never logged.
             options.setPassword(config.password());
+        }
+        if (config.tls().isPresent()) {
+            try {
+                options.setSocketFactory(TlsContextFactory.socketFactory(config.tls().get()));
+            } catch (TlsContextFactory.TlsSetupException e) {
+                onFailure.accept(e);
+                return;
+            }
+            options.setHttpsHostnameVerificationEnabled(config.tls().get().verifyHostname());
         }
         try {
             client.connect(options, null, new IMqttActionListener() {
@@ -113,6 +125,11 @@ final class PahoV3Transport implements MqttTransport {
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttException {
         client.publish(topic, payload, qos, retained);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
     }
 
     @Override

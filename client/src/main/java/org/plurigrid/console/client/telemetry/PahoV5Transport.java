@@ -25,8 +25,6 @@ import org.slf4j.LoggerFactory;
 final class PahoV5Transport implements MqttTransport {
 
     private static final Logger log = LoggerFactory.getLogger(PahoV5Transport.class);
-    /** Session kept by the broker for a persistent (clean start = false) session. */
-    private static final long PERSISTENT_SESSION_EXPIRY_S = 3600;
 
     private final BrokerConfig config;
     private final MqttAsyncClient client;
@@ -68,12 +66,16 @@ final class PahoV5Transport implements MqttTransport {
     }
 
     @Override
-    public void connect(Runnable onConnected, Consumer<Throwable> onFailure) {
+    public void connect(Will will, Runnable onConnected, Consumer<Throwable> onFailure) {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
         options.setCleanStart(config.cleanStart());
         if (!config.cleanStart()) {
-            options.setSessionExpiryInterval(PERSISTENT_SESSION_EXPIRY_S);
+            options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
+        }
+        if (will != null) {
+            MqttMessage willMessage = new MqttMessage(will.payload(), will.qos(), will.retained(), null);
+            options.setWill(will.topic(), willMessage);
         }
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout(10);
@@ -92,6 +94,15 @@ final class PahoV5Transport implements MqttTransport {
                 Arrays.fill(encoded.array(), (byte) 0);
             }
             options.setPassword(bytes);
+        }
+        if (config.tls().isPresent()) {
+            try {
+                options.setSocketFactory(TlsContextFactory.socketFactory(config.tls().get()));
+            } catch (TlsContextFactory.TlsSetupException e) {
+                onFailure.accept(e);
+                return;
+            }
+            options.setHttpsHostnameVerificationEnabled(config.tls().get().verifyHostname());
         }
         try {
             client.connect(options, null, listener(onConnected, onFailure));
@@ -139,6 +150,11 @@ final class PahoV5Transport implements MqttTransport {
     @Override
     public void publish(String topic, byte[] payload, int qos, boolean retained) throws MqttException {
         client.publish(topic, payload, qos, retained);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return client.isConnected();
     }
 
     @Override

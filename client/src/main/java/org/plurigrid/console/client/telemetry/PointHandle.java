@@ -32,6 +32,8 @@ public final class PointHandle {
     long receivedMillis;
     Quality quality = Quality.BAD;
     boolean hasValue;
+    /** Expected update period of this point; 0 = the store's default. */
+    long expectedPeriodMillis;
 
     /** 1 while the handle sits in the store's change queue; written through {@link #DIRTY}. */
     @SuppressWarnings("unused")

@@ -38,6 +38,17 @@ public final class PointStore {
     private final AtomicInteger notGood = new AtomicInteger();
     private final CopyOnWriteArrayList<Consumer<Measurement>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger listenerFailures = new AtomicInteger();
+    private final List<StaleRule> staleRules;
+
+    /** A store where every point has the default expected period of {@link #markStale}. */
+    public PointStore() {
+        this(List.of());
+    }
+
+    /** @param staleRules expected periods by point pattern, applied when a point is first registered (first match) */
+    public PointStore(List<StaleRule> staleRules) {
+        this.staleRules = List.copyOf(staleRules);
+    }
 
     /** The handle of a point, created (BAD, no value yet) on first use. A non-empty unit replaces the old one. */
     public PointHandle register(PointId id, String unit) {
@@ -45,6 +56,12 @@ public final class PointStore {
         if (h == null) {
             h = points.computeIfAbsent(id, k -> {
                 PointHandle created = new PointHandle(k, unit);
+                for (StaleRule rule : staleRules) {
+                    if (rule.matches(k)) {
+                        created.expectedPeriodMillis = rule.period().toMillis();
+                        break;
+                    }
+                }
                 notGood.incrementAndGet();
                 if (created.powerOf != null) {
                     powerPoints.add(created);
@@ -134,18 +151,43 @@ public final class PointStore {
         }
     }
 
+    /** Sets how often this point is expected to update (overrides the default and any {@link StaleRule}). */
+    public void setExpectedPeriod(PointHandle h, Duration period) {
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("expected period must be positive, got " + period);
+        }
+        synchronized (h) {
+            h.expectedPeriodMillis = period.toMillis();
+        }
+    }
+
+    /** The expected update period of a known point, or empty when it uses the default. */
+    public Optional<Duration> expectedPeriod(PointId id) {
+        PointHandle h = points.get(id);
+        if (h == null) {
+            return Optional.empty();
+        }
+        synchronized (h) {
+            return h.expectedPeriodMillis > 0 ? Optional.of(Duration.ofMillis(h.expectedPeriodMillis))
+                    : Optional.empty();
+        }
+    }
+
     /**
-     * Turns GOOD points that received nothing for longer than {@code period} into STALE.
+     * Turns GOOD points that received nothing for longer than their expected period ({@code defaultPeriod} unless
+     * set per point) into STALE.
      *
      * @return how many points went stale in this sweep
      */
-    public int markStale(InstantSource now, Duration period) {
-        long cutoff = now.millis() - period.toMillis();
+    public int markStale(InstantSource now, Duration defaultPeriod) {
+        long nowMillis = now.millis();
+        long defaultMillis = defaultPeriod.toMillis();
         int count = 0;
         for (PointHandle h : points.values()) {
             boolean stale;
             synchronized (h) {
-                stale = h.quality == Quality.GOOD && h.receivedMillis < cutoff;
+                long period = h.expectedPeriodMillis > 0 ? h.expectedPeriodMillis : defaultMillis;
+                stale = h.quality == Quality.GOOD && h.receivedMillis < nowMillis - period;
             }
             // Re-checked inside setQuality only for "still not STALE"; a value arriving in between wins next sweep.
             if (stale && setQuality(h, Quality.STALE)) {

@@ -1,5 +1,7 @@
 package org.plurigrid.console.client.telemetry;
 
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,6 +28,8 @@ public final class TelemetryClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelemetryClient.class);
     private static final int SUBSCRIBE_QOS = 1;
+    /** Sparkplug 3.0: STATE messages are QoS 1 and retained. */
+    private static final int STATE_QOS = 1;
 
     private final BrokerConfig config;
     private final ScheduledExecutorService scheduler;
@@ -33,6 +37,7 @@ public final class TelemetryClient implements AutoCloseable {
     private final LongAdder messages = new LongAdder();
     private final CopyOnWriteArrayList<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
     private final MqttTransport transport;
+    private final InstantSource clock;
 
     // guarded by this
     private ConnectionStatus status;
@@ -45,6 +50,8 @@ public final class TelemetryClient implements AutoCloseable {
     private ScheduledFuture<?> pendingAttempt;
     /** Bumped on every connect attempt so that late callbacks of an abandoned attempt are ignored. */
     private long attempt;
+    /** Timestamp of the STATE birth/Will of the current attempt (Sparkplug 3.0: both carry the same one). */
+    private long stateTimestamp;
 
     /**
      * @param sinkFactory builds the consumer of this connection's messages; it receives a publisher for commands
@@ -52,6 +59,13 @@ public final class TelemetryClient implements AutoCloseable {
      */
     public TelemetryClient(BrokerConfig config, ScheduledExecutorService scheduler,
                            Function<CommandPublisher, MessageSink> sinkFactory) {
+        this(config, scheduler, sinkFactory, InstantSource.system());
+    }
+
+    /** @param clock source of the Sparkplug STATE timestamps */
+    public TelemetryClient(BrokerConfig config, ScheduledExecutorService scheduler,
+                           Function<CommandPublisher, MessageSink> sinkFactory, InstantSource clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.config = Objects.requireNonNull(config, "config");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.sink = Objects.requireNonNull(sinkFactory.apply(this::publish), "sink");
@@ -132,16 +146,32 @@ public final class TelemetryClient implements AutoCloseable {
         }
     }
 
+    /** The Sparkplug 3.0 host application STATE topic of this connection, e.g. {@code spBv1.0/STATE/console-1}. */
+    public static String stateTopic(String hostId) {
+        return SparkplugDecoder.NAMESPACE + "/STATE/" + hostId;
+    }
+
+    /** The Sparkplug 3.0 STATE payload: {@code {"online":true,"timestamp":1700000000000}}. */
+    public static byte[] statePayload(boolean online, long timestamp) {
+        return ("{\"online\":" + online + ",\"timestamp\":" + timestamp + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
     private void connectNow() {
         long myAttempt;
+        MqttTransport.Will will = null;
         synchronized (this) {
             if (closed) {
                 return;
             }
             pendingAttempt = null;
             myAttempt = ++attempt;
+            if (config.isSparkplugHost()) {
+                stateTimestamp = clock.millis();
+                will = new MqttTransport.Will(stateTopic(config.hostId()), statePayload(false, stateTimestamp),
+                        STATE_QOS, true);
+            }
         }
-        transport.connect(
+        transport.connect(will,
                 () -> transport.subscribe(config.topicFilters(), SUBSCRIBE_QOS,
                         () -> onSubscribed(myAttempt),
                         e -> onAttemptFailed(myAttempt, "subscribe failed: " + MqttTransport.describe(e))),
@@ -153,6 +183,10 @@ public final class TelemetryClient implements AutoCloseable {
         synchronized (this) {
             if (closed || myAttempt != attempt) {
                 return;
+            }
+            if (config.isSparkplugHost()) {
+                // Births after subscribing: edge nodes that wait for us online then find us listening.
+                publishState(true);
             }
             int reconnects = status.reconnects() + (everConnected ? 1 : 0);
             everConnected = true;
@@ -190,6 +224,16 @@ public final class TelemetryClient implements AutoCloseable {
             log.warn("{}: sink failed on connection loss", config.name(), e);
         }
         scheduleRetry("connection lost: " + why);
+    }
+
+    // guarded by this (reads stateTimestamp)
+    private void publishState(boolean online) {
+        try {
+            transport.publish(stateTopic(config.hostId()), statePayload(online, stateTimestamp), STATE_QOS, true);
+        } catch (Exception e) {
+            log.warn("{}: cannot publish Sparkplug STATE {}: {}", config.name(), online ? "online" : "offline",
+                    e.getMessage());
+        }
     }
 
     private void scheduleRetry(String why) {
@@ -237,6 +281,12 @@ public final class TelemetryClient implements AutoCloseable {
             pending.cancel(false);
         }
         if (transport != null) {
+            if (config.isSparkplugHost() && transport.isConnected()) {
+                // A clean goodbye: the broker drops the Will on DISCONNECT, so say offline ourselves.
+                synchronized (this) {
+                    publishState(false);
+                }
+            }
             transport.close();
         }
         transition(ConnectionState.DISCONNECTED, "closed");

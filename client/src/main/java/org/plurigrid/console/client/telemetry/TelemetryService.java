@@ -30,7 +30,7 @@ public final class TelemetryService implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final Duration stalePeriod;
-    private final PointStore store = new PointStore();
+    private final PointStore store;
     private final DecodeErrors errors;
     private final RateMeter rate = new RateMeter();
     private final List<TelemetryClient> clients = new ArrayList<>();
@@ -52,12 +52,20 @@ public final class TelemetryService implements AutoCloseable {
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
                             Duration stalePeriod) {
+        this(brokers, clock, scheduler, TelemetrySettings.DEFAULTS.withStalePeriod(stalePeriod));
+    }
+
+    /**
+     * @param scheduler as above; {@code null} = own daemon thread
+     * @param settings  default stale period, JSON mappings for non-Sparkplug topics, per-point expected periods
+     */
+    public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
+                            TelemetrySettings settings) {
         Objects.requireNonNull(brokers, "brokers");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.stalePeriod = Objects.requireNonNull(stalePeriod, "stalePeriod");
-        if (stalePeriod.isNegative() || stalePeriod.isZero()) {
-            throw new IllegalArgumentException("stale period must be positive, got " + stalePeriod);
-        }
+        Objects.requireNonNull(settings, "settings");
+        this.stalePeriod = settings.stalePeriod();
+        this.store = new PointStore(settings.staleRules());
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telemetry-scheduler");
@@ -69,8 +77,8 @@ public final class TelemetryService implements AutoCloseable {
             TelemetryClient client = new TelemetryClient(config, this.scheduler, commands -> {
                 SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands);
                 decoders.add(decoder);
-                return decoder;
-            });
+                return new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(), store, errors, clock));
+            }, clock);
             clients.add(client);
         }
     }

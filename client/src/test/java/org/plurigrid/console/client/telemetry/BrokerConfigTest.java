@@ -60,4 +60,47 @@ class BrokerConfigTest {
         assertThatThrownBy(() -> BrokerConfig.builder("x", "tcp://localhost:1883").topicFilters(List.of()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic filter");
     }
+
+    @Test
+    void rejectsMalformedTopicFiltersNamingTheBroker() {
+        assertThatThrownBy(() -> BrokerConfig.builder("coop", "tcp://localhost:1883").topicFilters("spBv1.0/#/x")
+                .build()).hasMessageContaining("broker 'coop'").hasMessageContaining("'#' only");
+        assertThatThrownBy(() -> BrokerConfig.builder("coop", "tcp://localhost:1883").topicFilters("$share/g")
+                .build()).hasMessageContaining("$share/{group}/{filter}");
+    }
+
+    @Test
+    void aPersistentSessionNeedsAFixedClientId() {
+        assertThatThrownBy(() -> BrokerConfig.builder("coop", "tcp://localhost:1883")
+                .persistentSession(Duration.ofMinutes(10)).build()).hasMessageContaining("fixed client id");
+        BrokerConfig c = BrokerConfig.builder("coop", "tcp://localhost:1883").clientId("console-7")
+                .persistentSession(Duration.ofMinutes(10)).build();
+        assertThat(c.cleanStart()).isFalse();
+        assertThat(c.sessionExpiry()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void tlsSettingsBelongToSslUrisOnly() {
+        assertThatThrownBy(() -> BrokerConfig.builder("x", "tcp://localhost:1883")
+                .tls(TlsSettings.trusting(java.nio.file.Path.of("ca.pem"))).build())
+                .hasMessageContaining("use ssl://localhost:1883");
+        assertThat(BrokerConfig.builder("x", "ssl://localhost:8883").build().tls())
+                .contains(TlsSettings.systemDefaults());
+    }
+
+    @Test
+    void keyPasswordsNeverAppearInToString() {
+        BrokerConfig c = BrokerConfig.builder("x", "ssl://localhost:8883").tls(TlsSettings.systemDefaults()
+                .withClientIdentity(new TlsSettings.Pkcs12Identity(java.nio.file.Path.of("c.p12"),
+                        "p12-Secret".toCharArray()))).build();
+        assertThat(c.toString()).contains("c.p12").doesNotContain("p12-Secret");
+    }
+
+    @Test
+    void hostIdMustBeOneTopicLevel() {
+        assertThatThrownBy(() -> BrokerConfig.builder("x", "tcp://localhost:1883").hostId("a/b").build())
+                .hasMessageContaining("host id");
+        assertThat(BrokerConfig.builder("x", "tcp://localhost:1883").hostId("console-1").build().isSparkplugHost())
+                .isTrue();
+    }
 }

@@ -18,6 +18,8 @@ final class MosquittoBroker implements AutoCloseable {
     private final Path log;
     private final int port;
     private Process process;
+    private int tlsPort;
+    private int mutualTlsPort;
 
     private MosquittoBroker(Path dir, int port, String access) throws IOException {
         this.port = port;
@@ -78,6 +80,51 @@ final class MosquittoBroker implements AutoCloseable {
                 "allow_anonymous false\npassword_file " + passwords);
         b.start();
         return b;
+    }
+
+    /**
+     * A broker with a plain listener (for simulators) and two TLS listeners with the given server certificate: one
+     * that needs only server authentication and one that also requires a client certificate signed by {@code ca}.
+     */
+    static MosquittoBroker startWithTls(Path dir, Path ca, Path cert, Path key) throws Exception {
+        Files.createDirectories(dir);
+        int tlsPort = FreePort.onLoopback();
+        int mutualPort = FreePort.onLoopback();
+        Path ownCa = Files.copy(ca, dir.resolve("ca.pem"));
+        Path ownCert = Files.copy(cert, dir.resolve("server.pem"));
+        Path ownKey = Files.copy(key, dir.resolve("server.key"));
+        openForBrokerUser(dir, ownCa, ownCert, ownKey);
+        String tls = "cafile %s\ncertfile %s\nkeyfile %s\n".formatted(ownCa, ownCert, ownKey);
+        MosquittoBroker b = new MosquittoBroker(dir, FreePort.onLoopback(), "allow_anonymous true\n"
+                + "listener " + tlsPort + " 127.0.0.1\n" + tls
+                + "listener " + mutualPort + " 127.0.0.1\n" + tls + "require_certificate true\n");
+        b.tlsPort = tlsPort;
+        b.mutualTlsPort = mutualPort;
+        b.start();
+        Await.until(Duration.ofSeconds(10), "TLS listeners", () -> FreePort.isListening(tlsPort)
+                && FreePort.isListening(mutualPort), b::logText);
+        return b;
+    }
+
+    private static void openForBrokerUser(Path dir, Path... files) throws IOException {
+        // Mosquitto started as root reads its files as the 'mosquitto' user.
+        var parentPerms = new java.util.HashSet<>(Files.getPosixFilePermissions(dir.getParent()));
+        parentPerms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+        Files.setPosixFilePermissions(dir.getParent(), parentPerms);
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path f : files) {
+            Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    /** {@code ssl://host:port} of the listener that needs only server authentication. */
+    String tlsUri(String host) {
+        return "ssl://" + host + ":" + tlsPort;
+    }
+
+    /** {@code ssl://127.0.0.1:port} of the listener that requires a client certificate. */
+    String mutualTlsUri() {
+        return "ssl://127.0.0.1:" + mutualTlsPort;
     }
 
     /** (Re)starts the process on the same port. */

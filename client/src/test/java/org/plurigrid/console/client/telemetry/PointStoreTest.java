@@ -69,6 +69,9 @@ class PointStoreTest {
         Map<PointId, Double> lastSeen = new HashMap<>();
         Thread drainer = new Thread(() -> {
             while (writing.get() || !lastSeenComplete(lastSeen, handles.size(), rounds)) {
+                // Read the flag before draining: an empty drain only proves "done" if the writers had finished
+                // before it started (reading it afterwards let the last writes slip past under load).
+                boolean writersDone = !writing.get();
                 List<Measurement> drained = store.drainChanges();
                 Set<PointId> ids = new HashSet<>();
                 for (Measurement m : drained) {
@@ -80,7 +83,7 @@ class PointStoreTest {
                         violation.compareAndSet(null, m.id() + " went back from " + before + " to " + m.value());
                     }
                 }
-                if (!writing.get() && drained.isEmpty()) {
+                if (writersDone && drained.isEmpty()) {
                     break;
                 }
             }

@@ -1,0 +1,235 @@
+package org.plurigrid.console.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.plurigrid.console.client.alarms.AlarmEngine;
+import org.plurigrid.console.client.alarms.AlarmPriority;
+import org.plurigrid.console.client.alarms.AlarmRuleFile;
+import org.plurigrid.console.client.alarms.AlarmRuleFileException;
+import org.plurigrid.console.client.alarms.AlarmRuleSet;
+import org.plurigrid.console.client.config.ConfigException;
+import org.plurigrid.console.client.config.ConsoleConfig;
+import org.plurigrid.console.client.telemetry.BrokerConfig;
+import org.plurigrid.console.client.telemetry.ConnectionState;
+import org.plurigrid.console.client.telemetry.ConnectionStatus;
+import org.plurigrid.console.client.telemetry.Measurement;
+import org.plurigrid.console.client.telemetry.MqttVersion;
+import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.client.telemetry.TelemetryClient;
+import org.plurigrid.console.client.telemetry.TelemetryService;
+import org.plurigrid.console.client.telemetry.TelemetrySettings;
+import org.plurigrid.console.client.telemetry.TelemetryStats;
+import org.plurigrid.console.client.telemetry.TlsSettings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code telemetry stats}: connects headless with the same {@link TelemetryService} as the GUI for N seconds, then
+ * prints one JSON object with what arrived. Exit code 0 when every broker was reached, 1 when one never was,
+ * 2 for bad arguments or configuration.
+ */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "Connect to a broker for N seconds and print one JSON object: messages, points, decode "
+                + "errors by reason, stale points, alarms raised by priority, reconnects.")
+public final class TelemetryStatsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--broker", description = "Broker URI, tcp://host:port or ssl://host:port (else --home).")
+    String broker;
+
+    @Option(names = "--home", description = "Use the brokers and mappings of <home>/console.json instead of --broker.")
+    Path home;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "How long to listen (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--mqtt-version", defaultValue = "5", description = "5 or 3.1.1 (default ${DEFAULT-VALUE}).")
+    String mqttVersion;
+
+    @Option(names = "--topic", description = "Topic filter (repeatable; default spBv1.0/#).")
+    List<String> topics;
+
+    @Option(names = "--username", description = "User name.")
+    String username;
+
+    @Option(names = "--password-file", description = "File whose first line is the password.")
+    Path passwordFile;
+
+    @Option(names = "--ca-file", description = "PEM CA certificate(s) to trust for ssl://.")
+    Path caFile;
+
+    @Option(names = "--alarm-rules", description = "Alarm rules file (default: the rules shipped with the console).")
+    Path alarmRules;
+
+    @Option(names = "--stale-period", defaultValue = "15", description = "Seconds of silence before a point counts "
+            + "as stale (default ${DEFAULT-VALUE}).")
+    int staleSeconds;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (seconds < 1) {
+            err.println("--seconds must be at least 1");
+            return 2;
+        }
+        List<BrokerConfig> brokers;
+        TelemetrySettings settings;
+        AlarmRuleSet rules;
+        try {
+            rules = alarmRules != null ? AlarmRuleFile.load(alarmRules) : AlarmRuleFile.defaults();
+            if ((broker == null) == (home == null)) {
+                err.println("Give exactly one of --broker URL or --home DIR.");
+                return 2;
+            }
+            if (home != null) {
+                ConsoleConfig config = ConsoleConfig.load(home);
+                brokers = config.brokers();
+                settings = config.telemetry();
+            } else {
+                brokers = List.of(brokerFromOptions());
+                settings = TelemetrySettings.DEFAULTS.withStalePeriod(Duration.ofSeconds(staleSeconds));
+            }
+        } catch (ConfigException | AlarmRuleFileException | IllegalArgumentException | IOException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+
+        List<AtomicBoolean> reached = new ArrayList<>();
+        // The GUI's alarm evaluation too, so "alarms raised" means what an operator would have seen.
+        AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
+        ScheduledExecutorService alarmTicker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alarm-tick");
+            t.setDaemon(true);
+            return t;
+        });
+        try (TelemetryService service = new TelemetryService(brokers, InstantSource.system(), null, settings)) {
+            service.addListener(alarms);
+            alarmTicker.scheduleAtFixedRate(alarms::tick, 250, 250, TimeUnit.MILLISECONDS);
+            for (TelemetryClient c : service.clients()) {
+                AtomicBoolean r = new AtomicBoolean();
+                reached.add(r);
+                c.addStatusListener(s -> {
+                    if (s.state() == ConnectionState.CONNECTED) {
+                        r.set(true);
+                    }
+                });
+            }
+            service.start();
+            try {
+                Thread.sleep(Duration.ofSeconds(seconds));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            service.tick(); // a last stale sweep so the count reflects the end of the window
+            alarms.tick();
+            out.println(report(service, alarms.raisedByPriority(), seconds));
+            out.flush();
+        } finally {
+            alarmTicker.shutdownNow();
+        }
+        boolean allReached = reached.stream().allMatch(AtomicBoolean::get);
+        if (!allReached) {
+            err.println("Not every broker could be reached; see \"brokers\" in the output.");
+        }
+        return allReached ? 0 : 1;
+    }
+
+    private BrokerConfig brokerFromOptions() throws IOException {
+        BrokerConfig.Builder b = BrokerConfig.builder("cli", broker).version(switch (mqttVersion) {
+            case "5", "5.0" -> MqttVersion.V5;
+            case "3.1.1" -> MqttVersion.V3_1_1;
+            default -> throw new IllegalArgumentException("--mqtt-version must be 5 or 3.1.1, got " + mqttVersion);
+        }).reconnectDelay(Duration.ofMillis(500), Duration.ofSeconds(5));
+        if (topics != null && !topics.isEmpty()) {
+            b.topicFilters(topics);
+        }
+        if (username != null) {
+            b.username(username);
+        }
+        if (passwordFile != null) {
+            char[] pw = firstLine(passwordFile);
+            b.password(pw);
+            Arrays.fill(pw, '\0');
+        }
+        if (caFile != null) {
+            b.tls(TlsSettings.trusting(caFile));
+        }
+        return b.build();
+    }
+
+    /** The first line of a file (an editor's final newline is not part of a password). */
+    static char[] firstLine(Path file) throws IOException {
+        if (!TelemetryCommand.isReadableFile(file)) {
+            throw new IOException("password file " + file + " does not exist or cannot be read");
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        int nl = text.indexOf('\n');
+        String line = nl < 0 ? text : text.substring(0, nl);
+        return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray();
+    }
+
+    static String report(TelemetryService service, Map<AlarmPriority, Long> alarmsRaised, int seconds) {
+        ObjectMapper json = new ObjectMapper();
+        TelemetryStats stats = service.stats();
+        ObjectNode root = json.createObjectNode();
+        root.put("seconds", seconds);
+        root.put("messages", stats.messages());
+        root.put("points", stats.points());
+        ObjectNode errors = root.putObject("decodeErrors");
+        stats.decodeErrors().forEach(errors::put);
+        Map<Quality, Integer> byQuality = new EnumMap<>(Quality.class);
+        for (Quality q : Quality.values()) {
+            byQuality.put(q, 0);
+        }
+        for (Measurement m : service.store().snapshot()) {
+            byQuality.merge(m.quality(), 1, Integer::sum);
+        }
+        root.put("stalePoints", byQuality.get(Quality.STALE));
+        ObjectNode quality = root.putObject("pointsByQuality");
+        byQuality.forEach((q, n) -> quality.put(q.name(), n));
+        ObjectNode raised = root.putObject("alarmsRaisedByPriority");
+        for (AlarmPriority p : AlarmPriority.values()) {
+            raised.put(p.name(), alarmsRaised.getOrDefault(p, 0L));
+        }
+        int reconnects = 0;
+        ArrayNode brokers = root.putArray("brokers");
+        for (ConnectionStatus s : service.connections()) {
+            reconnects += s.reconnects();
+            ObjectNode b = brokers.addObject();
+            b.put("name", s.name());
+            b.put("endpoint", s.endpoint());
+            b.put("state", s.state().name());
+            b.put("reconnects", s.reconnects());
+            b.put("detail", s.detail());
+        }
+        root.put("reconnects", reconnects);
+        root.put("liveEdgeNodes", stats.liveNodes());
+        return root.toString();
+    }
+}

@@ -1,0 +1,203 @@
+package org.plurigrid.console.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.eclipse.tahu.protobuf.SparkplugBProto;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+
+import picocli.CommandLine;
+
+/** {@code telemetry stats} end to end against an embedded HiveMQ with a Sparkplug edge node publishing. */
+class TelemetryCommandTest {
+
+    @TempDir
+    static Path dir;
+    private static EmbeddedHiveMQ hivemq;
+    private static int port;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        port = freePort();
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve("config.xml"), """
+                <?xml version="1.0"?>
+                <hivemq>
+                  <listeners>
+                    <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
+                  </listeners>
+                  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port));
+        hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf)
+                .withDataFolder(Files.createDirectories(dir.resolve("data")))
+                .withExtensionsFolder(Files.createDirectories(dir.resolve("extensions")))
+                .withoutLoggingBootstrap().build();
+        hivemq.start().get(60, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (hivemq != null) {
+            hivemq.stop().get(30, TimeUnit.SECONDS);
+            hivemq.close();
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new TelemetryCommand());
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString().strip(), err.toString());
+    }
+
+    @Test
+    void printsOneJsonObjectWithWhatArrivedFromTheBroker() throws Exception {
+        Path rules = Files.writeString(dir.resolve("alarm-rules.json"), """
+                {"version": 1, "rules": [
+                  {"id": "pv-high", "match": {"metric": "ActivePower", "deviceType": "pv"}, "kind": "H",
+                   "limit": 1.5, "onDelay": "100ms", "offDelay": "100ms", "priority": "HIGH", "message": "PV high"}
+                ]}
+                """);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread edgeNode = Thread.ofPlatform().start(() -> publishUntil(stop));
+        Run run;
+        try {
+            run = run("stats", "--broker", "tcp://127.0.0.1:" + port, "--seconds", "3", "--mqtt-version", "3.1.1",
+                    "--alarm-rules", rules.toString());
+        } finally {
+            stop.set(true);
+            edgeNode.join(5_000);
+        }
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines()).as("exactly one line of JSON").hasSize(1);
+        JsonNode j = run.json();
+        assertThat(j.get("messages").asLong()).isPositive();
+        assertThat(j.get("points").asInt()).as("node power + pv power").isGreaterThanOrEqualTo(2);
+        assertThat(j.get("decodeErrors").get("not-protobuf").asLong()).isPositive();
+        assertThat(j.get("stalePoints").asInt()).isZero();
+        JsonNode alarms = j.get("alarmsRaisedByPriority");
+        assertThat(alarms.fieldNames()).toIterable().containsExactly("CRITICAL", "HIGH", "MEDIUM", "LOW");
+        assertThat(alarms.get("HIGH").asLong()).as("pv values (2..9 kW) above 1.5 raise the HIGH alarm").isPositive();
+        assertThat(alarms.get("CRITICAL").asLong()).isZero();
+        assertThat(j.get("reconnects").asInt()).isZero();
+        assertThat(j.get("brokers").get(0).get("state").asText()).isEqualTo("CONNECTED");
+        assertThat(j.get("liveEdgeNodes").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableBrokerStillPrintsJsonAndExitsWithOne() throws Exception {
+        Run run = run("stats", "--broker", "tcp://127.0.0.1:" + freePort(), "--seconds", "1");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.json().get("messages").asLong()).isZero();
+        assertThat(run.json().get("brokers").get(0).get("state").asText()).isNotEqualTo("CONNECTED");
+        assertThat(run.err()).contains("could be reached");
+    }
+
+    @Test
+    void badArgumentsExitWithTwoAndSayWhy() {
+        Run missing = run("stats", "--broker", "tcp://127.0.0.1:1", "--seconds", "1", "--password-file",
+                dir.resolve("nope").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("password file").contains("nope");
+
+        Run version = run("stats", "--broker", "tcp://127.0.0.1:1", "--mqtt-version", "4");
+        assertThat(version.exit()).isEqualTo(2);
+        assertThat(version.err()).contains("5 or 3.1.1");
+
+        Run badRules = run("stats", "--broker", "tcp://127.0.0.1:1", "--alarm-rules",
+                dir.resolve("no-rules.json").toString());
+        assertThat(badRules.exit()).isEqualTo(2);
+        assertThat(badRules.err()).contains("no-rules.json");
+
+        Run neither = run("stats");
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).contains("--broker").contains("--home");
+    }
+
+    @Test
+    void secretEncryptsAPasswordForTheConfigFile() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path pw = Files.writeString(dir.resolve("pw.txt"), "Grid-0perator!\n");
+
+        Run run = run("secret", "--home", home.toString(), "--from-file", pw.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("pgc1:").doesNotContain("Grid");
+        assertThat(new String(org.plurigrid.console.client.config.ConsoleSecrets.open(home).decrypt(run.out())))
+                .isEqualTo("Grid-0perator!");
+    }
+
+    /** An edge node that repeats births and data (and one garbage payload) until stopped. */
+    private static void publishUntil(AtomicBoolean stop) {
+        try {
+            MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, "edge-sim", new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setMaxInflight(1_000);
+            c.connect(o);
+            String base = "spBv1.0/cg-utrecht/";
+            while (!stop.get()) {
+                long now = System.currentTimeMillis();
+                c.publish(base + "NBIRTH/utrecht-sub-01", SparkplugBProto.Payload.newBuilder().setTimestamp(now)
+                        .setSeq(0).addMetrics(metric("bdSeq", 0, 4).setLongValue(0))
+                        .addMetrics(metric("Substation/ActivePower", 1, 10).setDoubleValue(5.0))
+                        .build().toByteArray(), 0, false);
+                c.publish(base + "DBIRTH/utrecht-sub-01/pv-0001", SparkplugBProto.Payload.newBuilder()
+                        .setTimestamp(now).setSeq(1).addMetrics(metric("ActivePower", 2, 10).setDoubleValue(3.0))
+                        .build().toByteArray(), 0, false);
+                for (int s = 2; s < 10 && !stop.get(); s++) {
+                    c.publish(base + "DDATA/utrecht-sub-01/pv-0001", SparkplugBProto.Payload.newBuilder()
+                            .setTimestamp(now).setSeq(s).addMetrics(SparkplugBProto.Payload.Metric.newBuilder()
+                                    .setAlias(2).setDoubleValue(s)).build().toByteArray(), 0, false);
+                    Thread.sleep(20);
+                }
+                c.publish(base + "DDATA/utrecht-sub-01/pv-0001", "garbage".getBytes(StandardCharsets.UTF_8), 0,
+                        false);
+            }
+            c.disconnect();
+            c.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SparkplugBProto.Payload.Metric.Builder metric(String name, long alias, int dataType) {
+        return SparkplugBProto.Payload.Metric.newBuilder().setName(name).setAlias(alias).setDatatype(dataType);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.plurigrid.console.client.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One object of the parsed file with the path that leads to it, so every error names the exact key. */
+final class ConfigNode {
+
+    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+
+    final Path file;
+    final String path;
+    final JsonNode node;
+
+    ConfigNode(Path file, String path, JsonNode node) {
+        this.file = file;
+        this.path = path;
+        this.node = node;
+    }
+
+    ConfigException error(String key, String problem) {
+        return new ConfigException(file, key(key), problem);
+    }
+
+    String key(String key) {
+        return key.isEmpty() ? path : path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** Fails on keys the format does not know, which catches typos such as {@code pasword}. */
+    ConfigNode onlyKeys(String... known) throws ConfigException {
+        Set<String> allowed = Set.of(known);
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!allowed.contains(n)) {
+                throw error(n, "unknown key; expected one of " + new TreeSet<>(allowed));
+            }
+        }
+        return this;
+    }
+
+    boolean has(String key) {
+        return node.has(key) && !node.get(key).isNull();
+    }
+
+    String string(String key) throws ConfigException {
+        return optString(key).orElseThrow(() -> error(key, "missing; expected a text value"));
+    }
+
+    Optional<String> optString(String key) throws ConfigException {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = node.get(key);
+        if (!v.isTextual()) {
+            throw error(key, "expected a text value in quotes, got " + describe(v));
+        }
+        if (v.textValue().isBlank()) {
+            throw error(key, "must not be blank");
+        }
+        return Optional.of(v.textValue());
+    }
+
+    boolean bool(String key, boolean fallback) throws ConfigException {
+        if (!has(key)) {
+            return fallback;
+        }
+        JsonNode v = node.get(key);
+        if (!v.isBoolean()) {
+            throw error(key, "expected true or false, got " + describe(v));
+        }
+        return v.booleanValue();
+    }
+
+    Optional<Double> optNumber(String key) throws ConfigException {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = node.get(key);
+        if (!v.isNumber()) {
+            throw error(key, "expected a number, got " + describe(v));
+        }
+        return Optional.of(v.doubleValue());
+    }
+
+    /** {@code "15s"}, {@code "500ms"}, {@code "2m"}, {@code "1h"} or ISO-8601 such as {@code "PT15S"}. */
+    Optional<Duration> optDuration(String key) throws ConfigException {
+        Optional<String> text = optString(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String t = text.get().strip().toLowerCase(Locale.ROOT);
+        Matcher m = SIMPLE_DURATION.matcher(t);
+        Duration d;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+        } else {
+            try {
+                d = Duration.parse(text.get().strip());
+            } catch (DateTimeParseException e) {
+                throw error(key, "expected a duration such as \"15s\", \"500ms\", \"2m\", \"1h\" or \"PT15S\", got \""
+                        + text.get() + "\"");
+            }
+        }
+        if (d.isNegative() || d.isZero()) {
+            throw error(key, "expected a positive duration, got \"" + text.get() + "\"");
+        }
+        return Optional.of(d);
+    }
+
+    Optional<ConfigNode> optObject(String key) throws ConfigException {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonNode v = node.get(key);
+        if (!v.isObject()) {
+            throw error(key, "expected an object { … }, got " + describe(v));
+        }
+        return Optional.of(new ConfigNode(file, key(key), v));
+    }
+
+    /** The elements of an array of objects (empty when the key is absent). */
+    List<ConfigNode> objects(String key) throws ConfigException {
+        if (!has(key)) {
+            return List.of();
+        }
+        JsonNode v = node.get(key);
+        if (!v.isArray()) {
+            throw error(key, "expected an array [ … ], got " + describe(v));
+        }
+        List<ConfigNode> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            String p = key(key) + "[" + i + "]";
+            if (!e.isObject()) {
+                throw new ConfigException(file, p, "expected an object { … }, got " + describe(e));
+            }
+            out.add(new ConfigNode(file, p, e));
+        }
+        return out;
+    }
+
+    List<String> strings(String key) throws ConfigException {
+        if (!has(key)) {
+            return List.of();
+        }
+        JsonNode v = node.get(key);
+        if (!v.isArray()) {
+            throw error(key, "expected an array of text values, e.g. [\"spBv1.0/#\"], got " + describe(v));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) {
+                throw new ConfigException(file, key(key) + "[" + i + "]", "expected a text value, got "
+                        + describe(v.get(i)));
+            }
+            out.add(v.get(i).textValue());
+        }
+        return out;
+    }
+
+    static String describe(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case STRING -> "text \"" + v.textValue() + "\"";
+            case NUMBER -> "the number " + v.numberValue();
+            case BOOLEAN -> String.valueOf(v.booleanValue());
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+}

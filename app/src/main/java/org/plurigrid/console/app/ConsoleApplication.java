@@ -229,11 +229,21 @@ public final class ConsoleApplication extends Application {
     }
 
     private String firstConnectionName() {
-        return options.usesDevnet() ? "devnet" : LiveTelemetryStartup.brokerName(options.brokers().getFirst());
+        if (options.usesDevnet()) {
+            return "devnet";
+        }
+        return options.brokers().isEmpty()
+                ? options.config().orElseThrow().brokers().getFirst().name()
+                : LiveTelemetryStartup.brokerName(options.brokers().getFirst());
     }
 
     private String firstEndpoint() {
-        return options.usesDevnet() ? "in-process" : options.brokers().getFirst().toString();
+        if (options.usesDevnet()) {
+            return "in-process";
+        }
+        return options.brokers().isEmpty()
+                ? options.config().orElseThrow().brokers().getFirst().serverUri().toString()
+                : options.brokers().getFirst().toString();
     }
 
     private SupergridSummary summary() {

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import javafx.application.Application;
 import org.plurigrid.console.client.telemetry.MqttVersion;
+import org.plurigrid.console.client.config.ConfigException;
+import org.plurigrid.console.client.config.ConsoleConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,8 +67,15 @@ public final class ConsoleCommand implements Callable<Integer> {
     /** The validated options; a picocli usage error names the option that is wrong. */
     public ConsoleOptions options() {
         try {
-            return new ConsoleOptions(home, brokers, mqttVersion, Optional.ofNullable(username),
-                    Optional.ofNullable(passwordFile), devnetPort, scale);
+            ConsoleOptions options = new ConsoleOptions(home, brokers, mqttVersion, Optional.ofNullable(username),
+                    Optional.ofNullable(passwordFile), devnetPort, scale, Optional.empty());
+            // console.json is optional; when present it must be right, or nothing starts (the message names the key).
+            if (java.nio.file.Files.isRegularFile(home.resolve(ConsoleConfig.FILE_NAME))) {
+                options = options.withConfig(ConsoleConfig.load(home));
+            }
+            return options;
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

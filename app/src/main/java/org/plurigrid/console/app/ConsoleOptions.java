@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.plurigrid.console.client.config.ConsoleConfig;
 import org.plurigrid.console.client.telemetry.MqttVersion;
 
 /**
@@ -19,9 +20,10 @@ import org.plurigrid.console.client.telemetry.MqttVersion;
  * @param passwordFile file holding the MQTT password (first line), so it never appears in the process list
  * @param devnetPort   port of the in-process devnet's broker; 0 = any free port
  * @param scale        display scale, 1.0 laptop … 2.0 video wall
+ * @param config       {@code <home>/console.json} when it exists: configured brokers (TLS, auth, JSON mappings)
  */
 public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersion, Optional<String> username,
-                             Optional<Path> passwordFile, int devnetPort, double scale) {
+                             Optional<Path> passwordFile, int devnetPort, double scale, Optional<ConsoleConfig> config) {
 
     /** The MQTT port the in-process devnet tries first, so tools like mosquitto_sub find it. */
     public static final int DEFAULT_DEVNET_PORT = 1883;
@@ -34,6 +36,7 @@ public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersi
         Objects.requireNonNull(mqttVersion, "mqttVersion");
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(passwordFile, "passwordFile");
+        Objects.requireNonNull(config, "config");
         for (URI b : brokers) {
             if (b.getScheme() == null || !SCHEMES.contains(b.getScheme()) || b.getHost() == null || b.getPort() <= 0) {
                 throw new IllegalArgumentException("--broker " + b
@@ -51,18 +54,23 @@ public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersi
         }
     }
 
-    /** Whether the console starts its own devnet (no broker given). */
+    /** Whether the console starts its own devnet: no broker on the command line nor in console.json. */
     public boolean usesDevnet() {
-        return brokers.isEmpty();
+        return brokers.isEmpty() && config.map(c -> c.brokers().isEmpty()).orElse(true);
+    }
+
+    /** The same options with the configuration file read from the home folder. */
+    public ConsoleOptions withConfig(ConsoleConfig c) {
+        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, devnetPort, scale, Optional.of(c));
     }
 
     /** Defaults with the devnet broker on any free port (tests, several consoles side by side). */
     public ConsoleOptions withDevnetPort(int port) {
-        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, port, scale);
+        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, port, scale, config);
     }
 
     public static ConsoleOptions defaults(Path home) {
         return new ConsoleOptions(home, List.of(), MqttVersion.V5, Optional.empty(), Optional.empty(),
-                DEFAULT_DEVNET_PORT, 1.0);
+                DEFAULT_DEVNET_PORT, 1.0, Optional.empty());
     }
 }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.plurigrid.console.client.config.ConsoleConfig;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
+import org.plurigrid.console.client.telemetry.TelemetrySettings;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryFeed;
@@ -57,6 +59,10 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
                         .version(options.mqttVersion())
                         .topicFilters(running.topicFilter())
                         .build());
+            } else if (options.brokers().isEmpty()) {
+                // Brokers from console.json, with their TLS, credentials and subscriptions.
+                brokers.addAll(options.config().orElseThrow().brokers());
+                progress.report(brokers.getFirst().name(), brokers.getFirst().serverUri().toString(), "connecting");
             } else {
                 char[] password = options.passwordFile().map(LiveTelemetryStartup::readPassword).orElse(null);
                 try {
@@ -76,7 +82,8 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
                 }
                 progress.report(brokers.getFirst().name(), brokers.getFirst().serverUri().toString(), "connecting");
             }
-            TelemetryService service = new TelemetryService(brokers, clock);
+            TelemetrySettings settings = options.config().map(ConsoleConfig::telemetry).orElse(TelemetrySettings.DEFAULTS);
+            TelemetryService service = new TelemetryService(brokers, clock, null, settings);
             taps.forEach(service::addListener);
             service.start();
             return new Backend(service, running);

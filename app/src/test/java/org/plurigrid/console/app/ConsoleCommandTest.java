@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.plurigrid.console.client.telemetry.MqttVersion;
 import picocli.CommandLine;
 
@@ -39,6 +41,34 @@ class ConsoleCommandTest {
         assertThat(o.mqttVersion()).isEqualTo(MqttVersion.V3_1_1);
         assertThat(o.username()).contains("operator");
         assertThat(o.passwordFile()).contains(Path.of("/run/secrets/mqtt"));
+    }
+
+    @Test
+    void brokersInConsoleJsonReplaceTheDevnet(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve("console.json"), """
+                { "version": 1,
+                  "brokers": [ { "name": "co-op", "uri": "tcp://127.0.0.1:1884", "mqttVersion": "3.1.1" } ] }
+                """);
+
+        ConsoleOptions o = parse("--home", home.toString());
+
+        assertThat(o.usesDevnet()).isFalse();
+        assertThat(o.config()).get().satisfies(c -> {
+            assertThat(c.brokers()).extracting(b -> b.name()).containsExactly("co-op");
+            assertThat(c.brokers().getFirst().version()).isEqualTo(MqttVersion.V3_1_1);
+        });
+    }
+
+    @Test
+    void aBrokenConsoleJsonStopsStartUpNamingTheFileAndKey(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve("console.json"), """
+                { "version": 1, "brokers": [ { "name": "co-op", "uri": "tcp://127.0.0.1:1884", "mqttVersoin": "5" } ] }
+                """);
+
+        assertThatThrownBy(() -> parse("--home", home.toString()))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("console.json")
+                .hasMessageContaining("mqttVersoin");
     }
 
     @Test

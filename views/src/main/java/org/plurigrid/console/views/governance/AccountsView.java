@@ -9,7 +9,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -18,8 +17,6 @@ import javafx.scene.layout.VBox;
 
 /** The session account's balances and voting power, and the console's own transactions this session. */
 public final class AccountsView extends VBox {
-
-    private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
 
     public AccountsView(AccountsViewModel vm, ZoneId zone) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
@@ -65,16 +62,21 @@ public final class AccountsView extends VBox {
         table.getColumns().add(column("Account", TxRecord::account, 100));
         table.getColumns().add(column("What", TxRecord::what, 190));
         table.getColumns().add(column("Height", r -> r.height() > 0 ? Long.toString(r.height()) : "—", 80));
-        table.getColumns().add(column("Outcome", TxRecord::outcome, 260));
-        table.getColumns().add(column("Tx hash", TxRecord::txHash, 560));
-        table.setPlaceholder(new Label("No transactions sent yet"));
-        table.setRowFactory(t -> new TableRow<>() {
+        TableColumn<TxRecord, String> outcome = column("Outcome", r -> (r.ok() ? "" : "✗ ") + r.outcome(), 330);
+        outcome.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
-            protected void updateItem(TxRecord r, boolean empty) {
-                super.updateItem(r, empty);
-                pseudoClassStateChanged(FAILED, !empty && r != null && !r.ok());
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                getStyleClass().remove("outcome-failed");
+                if (!empty && text != null && text.startsWith("✗")) {
+                    getStyleClass().add("outcome-failed");
+                }
             }
         });
+        table.getColumns().add(outcome);
+        table.getColumns().add(column("Tx hash", TxRecord::txHash, 540));
+        table.setPlaceholder(new Label("No transactions sent yet"));
         VBox.setVgrow(table, Priority.ALWAYS);
 
         getChildren().addAll(heading, facts, new HBox(8, refresh, error), historyHeading, table);

@@ -29,7 +29,7 @@ final class ConfirmationPane extends VBox {
         heading.getStyleClass().add("section-title");
         message.setEditable(false);
         message.setWrapText(false);
-        message.setPrefRowCount(9);
+        message.setPrefRowCount(7);
         message.getStyleClass().add("json");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("facts");
@@ -44,6 +44,9 @@ final class ConfirmationPane extends VBox {
         grid.addRow(row++, key("Gas limit"), gas);
         grid.addRow(row, key("Memo"), memo);
         GridPane.setHgrow(message, Priority.ALWAYS);
+        for (javafx.scene.Node n : grid.getChildren()) {
+            GridPane.setValignment(n, javafx.geometry.VPos.TOP);
+        }
 
         Button sign = new Button("Sign and send");
         sign.setDefaultButton(true);
@@ -54,15 +57,17 @@ final class ConfirmationPane extends VBox {
         cancel.setCancelButton(true);
         cancel.disableProperty().bind(vm.busyProperty());
         cancel.setOnAction(e -> vm.cancel());
-        HBox buttons = new HBox(8, sign, cancel);
+        Label progress = new Label();
+        progress.getStyleClass().add("progress-text");
+        progress.textProperty().bind(vm.progressProperty());
+        HBox buttons = new HBox(12, sign, cancel, progress);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         getChildren().addAll(heading, grid, buttons);
         setSpacing(8);
         setPadding(new Insets(10));
         vm.confirmationDetailsProperty().addListener((obs, was, c) -> show(c));
         show(vm.confirmationDetailsProperty().get());
-        visibleProperty().bind(vm.confirmationDetailsProperty().isNotNull());
-        managedProperty().bind(visibleProperty());
     }
 
     private void show(Confirmation c) {

@@ -13,7 +13,7 @@ final class GovernancePalette {
     static final Color TEXT_MUTED = Color.web("#4d5358");
     static final Color BAR = Color.web("#7b838a");
     static final Color BAR_TRACK = Color.web("#cfd1d3");
-    static final Color QUORUM_MARK = Color.web("#1f2326");
+    static final Color QUORUM_BAND = Color.web("#9aa3aa");
     static final Color VETO_AT_RISK = Color.web("#f07d00");
     static final Color VETO_REACHED = Color.web("#d0021b");
 

@@ -23,6 +23,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
@@ -58,8 +60,18 @@ public final class ProposalsView extends BorderPane {
         ScrollPane scroll = new ScrollPane(detail);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("detail-scroll");
-        SplitPane split = new SplitPane(table, scroll);
-        split.setDividerPositions(0.46);
+        // The confirmation covers the detail, so nothing else competes with what is about to be signed.
+        ConfirmationPane confirmation = new ConfirmationPane(vm);
+        confirmation.setMaxWidth(820);
+        confirmation.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane overlay = new StackPane(confirmation);
+        overlay.getStyleClass().add("confirmation-overlay");
+        StackPane.setAlignment(confirmation, Pos.TOP_CENTER);
+        StackPane.setMargin(confirmation, new Insets(40, 20, 20, 20));
+        overlay.visibleProperty().bind(vm.confirmationDetailsProperty().isNotNull());
+        StackPane right = new StackPane(scroll, overlay);
+        SplitPane split = new SplitPane(table, right);
+        split.setDividerPositions(0.48);
         setCenter(split);
         vm.selectedProperty().addListener((obs, old, p) -> show(p));
         vm.tallyProperty().addListener((obs, old, t) -> showTally(t));
@@ -69,12 +81,12 @@ public final class ProposalsView extends BorderPane {
 
     private TableView<ProposalSummary> table() {
         TableView<ProposalSummary> table = new TableView<>(vm.proposals());
-        table.getColumns().add(column("#", p -> Long.toString(p.id()), 44));
-        table.getColumns().add(column("Title", ProposalSummary::title, 330));
-        table.getColumns().add(column("Status", ProposalSummary::statusText, 120));
+        table.getColumns().add(column("#", p -> Long.toString(p.id()), 36));
+        table.getColumns().add(column("Title", ProposalSummary::title, 235));
+        table.getColumns().add(column("Status", ProposalSummary::statusText, 115));
         table.getColumns().add(column("Voting ends", p -> p.votingEnd().map(time::format).orElse("—"), 140));
-        table.getColumns().add(column("Turnout / quorum", p -> pct(p.turnout()) + " / " + pct(p.quorum())
-                + (p.quorumReached() ? "  reached" : ""), 170));
+        table.getColumns().add(column("Turnout / quorum", p -> num(p.turnout()) + " / " + pct(p.quorum())
+                + (p.quorumReached() ? " ✓" : ""), 150));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> {
             if (p != null && p != vm.selectedProperty().get()) {
                 vm.select(p);
@@ -114,11 +126,11 @@ public final class ProposalsView extends BorderPane {
     }
 
     private Tile turnoutTile() {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(230, 230).title("Turnout vs quorum")
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(250, 230).title("").text("Turnout of voting power").textVisible(true)
                 .unit("%").minValue(0).maxValue(100).decimals(1).threshold(33.4).thresholdVisible(true).animated(false)
                 .backgroundColor(GovernancePalette.PANEL).titleColor(GovernancePalette.TEXT_MUTED).textColor(GovernancePalette.TEXT_MUTED)
                 .valueColor(GovernancePalette.TEXT).unitColor(GovernancePalette.TEXT_MUTED).barColor(GovernancePalette.BAR)
-                .barBackgroundColor(GovernancePalette.BAR_TRACK).thresholdColor(GovernancePalette.QUORUM_MARK)
+                .barBackgroundColor(GovernancePalette.BAR_TRACK).thresholdColor(GovernancePalette.QUORUM_BAND)
                 .needleColor(GovernancePalette.TEXT).foregroundBaseColor(GovernancePalette.TEXT)
                 .roundedCorners(false).build();
         t.getStyleClass().add("gov-tile");
@@ -135,7 +147,8 @@ public final class ProposalsView extends BorderPane {
         facts.getStyleClass().add("muted");
         facts.setWrapText(true);
         messages.setEditable(false);
-        messages.setPrefRowCount(5);
+        messages.setWrapText(true);
+        messages.setPrefRowCount(4);
         messages.getStyleClass().add("json");
 
         HBox tiles = new HBox(10, tallyTile, turnoutTile);
@@ -194,12 +207,13 @@ public final class ProposalsView extends BorderPane {
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox voteBox = new VBox(6, voteTitle, buttons, blocked, weightedTitle, weights, weightsMessage);
+        VBox voteBox = new VBox(6, voteTitle, buttons, blocked, weightedTitle, weights, weightsMessage, progress, error);
         voteBox.getStyleClass().add("vote-box");
         voteBox.setPadding(new Insets(8));
 
-        VBox box = new VBox(8, title, meta, tiles, vetoNote, myVote, summary, facts, messages, voteBox,
-                new ConfirmationPane(vm), progress, error);
+        Label messagesTitle = new Label("Messages");
+        messagesTitle.getStyleClass().add("muted");
+        VBox box = new VBox(8, title, meta, tiles, vetoNote, myVote, summary, facts, messagesTitle, messages, voteBox);
         box.setPadding(new Insets(10));
         box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().add("proposal-detail");
@@ -242,6 +256,10 @@ public final class ProposalsView extends BorderPane {
             vetoNote.setText((t.vetoReached() ? "▲ Veto threshold reached: " : "▲ Veto at risk: ") + t.noWithVeto()
                     + " % no-with-veto of votes cast, threshold " + t.vetoThreshold() + " %");
         }
+    }
+
+    private static String num(BigDecimal share) {
+        return share.movePointRight(2).setScale(1, RoundingMode.DOWN).toPlainString();
     }
 
     private static String pct(BigDecimal share) {

@@ -23,6 +23,10 @@ public final class FxToolkit implements BeforeAllCallback {
 
     private static Object start() {
         CountDownLatch started = new CountDownLatch(1);
+        // Monocle's headless screen is 1280x800 unless told otherwise; screenshots of whole screens need more.
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1920x1200-32");
+        }
         try {
             Platform.startup(started::countDown);
         } catch (IllegalStateException alreadyRunning) {

@@ -16,6 +16,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,39 +74,43 @@ class GovernanceScreenshotTest {
 
     @Test
     void snapshotOfTheProposalsView() throws Exception {
-        BufferedImage img = FxToolkit.call(() -> {
+        Parent view = FxToolkit.call(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
-            return render(s.view(), "governance-proposals.png");
+            return s.view();
         });
+        BufferedImage img = render(view, "governance-proposals.png");
+        assertThat(countPixels(img, 0x7b, 0x83, 0x8a)).as("grey tally bars drawn").isGreaterThan(500);
         assertThat(countPixels(img, 0xd0, 0x02, 0x1b)).as("no alarm red on a calm proposal").isLessThan(20);
     }
 
     @Test
     void snapshotOfAVetoAtRisk() throws Exception {
-        BufferedImage img = FxToolkit.call(() -> {
+        Parent view = FxToolkit.call(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(1));
-            return render(s.view(), "governance-veto-at-risk.png");
+            return s.view();
         });
+        BufferedImage img = render(view, "governance-veto-at-risk.png");
         assertThat(countPixels(img, 0xf0, 0x7d, 0x00)).as("orange marks the veto share at risk").isGreaterThan(100);
     }
 
     @Test
     void snapshotOfTheConfirmation() throws Exception {
-        FxToolkit.call(() -> {
+        Parent view = FxToolkit.call(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
             s.proposals().requestVote(VoteOption.VOTE_OPTION_YES);
             assertThat(s.proposals().confirmationDetailsProperty().get()).isNotNull();
-            return render(s.view(), "governance-confirmation.png");
+            return s.view();
         });
+        render(view, "governance-confirmation.png");
         assertThat(Files.size(SHOTS.resolve("governance-confirmation.png"))).isGreaterThan(20_000);
     }
 
     @Test
     void snapshotOfTheAccountsView() throws Exception {
-        FxToolkit.call(() -> {
+        Parent view = FxToolkit.call(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
             s.proposals().requestVote(VoteOption.VOTE_OPTION_YES);
@@ -116,18 +121,35 @@ class GovernanceScreenshotTest {
             s.proposals().requestVote(VoteOption.VOTE_OPTION_NO);
             s.proposals().confirm();
             s.view().showAccounts();
-            return render(s.view(), "governance-accounts.png");
+            return s.view();
         });
+        render(view, "governance-accounts.png");
         assertThat(Files.size(SHOTS.resolve("governance-accounts.png"))).isGreaterThan(10_000);
     }
 
+    /** Shows {@code root} in a headless window, lets a few pulses lay it out (TilesFX lists need them), then saves it. */
     private static BufferedImage render(Parent root, String file) throws Exception {
-        Scene scene = new Scene(root, 1500, 980);
-        scene.getStylesheets().add(GovernanceScreenshotTest.class.getResource("/org/plurigrid/console/views/alarms/alarm-test-palette.css")
-                .toExternalForm());
-        root.applyCss();
-        root.layout();
-        WritableImage snap = root.snapshot(null, null);
+        Stage stage = FxToolkit.call(() -> {
+            Scene scene = new Scene(root, 1500, 980);
+            scene.getStylesheets().add(GovernanceScreenshotTest.class.getResource("/org/plurigrid/console/views/alarms/alarm-test-palette.css")
+                    .toExternalForm());
+            Stage s = new Stage();
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        Thread.sleep(400);
+        BufferedImage img = FxToolkit.call(() -> {
+            WritableImage snap = root.snapshot(null, null);
+            stage.close();
+            return toBuffered(snap);
+        });
+        Files.createDirectories(SHOTS);
+        ImageIO.write(img, "png", SHOTS.resolve(file).toFile());
+        return img;
+    }
+
+    private static BufferedImage toBuffered(WritableImage snap) {
         int w = (int) snap.getWidth();
         int h = (int) snap.getHeight();
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -137,8 +159,6 @@ class GovernanceScreenshotTest {
                 img.setRGB(x, y, r.getArgb(x, y));
             }
         }
-        Files.createDirectories(SHOTS);
-        ImageIO.write(img, "png", SHOTS.resolve(file).toFile());
         return img;
     }
 

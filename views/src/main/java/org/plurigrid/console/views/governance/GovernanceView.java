@@ -1,7 +1,6 @@
 package org.plurigrid.console.views.governance;
 
 import java.time.ZoneId;
-import java.util.Objects;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -14,7 +13,7 @@ public final class GovernanceView extends BorderPane {
 
     public GovernanceView(SessionViewModel session, ProposalsViewModel proposals, AccountsViewModel accounts, ZoneId zone) {
         getStyleClass().add("governance-view");
-        getStylesheets().add(Objects.requireNonNull(GovernanceView.class.getResource("governance.css")).toExternalForm());
+        getStylesheets().add(stylesheet());
         setTop(new SessionBar(session));
         Tab p = new Tab("Proposals", new ProposalsView(proposals, zone));
         Tab a = new Tab("Accounts", new AccountsView(accounts, zone));
@@ -22,6 +21,11 @@ public final class GovernanceView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("governance-tabs");
         setCenter(tabs);
+    }
+
+    /** The screen's stylesheet as a class-path resource name (JavaFX resolves it; views stay free of java.net). */
+    public static String stylesheet() {
+        return "org/plurigrid/console/views/governance/governance.css";
     }
 
     /** Selects the Accounts tab (for screenshots and keyboard shortcuts). */

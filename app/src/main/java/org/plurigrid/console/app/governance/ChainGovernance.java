@@ -86,8 +86,14 @@ public final class ChainGovernance implements GovernanceActions {
     @Override
     public AccountOverview account(String address) {
         List<String> balances = chain.balances(address).stream().map(CoinAmount::toString).toList();
-        // The console's minimal protos have no staking delegations query, so per-account voting power is not read.
-        return new AccountOverview(address, balances, Optional.empty());
+        Optional<java.math.BigInteger> power;
+        try {
+            power = Optional.of(chain.delegatedTokens(address));
+        } catch (ChainException e) {
+            // A node without the staking query still shows balances; voting power then reads "not served".
+            power = Optional.empty();
+        }
+        return new AccountOverview(address, balances, power);
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.plurigrid.console.views.governance.ChainStatus.Connection;
 
 /**
  * Asks the node who it is (GetNodeInfo) on each {@link #check()} and publishes the answer on the FX executor for the
- * status bar. The latest height comes from the highest block the console has seen a transaction in, as the minimal
- * protos carry no block query.
+ * status bar with the node's latest height (GetLatestBlock; if a node does not serve it, the highest block the console
+ * has seen one of its transactions in).
  */
 public final class ChainStatusMonitor {
 
@@ -50,6 +50,14 @@ public final class ChainStatusMonitor {
         ChainStatus s;
         try {
             String network = chain.nodeChainId();
+            try {
+                sawHeight(chain.latestHeight());
+            } catch (ChainException.UnreachableException e) {
+                throw e;
+            } catch (ChainException e) {
+                // served without GetLatestBlock: keep the heights seen in our own transactions
+            }
+            height = heightSeen < 0 ? OptionalLong.empty() : OptionalLong.of(heightSeen);
             s = configured.equals(network)
                     ? new ChainStatus(configured, Connection.CONNECTED, height, endpoint, "", clock.instant())
                     : new ChainStatus(configured, Connection.WRONG_CHAIN, height, endpoint, "node serves " + network, clock.instant());

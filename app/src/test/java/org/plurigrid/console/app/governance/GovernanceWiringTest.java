@@ -133,10 +133,13 @@ class GovernanceWiringTest {
             assertThat(r.height()).isPositive();
             assertThat(r.txHash()).hasSize(64);
         });
+        eventually("voting power read from the node", WAIT, () -> wiring.accounts().overviewProperty().get() != null
+                && wiring.accounts().overviewProperty().get().votingPower().equals(java.util.Optional.of(BigInteger.valueOf(DevnetChain.DEMO_BONDED))));
         eventually("balance paid the fee", WAIT, () -> wiring.accounts().overviewProperty().get() != null
                 && !wiring.accounts().overviewProperty().get().balances().get(0).equals(DevnetChain.DEMO_BALANCE + "ucosm"));
-        eventually("status bar connected with a height", WAIT, () -> wiring.statusProperty().get().connected()
-                && wiring.statusProperty().get().height().isPresent());
+        long included = history.get(0).height();
+        eventually("status bar connected at the node's height", WAIT, () -> wiring.statusProperty().get().connected()
+                && wiring.statusProperty().get().height().orElse(0) > included);
         assertThat(call(() -> wiring.statusProperty().get().text())).startsWith(chain.chainId() + " · connected · height ");
     }
 

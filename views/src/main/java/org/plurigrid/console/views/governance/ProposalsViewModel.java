@@ -48,6 +48,7 @@ public final class ProposalsViewModel {
     private final Executor fx;
 
     private final ObservableList<ProposalSummary> proposals = FXCollections.observableArrayList();
+    private final ObservableList<ProposalSummary> proposalsReadOnly = FXCollections.unmodifiableObservableList(proposals);
     private final ReadOnlyObjectWrapper<ProposalSummary> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TallyFigures> tally = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper myVote = new ReadOnlyStringWrapper("");
@@ -95,7 +96,7 @@ public final class ProposalsViewModel {
     }
 
     public ObservableList<ProposalSummary> proposals() {
-        return FXCollections.unmodifiableObservableList(proposals);
+        return proposalsReadOnly;
     }
 
     public ReadOnlyObjectProperty<ProposalSummary> selectedProperty() {

@@ -23,6 +23,7 @@ public final class SessionViewModel {
     private final Executor fx;
 
     private final ObservableList<AccountEntry> accounts = FXCollections.observableArrayList();
+    private final ObservableList<AccountEntry> accountsReadOnly = FXCollections.unmodifiableObservableList(accounts);
     private final ReadOnlyObjectWrapper<AccountEntry> chosen = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AccountEntry> active = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SessionState> state = new ReadOnlyObjectWrapper<>(SessionState.LOCKED);
@@ -36,7 +37,7 @@ public final class SessionViewModel {
     }
 
     public ObservableList<AccountEntry> accounts() {
-        return FXCollections.unmodifiableObservableList(accounts);
+        return accountsReadOnly;
     }
 
     /** The account picked in the list (not yet unlocked). */

@@ -7,9 +7,11 @@ import javafx.collections.ObservableList;
 public final class TxHistory {
 
     private final ObservableList<TxRecord> records = FXCollections.observableArrayList();
+    // One wrapper for everyone: a wrapper only weakly listens to the list, so listeners on a dropped one go silent.
+    private final ObservableList<TxRecord> readOnly = FXCollections.unmodifiableObservableList(records);
 
     public ObservableList<TxRecord> records() {
-        return FXCollections.unmodifiableObservableList(records);
+        return readOnly;
     }
 
     void add(TxRecord r) {

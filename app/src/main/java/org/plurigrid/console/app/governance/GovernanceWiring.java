@@ -39,7 +39,7 @@ import org.plurigrid.console.views.governance.TxHistory;
  */
 public final class GovernanceWiring implements AutoCloseable {
 
-    /** How often the node is asked whether it is still there (GetNodeInfo). */
+    /** How often the node is asked whether it is still there (GetNodeInfo, GetLatestBlock) and tallies are read again. */
     public static final Duration STATUS_INTERVAL = Duration.ofSeconds(5);
 
     private final ChainClient chain;
@@ -74,6 +74,8 @@ public final class GovernanceWiring implements AutoCloseable {
         });
         long ms = statusInterval.toMillis();
         ticker.scheduleWithFixedDelay(() -> background.execute(monitor::check), 0, ms, TimeUnit.MILLISECONDS);
+        // Live tallies: other voters change them; the list is read again on the same beat (on the FX thread).
+        ticker.scheduleWithFixedDelay(() -> fx.execute(proposals::refresh), ms, ms, TimeUnit.MILLISECONDS);
     }
 
     /**

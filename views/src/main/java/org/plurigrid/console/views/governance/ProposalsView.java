@@ -126,7 +126,7 @@ public final class ProposalsView extends BorderPane {
     }
 
     private Tile turnoutTile() {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(250, 230).title("").text("Turnout of voting power").textVisible(true)
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(300, 230).title("Turnout")
                 .unit("%").minValue(0).maxValue(100).decimals(1).threshold(33.4).thresholdVisible(true).animated(false)
                 .backgroundColor(GovernancePalette.PANEL).titleColor(GovernancePalette.TEXT_MUTED).textColor(GovernancePalette.TEXT_MUTED)
                 .valueColor(GovernancePalette.TEXT).unitColor(GovernancePalette.TEXT_MUTED).barColor(GovernancePalette.BAR)

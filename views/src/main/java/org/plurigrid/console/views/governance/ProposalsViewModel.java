@@ -58,6 +58,8 @@ public final class ProposalsViewModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private boolean listError;
     private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
     private final BooleanBinding canVote;
     private final StringBinding voteBlockedReason;
@@ -168,8 +170,20 @@ public final class ProposalsViewModel {
         return weightsValid.getReadOnlyProperty();
     }
 
+    /** True while the list is being read; independent of a vote in flight. */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * Reads the proposals and their live tallies again, keeping the selection; safe to call on a timer (a refresh
+     * already under way is not doubled, and a vote being prepared or signed is left alone).
+     */
     public void refresh() {
-        busy.set(true);
+        if (loading.get()) {
+            return;
+        }
+        loading.set(true);
         background.execute(() -> {
             try {
                 List<ProposalSummary> loaded = actions.loadProposals();
@@ -179,10 +193,18 @@ public final class ProposalsViewModel {
                     long keep = selected.get() == null ? -1 : selected.get().id();
                     proposals.setAll(loaded);
                     setSelected(loaded.stream().filter(p -> p.id() == keep).findFirst().orElse(null));
-                    busy.set(false);
+                    loading.set(false);
+                    if (listError) {
+                        error.set("");
+                    }
+                    listError = false;
                 });
             } catch (RuntimeException e) {
-                fail(e);
+                fx.execute(() -> {
+                    error.set(SessionViewModel.text(e));
+                    listError = true;
+                    loading.set(false);
+                });
             }
         });
     }

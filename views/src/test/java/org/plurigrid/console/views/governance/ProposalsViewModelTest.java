@@ -221,4 +221,29 @@ class ProposalsViewModelTest {
         vm.select(vm.proposals().get(2));
         assertThat(vm.tallyProperty().get().vetoReached()).isTrue();
     }
+
+    @Test
+    void aRefreshOnTheTimerLeavesAVoteInFlightBusy() {
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        SessionViewModel s = new SessionViewModel(backend, Runnable::run, Runnable::run);
+        ProposalsViewModel slow = new ProposalsViewModel(backend, s, history, InstantSource.system(), queued::add, Runnable::run);
+        s.refreshAccounts();
+        s.unlock(ScriptedGovernance.PASSWORD.toCharArray());
+        slow.refresh();
+        queued.poll().run();
+        slow.select(slow.proposals().get(0));
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
+
+        slow.requestVote(VoteOption.VOTE_OPTION_YES);
+        slow.refresh();
+        slow.refresh();
+        assertThat(queued).as("one refresh, not two, beside the prepare").hasSize(2);
+        queued.pollLast().run();
+        assertThat(slow.busyProperty().get()).as("still preparing the vote").isTrue();
+        assertThat(slow.canVoteProperty().get()).isFalse();
+        queued.poll().run();
+        assertThat(slow.pendingProperty().get()).isNotNull();
+    }
 }

@@ -249,6 +249,7 @@ public final class ProposalsView extends BorderPane {
         bars[3].setBarColor(veto);
         turnoutTile.setValue(t == null ? 0 : t.turnout());
         turnoutTile.setThreshold(t == null ? 33.4 : t.quorum());
+        turnoutTile.setTitle(t == null ? "Turnout" : "Turnout · quorum " + t.quorum() + " %" + (t.quorumReached() ? " reached" : ""));
         turnoutTile.setDescription(t == null ? "" : (t.quorumReached() ? "quorum reached" : "quorum " + t.quorum() + " %"));
         vetoNote.setVisible(t != null && t.vetoAtRisk());
         vetoNote.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("reached"), t != null && t.vetoReached());

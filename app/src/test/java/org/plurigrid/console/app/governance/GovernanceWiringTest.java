@@ -141,6 +141,21 @@ class GovernanceWiringTest {
         eventually("status bar connected at the node's height", WAIT, () -> wiring.statusProperty().get().connected()
                 && wiring.statusProperty().get().height().orElse(0) > included);
         assertThat(call(() -> wiring.statusProperty().get().text())).startsWith(chain.chainId() + " · connected · height ");
+
+        // A weighted vote replaces the plain one; the weights are checked as typed, then signed as confirmed.
+        run(() -> {
+            wiring.proposals().weightProperty(VoteOption.VOTE_OPTION_YES).set("0.7");
+            wiring.proposals().weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3");
+        });
+        assertThat(call(() -> wiring.proposals().weightsValidProperty().get())).isTrue();
+        eventually("vote buttons enabled again", WAIT, () -> wiring.proposals().canVoteProperty().get());
+        run(() -> wiring.proposals().requestWeightedVote());
+        eventually("weighted confirmation", WAIT, () -> wiring.proposals().confirmationDetailsProperty().get() != null);
+        assertThat(call(() -> wiring.proposals().confirmationDetailsProperty().get().messagesJson()))
+                .contains("MsgVoteWeighted").contains("\"weight\": \"0.700000000000000000\"");
+        run(() -> wiring.proposals().confirm());
+        eventually("weighted vote shown as alice's", WAIT, () -> wiring.proposals().myVoteProperty().get().equals("alice voted yes 0.7, no 0.3"));
+        assertThat(call(() -> wiring.accounts().history().size())).isEqualTo(2);
     }
 
     private AccountEntry accountUnchecked(String name) {

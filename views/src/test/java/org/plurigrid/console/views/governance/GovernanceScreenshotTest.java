@@ -96,6 +96,33 @@ class GovernanceScreenshotTest {
     }
 
     @Test
+    void snapshotOfAWeightedSplitNotSummingToOne() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            Screen s = screen();
+            s.proposals().select(s.proposals().proposals().get(2));
+            s.proposals().weightProperty(VoteOption.VOTE_OPTION_YES).set("0.6");
+            s.proposals().weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3");
+            return s.view();
+        });
+        BufferedImage img = render(view, "governance-weighted-invalid.png");
+        assertThat(countPixels(img, 0xd0, 0x02, 0x1b)).as("the sum message in red").isGreaterThan(30);
+    }
+
+    @Test
+    void snapshotOfAWatchOnlySession() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            Screen s = screen();
+            s.session().choose(s.session().accounts().get(1));
+            s.session().unlock(new char[0]);
+            s.proposals().select(s.proposals().proposals().get(2));
+            assertThat(s.proposals().voteBlockedReasonProperty().get()).contains("watch-only");
+            return s.view();
+        });
+        render(view, "governance-watch-only.png");
+        assertThat(Files.size(SHOTS.resolve("governance-watch-only.png"))).isGreaterThan(20_000);
+    }
+
+    @Test
     void snapshotOfTheConfirmation() throws Exception {
         Parent view = FxToolkit.call(() -> {
             Screen s = screen();

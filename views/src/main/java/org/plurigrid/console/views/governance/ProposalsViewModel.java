@@ -67,6 +67,8 @@ public final class ProposalsViewModel {
     private final ReadOnlyStringWrapper weightsMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper weightsValid = new ReadOnlyBooleanWrapper(false);
     private final List<String> steps = new ArrayList<>();
+    /** What the pending transaction does, for the session history ("Vote yes on #1"). */
+    private String pendingWhat = "";
     private volatile BigDecimal vetoThreshold = new BigDecimal("0.334");
 
     public ProposalsViewModel(GovernanceActions actions, SessionViewModel session, TxHistory history, InstantSource clock,
@@ -250,7 +252,7 @@ public final class ProposalsViewModel {
         if (p == null || !canVote.get()) {
             return;
         }
-        prepare(() -> actions.prepareVote(p.id(), option));
+        prepare(() -> actions.prepareVote(p.id(), option), "Vote " + VoteChoices.name(option) + " on #" + p.id());
     }
 
     /** Prepares the split typed in the weighted-vote editor, if it sums to exactly 1. */
@@ -264,7 +266,7 @@ public final class ProposalsViewModel {
         if (p == null || !canVote.get()) {
             return;
         }
-        prepare(() -> actions.prepareWeightedVote(p.id(), w.get()));
+        prepare(() -> actions.prepareWeightedVote(p.id(), w.get()), "Vote " + w.get() + " on #" + p.id());
     }
 
     /** Parses {@code yes=0.7,no=0.3}; a bad split is shown as an error and nothing is prepared. */
@@ -280,7 +282,7 @@ public final class ProposalsViewModel {
             error.set(e.getMessage());
             return;
         }
-        prepare(() -> actions.prepareWeightedVote(p.id(), w));
+        prepare(() -> actions.prepareWeightedVote(p.id(), w), "Vote " + w + " on #" + p.id());
     }
 
     private void validateWeights() {
@@ -324,7 +326,7 @@ public final class ProposalsViewModel {
         return new WeightedVote(m);
     }
 
-    private void prepare(Supplier<UnsignedTx> work) {
+    private void prepare(Supplier<UnsignedTx> work, String what) {
         error.set("");
         progress.set("");
         steps.clear();
@@ -333,6 +335,7 @@ public final class ProposalsViewModel {
             try {
                 UnsignedTx tx = work.get();
                 fx.execute(() -> {
+                    pendingWhat = what;
                     pending.set(tx);
                     Confirmation c = Confirmation.of(tx);
                     confirmationDetails.set(c);
@@ -352,7 +355,7 @@ public final class ProposalsViewModel {
             return;
         }
         AccountEntry account = session.activeProperty().get();
-        String what = describe(tx);
+        String what = pendingWhat;
         busy.set(true);
         background.execute(() -> {
             TxOutcome outcome;
@@ -402,12 +405,6 @@ public final class ProposalsViewModel {
         pending.set(null);
         confirmationDetails.set(null);
         confirmation.set("");
-    }
-
-    private static String describe(UnsignedTx tx) {
-        String json = tx.messages().isEmpty() ? "" : org.plurigrid.console.client.chain.TxJson.compact(tx.messages().get(0));
-        String id = json.replaceAll(".*\"proposal_id\":\"?(\\d+).*", "$1");
-        return (json.contains("MsgVoteWeighted") ? "Weighted vote on #" : "Vote on #") + id;
     }
 
     private void step(TxStep step) {

@@ -118,7 +118,8 @@ class ProposalsViewModelTest {
         assertThat(history.records()).extracting(TxRecord::txHash, TxRecord::height, TxRecord::outcome).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("CD34", 0L, "failed at broadcast: account sequence mismatch, expected 10, got 9"),
                 org.assertj.core.groups.Tuple.tuple("AB12", 7L, "included"));
-        assertThat(history.records().get(1).what()).isEqualTo("Vote on #1");
+        assertThat(history.records().get(1).what()).isEqualTo("Vote yes on #1");
+        assertThat(history.records().get(0).what()).isEqualTo("Vote no on #1");
         assertThat(history.records().get(1).account()).isEqualTo("alice");
     }
 

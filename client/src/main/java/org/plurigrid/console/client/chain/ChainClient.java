@@ -193,6 +193,27 @@ public final class ChainClient implements AutoCloseable {
         return bonded.isEmpty() ? java.math.BigInteger.ZERO : new java.math.BigInteger(bonded);
     }
 
+    /** Height of the node's latest block (CometBFT GetLatestBlock). */
+    public long latestHeight() {
+        return query(ch -> ServiceGrpc.newBlockingStub(ch).withDeadlineAfter(timeoutMs(), TimeUnit.MILLISECONDS)
+                .getLatestBlock(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockRequest.getDefaultInstance()))
+                .getSdkBlock().getHeader().getHeight();
+    }
+
+    /**
+     * Tokens {@code address} has bonded (delegated to validators): its governance voting power, when it votes itself.
+     * Zero when it has no delegations.
+     */
+    public java.math.BigInteger delegatedTokens(String address) {
+        return query(ch -> org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryGrpc.newBlockingStub(ch)
+                .withDeadlineAfter(timeoutMs(), TimeUnit.MILLISECONDS)
+                .delegatorDelegations(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryDelegatorDelegationsRequest
+                        .newBuilder().setDelegatorAddr(address).build()))
+                .getDelegationResponsesList().stream()
+                .map(d -> d.getBalance().getAmount().isEmpty() ? java.math.BigInteger.ZERO : new java.math.BigInteger(d.getBalance().getAmount()))
+                .reduce(java.math.BigInteger.ZERO, java.math.BigInteger::add);
+    }
+
     /** A CosmWasm smart query: JSON in, JSON out (the contract's own schema). */
     public byte[] smartQuery(String contract, byte[] queryJson) {
         return query(ch -> org.plurigrid.console.client.chain.proto.cosmwasm.wasm.v1.QueryGrpc.newBlockingStub(ch)

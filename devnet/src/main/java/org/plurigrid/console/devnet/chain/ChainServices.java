@@ -47,7 +47,7 @@ final class ChainServices {
     }
 
     static List<BindableService> all(ChainState state, DevnetChain.Options options) {
-        return List.of(new NodeInfo(options), new Auth(state, options), new Bank(state, options), new Gov(state, options), new TxService(state),
+        return List.of(new NodeInfo(state, options), new Auth(state, options), new Bank(state, options), new Gov(state, options), new TxService(state),
                 new Staking(state));
     }
 
@@ -62,10 +62,25 @@ final class ChainServices {
     }
 
     static final class NodeInfo extends org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.ServiceGrpc.ServiceImplBase {
+        private final ChainState state;
         private final DevnetChain.Options options;
 
-        NodeInfo(DevnetChain.Options options) {
+        NodeInfo(ChainState state, DevnetChain.Options options) {
+            this.state = state;
             this.options = options;
+        }
+
+        @Override
+        public void getLatestBlock(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockRequest request,
+                StreamObserver<org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockResponse> out) {
+            java.time.Instant t = state.latestBlockTime();
+            out.onNext(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockResponse.newBuilder()
+                    .setSdkBlock(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.Block.newBuilder()
+                            .setHeader(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.Header.newBuilder()
+                                    .setChainId(options.chainId()).setHeight(state.height())
+                                    .setTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()))))
+                    .build());
+            out.onCompleted();
         }
 
         @Override
@@ -226,6 +241,23 @@ final class ChainServices {
                     .setPool(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.Pool.newBuilder()
                             .setBondedTokens(state.totalBonded().toString()).setNotBondedTokens("0"))
                     .build());
+            out.onCompleted();
+        }
+
+        /** The devnet has no validators to delegate to: an account's bonded stake is one delegation to the devnet's validator. */
+        @Override
+        public void delegatorDelegations(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryDelegatorDelegationsRequest request,
+                StreamObserver<org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryDelegatorDelegationsResponse> out) {
+            java.math.BigInteger bonded = state.bonded(request.getDelegatorAddr());
+            var response = org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryDelegatorDelegationsResponse.newBuilder();
+            if (bonded.signum() > 0) {
+                response.addDelegationResponses(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.DelegationResponse.newBuilder()
+                        .setDelegation(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.Delegation.newBuilder()
+                                .setDelegatorAddress(request.getDelegatorAddr()).setShares(bonded + ".000000000000000000"))
+                        .setBalance(org.plurigrid.console.client.chain.proto.cosmos.base.v1beta1.Coin.newBuilder()
+                                .setDenom(ChainState.BOND_DENOM).setAmount(bonded.toString())));
+            }
+            out.onNext(response.build());
             out.onCompleted();
         }
     }

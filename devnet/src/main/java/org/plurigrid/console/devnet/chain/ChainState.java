@@ -233,6 +233,17 @@ final class ChainState {
         return Optional.ofNullable(txs.get(hash.toUpperCase(java.util.Locale.ROOT)));
     }
 
+    /** Bonded stake of one account (zero if unknown). */
+    synchronized BigInteger bonded(String address) {
+        Account a = accounts.get(address);
+        return a == null ? BigInteger.ZERO : a.bonded;
+    }
+
+    /** Time of the latest block (genesis time before the first). */
+    synchronized Instant latestBlockTime() {
+        return blockTime;
+    }
+
     synchronized BigInteger totalBonded() {
         return accounts.values().stream().map(a -> a.bonded).reduce(BigInteger.ZERO, BigInteger::add);
     }

@@ -1,13 +1,20 @@
 package org.plurigrid.console.views.governance;
 
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import eu.hansolo.tilesfx.skins.BarChartItem;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -16,137 +23,247 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
-import org.plurigrid.console.client.governance.Tally;
 
 /**
- * Proposals: a table (status, voting end, turnout) and the selected proposal's detail with its live tally, messages,
- * deposit, the vote buttons, a weighted-vote field, and the confirmation of exactly what will be signed.
+ * Proposals: a table (status, voting end, turnout against quorum) and the selected proposal's detail — live tally and
+ * turnout as TilesFX tiles, the session account's vote, messages, metadata and deposit — with the vote buttons, the
+ * weighted-vote editor (checked as it is typed), the confirmation of exactly what will be signed, and the progress.
  */
 public final class ProposalsView extends BorderPane {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-
     private final ProposalsViewModel vm;
+    private final DateTimeFormatter time;
     private final Label title = new Label();
     private final Label meta = new Label();
-    private final TextArea details = new TextArea();
-    private final GridPane tally = new GridPane();
+    private final Label vetoNote = new Label();
+    private final Label summary = new Label();
+    private final Label facts = new Label();
+    private final TextArea messages = new TextArea();
+    private final Tile tallyTile;
+    private final Tile turnoutTile;
+    private final BarChartItem[] bars = new BarChartItem[4];
+    private final VBox detail;
 
-    public ProposalsView(ProposalsViewModel vm) {
+    public ProposalsView(ProposalsViewModel vm, ZoneId zone) {
         this.vm = vm;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         getStyleClass().add("proposals-view");
+        tallyTile = tallyTile();
+        turnoutTile = turnoutTile();
         TableView<ProposalSummary> table = table();
-        SplitPane split = new SplitPane(table, detail());
-        split.setDividerPositions(0.5);
+        detail = detail();
+        ScrollPane scroll = new ScrollPane(detail);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("detail-scroll");
+        // The confirmation covers the detail, so nothing else competes with what is about to be signed.
+        ConfirmationPane confirmation = new ConfirmationPane(vm);
+        confirmation.setMaxWidth(820);
+        confirmation.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane overlay = new StackPane(confirmation);
+        overlay.getStyleClass().add("confirmation-overlay");
+        StackPane.setAlignment(confirmation, Pos.TOP_CENTER);
+        StackPane.setMargin(confirmation, new Insets(40, 20, 20, 20));
+        overlay.visibleProperty().bind(vm.confirmationDetailsProperty().isNotNull());
+        StackPane right = new StackPane(scroll, overlay);
+        SplitPane split = new SplitPane(table, right);
+        split.setDividerPositions(0.48);
         setCenter(split);
         vm.selectedProperty().addListener((obs, old, p) -> show(p));
+        vm.tallyProperty().addListener((obs, old, t) -> showTally(t));
+        show(vm.selectedProperty().get());
+        showTally(vm.tallyProperty().get());
     }
 
     private TableView<ProposalSummary> table() {
         TableView<ProposalSummary> table = new TableView<>(vm.proposals());
-        table.getColumns().add(column("#", p -> Long.toString(p.id()), 50));
-        table.getColumns().add(column("Title", ProposalSummary::title, 320));
-        table.getColumns().add(column("Status", ProposalSummary::statusText, 110));
-        table.getColumns().add(column("Voting ends", p -> p.votingEnd().map(TIME::format).orElse("—"), 130));
-        table.getColumns().add(column("Turnout / quorum", p -> pct(p.turnout()) + " / " + pct(p.quorum())
-                + (p.quorumReached() ? " ✓" : ""), 130));
+        table.getColumns().add(column("#", p -> Long.toString(p.id()), 36));
+        table.getColumns().add(column("Title", ProposalSummary::title, 235));
+        table.getColumns().add(column("Status", ProposalSummary::statusText, 115));
+        table.getColumns().add(column("Voting ends", p -> p.votingEnd().map(time::format).orElse("—"), 140));
+        table.getColumns().add(column("Turnout / quorum", p -> num(p.turnout()) + " / " + pct(p.quorum())
+                + (p.quorumReached() ? " ✓" : ""), 150));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> {
-            if (p != null) {
+            if (p != null && p != vm.selectedProperty().get()) {
                 vm.select(p);
             }
         });
-        table.setPlaceholder(new Label("No proposals"));
+        vm.selectedProperty().addListener((obs, old, p) -> {
+            if (p != null && table.getSelectionModel().getSelectedItem() != p) {
+                table.getSelectionModel().select(p);
+            }
+        });
+        table.setPlaceholder(new Label("No proposals on this chain"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return table;
     }
 
-    private static TableColumn<ProposalSummary, String> column(String name, java.util.function.Function<ProposalSummary, String> f, double width) {
+    private static TableColumn<ProposalSummary, String> column(String name, Function<ProposalSummary, String> f, double width) {
         TableColumn<ProposalSummary, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
         c.setPrefWidth(width);
         return c;
     }
 
+    private Tile tallyTile() {
+        String[] names = {"Yes", "No", "Abstain", "No with veto"};
+        for (int i = 0; i < 4; i++) {
+            bars[i] = new BarChartItem(names[i], 0, GovernancePalette.BAR);
+            bars[i].setNameColor(GovernancePalette.TEXT);
+            bars[i].setValueColor(GovernancePalette.TEXT);
+            bars[i].setBarBackgroundColor(GovernancePalette.BAR_TRACK);
+        }
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.BAR_CHART).prefSize(360, 230).title("Tally (% of votes cast)")
+                .maxValue(100).decimals(1).unit("%").barChartItems(bars).itemSorting(Tile.ItemSorting.NONE).animated(false)
+                .backgroundColor(GovernancePalette.PANEL).titleColor(GovernancePalette.TEXT_MUTED).textColor(GovernancePalette.TEXT)
+                .valueColor(GovernancePalette.TEXT).foregroundBaseColor(GovernancePalette.TEXT).roundedCorners(false).build();
+        t.getStyleClass().add("gov-tile");
+        return t;
+    }
+
+    private Tile turnoutTile() {
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(300, 230).title("Turnout")
+                .unit("%").minValue(0).maxValue(100).decimals(1).threshold(33.4).thresholdVisible(true).animated(false)
+                .backgroundColor(GovernancePalette.PANEL).titleColor(GovernancePalette.TEXT_MUTED).textColor(GovernancePalette.TEXT_MUTED)
+                .valueColor(GovernancePalette.TEXT).unitColor(GovernancePalette.TEXT_MUTED).barColor(GovernancePalette.BAR)
+                .barBackgroundColor(GovernancePalette.BAR_TRACK).thresholdColor(GovernancePalette.QUORUM_BAND)
+                .needleColor(GovernancePalette.TEXT).foregroundBaseColor(GovernancePalette.TEXT)
+                .roundedCorners(false).build();
+        t.getStyleClass().add("gov-tile");
+        return t;
+    }
+
     private VBox detail() {
         title.getStyleClass().add("proposal-title");
         title.setWrapText(true);
-        details.setEditable(false);
-        details.setWrapText(true);
-        details.setPrefRowCount(8);
-        tally.setHgap(8);
-        tally.setVgap(4);
+        meta.getStyleClass().add("muted");
+        vetoNote.getStyleClass().add("veto-note");
+        vetoNote.managedProperty().bind(vetoNote.visibleProperty());
+        summary.setWrapText(true);
+        facts.getStyleClass().add("muted");
+        facts.setWrapText(true);
+        messages.setEditable(false);
+        messages.setWrapText(true);
+        messages.setPrefRowCount(4);
+        messages.getStyleClass().add("json");
 
+        HBox tiles = new HBox(10, tallyTile, turnoutTile);
+        Label myVote = new Label();
+        myVote.getStyleClass().add("my-vote");
+        myVote.textProperty().bind(vm.myVoteProperty());
+
+        Label voteTitle = new Label("Vote");
+        voteTitle.getStyleClass().add("section-title");
         HBox buttons = new HBox(6);
-        for (VoteOption o : new VoteOption[] {VoteOption.VOTE_OPTION_YES, VoteOption.VOTE_OPTION_NO, VoteOption.VOTE_OPTION_ABSTAIN,
-                VoteOption.VOTE_OPTION_NO_WITH_VETO}) {
+        for (VoteOption o : ProposalsViewModel.options()) {
             Button b = new Button(ProposalsViewModel.label(o));
             b.disableProperty().bind(vm.canVoteProperty().not());
             b.setOnAction(e -> vm.requestVote(o));
+            b.getStyleClass().add("vote-button");
             buttons.getChildren().add(b);
         }
-        TextField weights = new TextField();
-        weights.setPromptText("yes=0.7,no=0.3");
-        Button weighted = new Button("Weighted vote");
-        weighted.disableProperty().bind(vm.canVoteProperty().not());
-        weighted.setOnAction(e -> vm.requestWeightedVote(weights.getText()));
-        HBox weightedRow = new HBox(6, weights, weighted);
+        Label blocked = new Label();
+        blocked.getStyleClass().add("vote-blocked");
+        blocked.textProperty().bind(vm.voteBlockedReasonProperty());
+        blocked.visibleProperty().bind(Bindings.isNotEmpty(vm.voteBlockedReasonProperty()));
+        blocked.managedProperty().bind(blocked.visibleProperty());
 
-        TextArea confirmation = new TextArea();
-        confirmation.setEditable(false);
-        confirmation.setPrefRowCount(6);
-        confirmation.textProperty().bind(vm.confirmationProperty());
-        Button confirm = new Button("Sign and send");
-        confirm.setDefaultButton(true);
-        confirm.setOnAction(e -> vm.confirm());
-        Button cancel = new Button("Cancel");
-        cancel.setOnAction(e -> vm.cancel());
-        HBox confirmRow = new HBox(6, confirm, cancel);
-        VBox confirmBox = new VBox(4, new Label("You are about to sign:"), confirmation, confirmRow);
-        confirmBox.visibleProperty().bind(vm.pendingProperty().isNotNull());
-        confirmBox.managedProperty().bind(confirmBox.visibleProperty());
-        confirm.disableProperty().bind(vm.busyProperty());
+        GridPane weights = new GridPane();
+        weights.setHgap(8);
+        weights.setVgap(4);
+        int col = 0;
+        for (VoteOption o : ProposalsViewModel.options()) {
+            TextField f = new TextField();
+            f.setPromptText("0");
+            f.setPrefColumnCount(5);
+            f.textProperty().bindBidirectional(vm.weightProperty(o));
+            f.disableProperty().bind(vm.canVoteProperty().not());
+            weights.add(new Label(ProposalsViewModel.label(o)), col, 0);
+            weights.add(f, col++, 1);
+        }
+        Button weighted = new Button("Prepare weighted vote");
+        weighted.disableProperty().bind(vm.canVoteProperty().not().or(vm.weightsValidProperty().not()));
+        weighted.setOnAction(e -> vm.requestWeightedVote());
+        weights.add(weighted, col, 1);
+        Label weightsMessage = new Label();
+        weightsMessage.textProperty().bind(vm.weightsMessageProperty());
+        weightsMessage.getStyleClass().add("weights-message");
+        vm.weightsValidProperty().addListener((obs, was, ok) -> weightsMessage.pseudoClassStateChanged(INVALID, !ok));
+        weightsMessage.pseudoClassStateChanged(INVALID, !vm.weightsValidProperty().get());
+        Label weightedTitle = new Label("Weighted vote (decimals summing to exactly 1)");
+        weightedTitle.getStyleClass().add("muted");
 
         Label progress = new Label();
+        progress.getStyleClass().add("progress-text");
         progress.textProperty().bind(vm.progressProperty());
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
+        error.managedProperty().bind(error.visibleProperty());
 
-        VBox box = new VBox(8, title, meta, tally, details, buttons, weightedRow, confirmBox, progress, error);
+        VBox voteBox = new VBox(6, voteTitle, buttons, blocked, weightedTitle, weights, weightsMessage, progress, error);
+        voteBox.getStyleClass().add("vote-box");
+        voteBox.setPadding(new Insets(8));
+
+        Label messagesTitle = new Label("Messages");
+        messagesTitle.getStyleClass().add("muted");
+        VBox box = new VBox(8, title, meta, tiles, vetoNote, myVote, summary, facts, messagesTitle, messages, voteBox);
         box.setPadding(new Insets(10));
+        box.setAlignment(Pos.TOP_LEFT);
+        box.getStyleClass().add("proposal-detail");
         return box;
     }
 
+    private static final javafx.css.PseudoClass INVALID = javafx.css.PseudoClass.getPseudoClass("invalid");
+
     private void show(ProposalSummary p) {
-        tally.getChildren().clear();
         if (p == null) {
-            title.setText("");
+            title.setText("Select a proposal");
             meta.setText("");
-            details.setText("");
+            summary.setText("");
+            facts.setText("");
+            messages.setText("");
             return;
         }
         title.setText("#" + p.id() + "  " + p.title());
-        meta.setText(p.statusText() + (p.votingEnd().map(t -> ", voting ends " + TIME.format(t)).orElse(""))
-                + " · turnout " + pct(p.turnout()) + " of quorum " + pct(p.quorum()));
-        Tally t = p.tally();
-        java.math.BigDecimal total = new java.math.BigDecimal(t.total());
-        String[] names = {"Yes", "No", "Abstain", "No with veto"};
-        java.math.BigInteger[] counts = {t.yes(), t.no(), t.abstain(), t.noWithVeto()};
-        for (int i = 0; i < 4; i++) {
-            ProgressBar bar = new ProgressBar(total.signum() == 0 ? 0 : new java.math.BigDecimal(counts[i]).divide(total, 4,
-                    java.math.RoundingMode.HALF_UP).doubleValue());
-            bar.setPrefWidth(220);
-            tally.addRow(i, new Label(names[i]), bar, new Label(counts[i].toString()));
-        }
-        details.setText(p.summary() + "\n\nProposer: " + p.proposer() + "\nDeposit: " + String.join(", ", p.deposit())
-                + "\n\nMessages:\n" + String.join("\n", p.messages()));
+        meta.setText(p.statusText() + p.votingEnd().map(t -> " · voting ends " + time.format(t)).orElse(""));
+        summary.setText(p.summary());
+        facts.setText("Proposer " + (p.proposer().isEmpty() ? "—" : p.proposer()) + "\nDeposit "
+                + (p.deposit().isEmpty() ? "—" : String.join(", ", p.deposit())) + " · bonded voting power " + p.bondedTokens());
+        messages.setText(p.messages().isEmpty() ? "(no messages)" : String.join("\n", p.messages()));
     }
 
-    private static String pct(java.math.BigDecimal share) {
-        return share.movePointRight(2).setScale(1, java.math.RoundingMode.DOWN).toPlainString() + " %";
+    private void showTally(TallyFigures t) {
+        double[] v = t == null ? new double[4] : new double[] {t.yes(), t.no(), t.abstain(), t.noWithVeto()};
+        for (int i = 0; i < 4; i++) {
+            bars[i].setValue(v[i]);
+        }
+        javafx.scene.paint.Color veto = t == null || !t.vetoAtRisk() ? GovernancePalette.BAR
+                : t.vetoReached() ? GovernancePalette.VETO_REACHED : GovernancePalette.VETO_AT_RISK;
+        bars[3].setBarColor(veto);
+        turnoutTile.setValue(t == null ? 0 : t.turnout());
+        turnoutTile.setThreshold(t == null ? 33.4 : t.quorum());
+        turnoutTile.setTitle(t == null ? "Turnout" : "Turnout · quorum " + t.quorum() + " %" + (t.quorumReached() ? " reached" : ""));
+        turnoutTile.setDescription(t == null ? "" : (t.quorumReached() ? "quorum reached" : "quorum " + t.quorum() + " %"));
+        vetoNote.setVisible(t != null && t.vetoAtRisk());
+        vetoNote.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("reached"), t != null && t.vetoReached());
+        if (t != null && t.vetoAtRisk()) {
+            vetoNote.setText((t.vetoReached() ? "▲ Veto threshold reached: " : "▲ Veto at risk: ") + t.noWithVeto()
+                    + " % no-with-veto of votes cast, threshold " + t.vetoThreshold() + " %");
+        }
+    }
+
+    private static String num(BigDecimal share) {
+        return share.movePointRight(2).setScale(1, RoundingMode.DOWN).toPlainString();
+    }
+
+    private static String pct(BigDecimal share) {
+        return share.movePointRight(2).setScale(1, RoundingMode.DOWN).toPlainString() + " %";
     }
 }

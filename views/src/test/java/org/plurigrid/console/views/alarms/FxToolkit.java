@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts the JavaFX platform once per test JVM (headless Monocle via the surefire argLine); tests run code that
  * needs the FX thread (nodes, snapshots) through {@link #call}. View-models themselves are tested on the test thread.
  */
-final class FxToolkit implements BeforeAllCallback {
+public final class FxToolkit implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -23,6 +23,10 @@ final class FxToolkit implements BeforeAllCallback {
 
     private static Object start() {
         CountDownLatch started = new CountDownLatch(1);
+        // Monocle's headless screen is 1280x800 unless told otherwise; screenshots of whole screens need more.
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1920x1200-32");
+        }
         try {
             Platform.startup(started::countDown);
         } catch (IllegalStateException alreadyRunning) {
@@ -40,7 +44,7 @@ final class FxToolkit implements BeforeAllCallback {
         return Boolean.TRUE;
     }
 
-    static <T> T call(Callable<T> work) throws Exception {
+    public static <T> T call(Callable<T> work) throws Exception {
         CompletableFuture<T> done = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

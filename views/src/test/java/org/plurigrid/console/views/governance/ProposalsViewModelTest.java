@@ -1,115 +1,104 @@
 package org.plurigrid.console.views.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.views.governance.ScriptedGovernance.aProposal;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.plurigrid.console.client.chain.ChainException;
-import org.plurigrid.console.client.chain.CoinAmount;
-import org.plurigrid.console.client.chain.TxFee;
 import org.plurigrid.console.client.chain.TxOutcome;
-import org.plurigrid.console.client.chain.TxProgress;
 import org.plurigrid.console.client.chain.TxStep;
-import org.plurigrid.console.client.chain.UnsignedTx;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.governance.Tally;
-import org.plurigrid.console.client.governance.VoteService;
-import org.plurigrid.console.client.governance.WeightedVote;
-import org.plurigrid.console.client.wallet.AccountAddress;
 
 /** The view-model with same-thread executors and a scripted backend; no FX toolkit needed for properties. */
 class ProposalsViewModelTest {
 
-    static final AccountAddress VOTER = AccountAddress.parse("cosmos1jhg0e7s6gn44tfc5k37kr04sznyhedtc9rzys5");
+    private final ScriptedGovernance backend = new ScriptedGovernance();
+    private final SessionViewModel session = new SessionViewModel(backend, Runnable::run, Runnable::run);
+    private final TxHistory history = new TxHistory();
+    private final ProposalsViewModel vm = new ProposalsViewModel(backend, session, history,
+            InstantSource.fixed(Instant.parse("2026-01-01T10:00:00Z")), Runnable::run, Runnable::run);
 
-    static ProposalSummary aProposal(long id, ProposalStatus status, long yes) {
-        return new ProposalSummary(id, "Proposal " + id, "", status, Optional.of(Instant.parse("2026-01-01T00:00:00Z")),
-                new Tally(BigInteger.valueOf(yes), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO), BigInteger.valueOf(1000),
-                new BigDecimal("0.334"), List.of(), List.of("1000ucosm"), "");
+    private void unlockAlice() {
+        session.refreshAccounts();
+        session.choose(session.accounts().get(0));
+        session.unlock(ScriptedGovernance.PASSWORD.toCharArray());
     }
 
-    static UnsignedTx aVote(long id, VoteOption o) {
-        return new UnsignedTx("plurigrid-devnet-1", VOTER, new byte[33], 3, 9, List.of(VoteService.voteMessage(id, o, VOTER.bech32())), "",
-                new TxFee(CoinAmount.parse("1200ucosm"), 48_000), 37_000);
+    private void openFirstProposal() {
+        unlockAlice();
+        vm.refresh();
+        vm.select(vm.proposals().get(0));
     }
-
-    /** A backend that answers from fields the test sets. */
-    static final class Scripted implements GovernanceActions {
-        List<ProposalSummary> proposals = List.of(aProposal(1, ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD, 0),
-                aProposal(2, ProposalStatus.PROPOSAL_STATUS_PASSED, 600));
-        TxOutcome outcome = new TxOutcome.Included("AB", 7, 30_000, 48_000, List.of());
-        RuntimeException prepareFailure;
-        final AtomicInteger loads = new AtomicInteger();
-        final AtomicReference<UnsignedTx> signed = new AtomicReference<>();
-
-        @Override
-        public List<ProposalSummary> loadProposals() {
-            loads.incrementAndGet();
-            return proposals;
-        }
-
-        @Override
-        public UnsignedTx prepareVote(long proposalId, VoteOption option) {
-            if (prepareFailure != null) {
-                throw prepareFailure;
-            }
-            return aVote(proposalId, option);
-        }
-
-        @Override
-        public UnsignedTx prepareWeightedVote(long proposalId, WeightedVote weights) {
-            return aVote(proposalId, VoteOption.VOTE_OPTION_YES);
-        }
-
-        @Override
-        public TxOutcome sign(UnsignedTx tx, TxProgress progress) {
-            signed.set(tx);
-            progress.onStep(TxStep.SIGN, "");
-            progress.onStep(TxStep.BROADCAST, "AB");
-            progress.onStep(TxStep.INCLUSION, "AB");
-            return outcome;
-        }
-    }
-
-    private final Scripted backend = new Scripted();
-    private final ProposalsViewModel vm = new ProposalsViewModel(backend, Runnable::run, Runnable::run);
 
     @Test
     void loadsProposalsAndOnlyOpenOnesCanBeVotedOn() {
+        unlockAlice();
         vm.refresh();
         assertThat(vm.proposals()).extracting(ProposalSummary::id).containsExactly(1L, 2L);
 
         vm.select(vm.proposals().get(1));
         assertThat(vm.canVoteProperty().get()).isFalse();
+        assertThat(vm.voteBlockedReasonProperty().get()).isEqualTo("Voting is closed: this proposal is passed");
         vm.select(vm.proposals().get(0));
         assertThat(vm.canVoteProperty().get()).isTrue();
+        assertThat(vm.voteBlockedReasonProperty().get()).isEmpty();
+    }
+
+    @Test
+    void lockedSessionCannotVoteAndSaysWhy() {
+        vm.refresh();
+        vm.select(vm.proposals().get(0));
+        assertThat(vm.canVoteProperty().get()).isFalse();
+        assertThat(vm.voteBlockedReasonProperty().get()).isEqualTo("Unlock an account to vote");
+        vm.requestVote(VoteOption.VOTE_OPTION_YES);
+        assertThat(vm.pendingProperty().get()).isNull();
+    }
+
+    @Test
+    void watchOnlyAccountViewsButTheVoteExplainsItCannotSign() {
+        session.refreshAccounts();
+        session.choose(session.accounts().get(1));
+        session.unlock(new char[0]);
+        vm.refresh();
+        vm.select(vm.proposals().get(0));
+
+        assertThat(session.stateProperty().get()).isEqualTo(SessionState.WATCHING);
+        assertThat(vm.proposals()).hasSize(2);
+        assertThat(vm.canVoteProperty().get()).isFalse();
+        assertThat(vm.voteBlockedReasonProperty().get()).isEqualTo("auditor is watch-only: it can view but cannot sign a vote");
     }
 
     @Test
     void showsExactlyWhatWillBeSignedThenProgressToInclusion() {
-        vm.refresh();
-        vm.select(vm.proposals().get(0));
+        openFirstProposal();
 
         vm.requestVote(VoteOption.VOTE_OPTION_NO_WITH_VETO);
-        assertThat(vm.confirmationProperty().get()).contains("Chain:    plurigrid-devnet-1")
-                .contains("Account:  " + VOTER.bech32() + " (number 3, sequence 9)")
-                .contains("\"option\":\"VOTE_OPTION_NO_WITH_VETO\"").contains("Fee:      1200ucosm, gas limit 48000");
+        Confirmation c = vm.confirmationDetailsProperty().get();
+        assertThat(c.chainId()).isEqualTo("plurigrid-devnet-1");
+        assertThat(c.account()).isEqualTo(ScriptedGovernance.VOTER.bech32());
+        assertThat(c.messagesJson()).contains("\"@type\": \"/cosmos.gov.v1.MsgVote\"").contains("\"option\": \"VOTE_OPTION_NO_WITH_VETO\"");
+        assertThat(c.fee()).isEqualTo("1200ucosm");
+        assertThat(c.gasLimit()).isEqualTo(48_000);
+        assertThat(vm.confirmationProperty().get()).contains("Chain ID:  plurigrid-devnet-1")
+                .contains("(number 3, sequence 9)").contains("Gas limit: 48000 (simulated 37000)").contains("Memo:      (none)");
         assertThat(backend.signed.get()).as("nothing signed before confirming").isNull();
         assertThat(vm.canVoteProperty().get()).isFalse();
 
+        var shown = vm.pendingProperty().get();
         vm.confirm();
 
+        assertThat(backend.signed.get()).as("the very transaction shown is signed").isSameAs(shown);
+        assertThat(Confirmation.of(backend.signed.get())).isEqualTo(c);
         assertThat(vm.pendingProperty().get()).isNull();
-        assertThat(backend.signed.get().describe()).contains("VOTE_OPTION_NO_WITH_VETO");
         assertThat(vm.progressProperty().get()).isEqualTo("signed → broadcast → included at height 7");
         assertThat(vm.confirmationProperty().get()).isEmpty();
         assertThat(backend.loads.get()).as("refreshed after inclusion to show the new tally").isEqualTo(2);
@@ -117,9 +106,26 @@ class ProposalsViewModelTest {
     }
 
     @Test
+    void recordsEachSentTransactionInTheSessionHistory() {
+        openFirstProposal();
+        vm.requestVote(VoteOption.VOTE_OPTION_YES);
+        vm.confirm();
+        backend.outcome = new TxOutcome.Rejected(TxStep.BROADCAST, 32, "sdk", "account sequence mismatch, expected 10, got 9",
+                Optional.of("CD34"), 0);
+        vm.requestVote(VoteOption.VOTE_OPTION_NO);
+        vm.confirm();
+
+        assertThat(history.records()).extracting(TxRecord::txHash, TxRecord::height, TxRecord::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CD34", 0L, "failed at broadcast: account sequence mismatch, expected 10, got 9"),
+                org.assertj.core.groups.Tuple.tuple("AB12", 7L, "included"));
+        assertThat(history.records().get(1).what()).isEqualTo("Vote yes on #1");
+        assertThat(history.records().get(0).what()).isEqualTo("Vote no on #1");
+        assertThat(history.records().get(1).account()).isEqualTo("alice");
+    }
+
+    @Test
     void cancelSignsNothing() {
-        vm.refresh();
-        vm.select(vm.proposals().get(0));
+        openFirstProposal();
         vm.requestVote(VoteOption.VOTE_OPTION_YES);
         vm.cancel();
         vm.confirm();
@@ -128,28 +134,48 @@ class ProposalsViewModelTest {
     }
 
     @Test
-    void rejectsWeightedVoteNotSummingToOneWithoutPreparing() {
-        vm.refresh();
-        vm.select(vm.proposals().get(0));
-        vm.requestWeightedVote("yes=0.6,no=0.3");
-        assertThat(vm.errorProperty().get()).isEqualTo("Vote weights must sum to exactly 1, but they sum to 0.9");
-        assertThat(vm.pendingProperty().get()).isNull();
+    void checksTheWeightedSplitLiveAsItIsTyped() {
+        openFirstProposal();
+        assertThat(vm.weightsMessageProperty().get()).isEmpty();
 
-        vm.requestWeightedVote("yes=0.7,no=0.3");
+        vm.weightProperty(VoteOption.VOTE_OPTION_YES).set("0.6");
+        vm.weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3");
+        assertThat(vm.weightsValidProperty().get()).isFalse();
+        assertThat(vm.weightsMessageProperty().get()).isEqualTo("Vote weights must sum to exactly 1, but they sum to 0.9");
+
+        vm.weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3x");
+        assertThat(vm.weightsMessageProperty().get()).isEqualTo("Weight of No is not a decimal number: '0.3x'");
+
+        vm.weightProperty(VoteOption.VOTE_OPTION_NO).set("0.4");
+        assertThat(vm.weightsValidProperty().get()).isTrue();
+        assertThat(vm.weightsMessageProperty().get()).isEqualTo("Weights sum to 1");
+
+        vm.requestWeightedVote();
+        assertThat(backend.weighted.get().toString()).isEqualTo("yes=0.6,no=0.4");
         assertThat(vm.pendingProperty().get()).isNotNull();
-        assertThat(vm.errorProperty().get()).isEmpty();
     }
 
     @Test
-    void showsTheChainsReasonWhenRejectedOrNotReachable() {
-        vm.refresh();
-        vm.select(vm.proposals().get(0));
+    void rejectsWeightedVoteNotSummingToOneWithoutPreparing() {
+        openFirstProposal();
+        vm.weightProperty(VoteOption.VOTE_OPTION_YES).set("0.5");
+        vm.weightProperty(VoteOption.VOTE_OPTION_ABSTAIN).set("0.49999");
+        vm.requestWeightedVote();
+        assertThat(vm.errorProperty().get()).isEqualTo("Vote weights must sum to exactly 1, but they sum to 0.99999");
+        assertThat(vm.pendingProperty().get()).isNull();
+        assertThat(backend.weighted.get()).isNull();
+    }
+
+    @Test
+    void showsTheChainsReasonAndTheFailedStepWhenRejectedOrNotReachable() {
+        openFirstProposal();
         backend.outcome = new TxOutcome.Rejected(TxStep.BROADCAST, 5, "sdk", "spendable balance 10ucosm is smaller than 1200ucosm: insufficient funds",
-                Optional.of("AB"), 0);
+                Optional.of("AB12"), 0);
         vm.requestVote(VoteOption.VOTE_OPTION_YES);
         vm.confirm();
         assertThat(vm.errorProperty().get()).isEqualTo("The node refused the transaction (sdk code 5): spendable balance 10ucosm is smaller "
                 + "than 1200ucosm: insufficient funds");
+        assertThat(vm.progressProperty().get()).isEqualTo("signed → broadcast → failed at broadcast");
         assertThat(vm.busyProperty().get()).isFalse();
 
         backend.prepareFailure = new ChainException.UnreachableException("Cannot reach any node of chain plurigrid-devnet-1", null);
@@ -158,9 +184,67 @@ class ProposalsViewModelTest {
         assertThat(vm.pendingProperty().get()).isNull();
 
         backend.prepareFailure = null;
-        backend.outcome = new TxOutcome.TimedOut("AB", Duration.ofSeconds(60));
+        backend.outcome = new TxOutcome.TimedOut("AB12", Duration.ofSeconds(60));
         vm.requestVote(VoteOption.VOTE_OPTION_YES);
         vm.confirm();
         assertThat(vm.errorProperty().get()).contains("not in a block after 60 s");
+    }
+
+    @Test
+    void showsTheSessionAccountsOwnVote() {
+        backend.votes.put(1L, "yes");
+        openFirstProposal();
+        assertThat(vm.myVoteProperty().get()).isEqualTo("alice voted yes");
+        vm.select(vm.proposals().get(1));
+        assertThat(vm.myVoteProperty().get()).isEqualTo("alice has not voted on this proposal");
+        session.lock();
+        assertThat(vm.myVoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void flagsAVetoShareNearItsThresholdAsAbnormal() {
+        ProposalSummary calm = aProposal(3, ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+                new Tally(BigInteger.valueOf(300), BigInteger.valueOf(50), BigInteger.ZERO, BigInteger.valueOf(50)));
+        ProposalSummary risky = aProposal(4, ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+                new Tally(BigInteger.valueOf(200), BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(100)));
+        ProposalSummary vetoed = aProposal(5, ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+                new Tally(BigInteger.valueOf(100), BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(100)));
+        backend.proposals = List.of(calm, risky, vetoed);
+        vm.refresh();
+
+        vm.select(vm.proposals().get(0));
+        assertThat(vm.tallyProperty().get().vetoAtRisk()).isFalse();
+        assertThat(vm.tallyProperty().get().yes()).isEqualTo(75.0);
+        assertThat(vm.tallyProperty().get().turnout()).isEqualTo(40.0);
+        vm.select(vm.proposals().get(1));
+        assertThat(vm.tallyProperty().get().vetoAtRisk()).isTrue();
+        assertThat(vm.tallyProperty().get().vetoReached()).isFalse();
+        vm.select(vm.proposals().get(2));
+        assertThat(vm.tallyProperty().get().vetoReached()).isTrue();
+    }
+
+    @Test
+    void aRefreshOnTheTimerLeavesAVoteInFlightBusy() {
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        SessionViewModel s = new SessionViewModel(backend, Runnable::run, Runnable::run);
+        ProposalsViewModel slow = new ProposalsViewModel(backend, s, history, InstantSource.system(), queued::add, Runnable::run);
+        s.refreshAccounts();
+        s.unlock(ScriptedGovernance.PASSWORD.toCharArray());
+        slow.refresh();
+        queued.poll().run();
+        slow.select(slow.proposals().get(0));
+        while (!queued.isEmpty()) {
+            queued.poll().run();
+        }
+
+        slow.requestVote(VoteOption.VOTE_OPTION_YES);
+        slow.refresh();
+        slow.refresh();
+        assertThat(queued).as("one refresh, not two, beside the prepare").hasSize(2);
+        queued.pollLast().run();
+        assertThat(slow.busyProperty().get()).as("still preparing the vote").isTrue();
+        assertThat(slow.canVoteProperty().get()).isFalse();
+        queued.poll().run();
+        assertThat(slow.pendingProperty().get()).isNotNull();
     }
 }

@@ -1,0 +1,205 @@
+package org.plurigrid.console.views.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.plurigrid.console.client.chain.TxOutcome;
+import org.plurigrid.console.client.chain.TxStep;
+import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
+import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.ProposalSummary;
+import org.plurigrid.console.client.governance.Tally;
+import org.plurigrid.console.views.alarms.FxToolkit;
+
+/**
+ * Renders the governance screen (proposals, the confirmation of a vote, accounts with the session's transactions) and
+ * saves {@code target/screenshots/governance-*.png} for people to look at.
+ */
+@ExtendWith(FxToolkit.class)
+class GovernanceScreenshotTest {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private final ScriptedGovernance backend = new ScriptedGovernance();
+
+    private static ProposalSummary proposal(long id, String title, ProposalStatus status, long yes, long no, long abstain, long veto) {
+        return new ProposalSummary(id, title, "Operators of the Eastside and Riverside community grids propose holding 12 % of peak load"
+                + " as spinning reserve (up from 9 %) through the winter peak.", status,
+                Optional.of(Instant.parse("2026-01-08T14:30:00Z")), new Tally(BigInteger.valueOf(yes), BigInteger.valueOf(no),
+                BigInteger.valueOf(abstain), BigInteger.valueOf(veto)), BigInteger.valueOf(1_000_000), new BigDecimal("0.334"),
+                List.of("{\"@type\":\"/cosmos.bank.v1beta1.MsgSend\",\"from_address\":\"cosmos10d07y265gmmuvt4z0w9aw880jnsr700j6zn9kn\","
+                        + "\"to_address\":\"cosmos1jhg0e7s6gn44tfc5k37kr04sznyhedtc9rzys5\",\"amount\":[{\"denom\":\"ucosm\",\"amount\":\"250000\"}]}"),
+                List.of("1000ucosm"), "cosmos1jhg0e7s6gn44tfc5k37kr04sznyhedtc9rzys5");
+    }
+
+    private record Screen(GovernanceView view, SessionViewModel session, ProposalsViewModel proposals) {
+    }
+
+    private Screen screen() {
+        backend.proposals = List.of(
+                proposal(3, "Enable the demand-response pilot on the Harbour microgrid", ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD, 0, 0, 0, 0),
+                proposal(2, "Fund the feeder F-7 recloser upgrade from the community pool", ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+                        200_000, 40_000, 20_000, 110_000),
+                proposal(1, "Raise the community-grid reserve margin to 12 %", ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+                        200_000, 60_000, 20_000, 0));
+        backend.votes.put(1L, "yes");
+        TxHistory history = new TxHistory();
+        SessionViewModel session = new SessionViewModel(backend, Runnable::run, Runnable::run);
+        ProposalsViewModel proposals = new ProposalsViewModel(backend, session, history,
+                InstantSource.fixed(Instant.parse("2026-01-05T09:12:00Z")), Runnable::run, Runnable::run);
+        AccountsViewModel accounts = new AccountsViewModel(backend, session, history, Runnable::run, Runnable::run);
+        GovernanceView view = new GovernanceView(session, proposals, accounts, ZoneOffset.UTC);
+        session.refreshAccounts();
+        session.unlock(ScriptedGovernance.PASSWORD.toCharArray());
+        proposals.refresh();
+        return new Screen(view, session, proposals);
+    }
+
+    @Test
+    void snapshotOfTheProposalsView() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            Screen s = screen();
+            s.proposals().select(s.proposals().proposals().get(2));
+            return s.view();
+        });
+        BufferedImage img = render(view, "governance-proposals.png");
+        assertThat(countPixels(img, 0x7b, 0x83, 0x8a)).as("grey tally bars drawn").isGreaterThan(500);
+        assertThat(countPixels(img, 0xd0, 0x02, 0x1b)).as("no alarm red on a calm proposal").isLessThan(20);
+    }
+
+    @Test
+    void snapshotOfAVetoAtRisk() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            Screen s = screen();
+            s.proposals().select(s.proposals().proposals().get(1));
+            return s.view();
+        });
+        BufferedImage img = render(view, "governance-veto-at-risk.png");
+        assertThat(countPixels(img, 0xf0, 0x7d, 0x00)).as("orange marks the veto share at risk").isGreaterThan(100);
+    }
+
+    @Test
+    void snapshotOfAWeightedSplitNotSummingToOne() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            Screen s = screen();
+            s.proposals().select(s.proposals().proposals().get(2));
+            s.proposals().weightProperty(VoteOption.VOTE_OPTION_YES).set("0.6");
+            s.proposals().weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3");
+            return s.view();
+        });
+        BufferedImage img = render(view, "governance-weighted-invalid.png");
+        assertThat(countPixels(img, 0xd0, 0x02, 0x1b)).as("the sum message in red").isGreaterThan(30);
+    }
+
+    @Test
+    void snapshotOfAWatchOnlySession() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            Screen s = screen();
+            s.session().choose(s.session().accounts().get(1));
+            s.session().unlock(new char[0]);
+            s.proposals().select(s.proposals().proposals().get(2));
+            assertThat(s.proposals().voteBlockedReasonProperty().get()).contains("watch-only");
+            return s.view();
+        });
+        render(view, "governance-watch-only.png");
+        assertThat(Files.size(SHOTS.resolve("governance-watch-only.png"))).isGreaterThan(20_000);
+    }
+
+    @Test
+    void snapshotOfTheConfirmation() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            Screen s = screen();
+            s.proposals().select(s.proposals().proposals().get(2));
+            s.proposals().requestVote(VoteOption.VOTE_OPTION_YES);
+            assertThat(s.proposals().confirmationDetailsProperty().get()).isNotNull();
+            return s.view();
+        });
+        render(view, "governance-confirmation.png");
+        assertThat(Files.size(SHOTS.resolve("governance-confirmation.png"))).isGreaterThan(20_000);
+    }
+
+    @Test
+    void snapshotOfTheAccountsView() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            Screen s = screen();
+            s.proposals().select(s.proposals().proposals().get(2));
+            s.proposals().requestVote(VoteOption.VOTE_OPTION_YES);
+            s.proposals().confirm();
+            backend.outcome = new TxOutcome.Rejected(TxStep.BROADCAST, 13, "sdk",
+                    "insufficient fee; got: 100ucosm required: 1200ucosm", Optional.of("9F3C1E0B7A5D4C2E8F6A1B3D5C7E9F0A2B4C6D8E0F1A3B5C7D9E1F2A4B6C8D0E"), 0);
+            s.proposals().select(s.proposals().proposals().get(1));
+            s.proposals().requestVote(VoteOption.VOTE_OPTION_NO);
+            s.proposals().confirm();
+            s.view().showAccounts();
+            return s.view();
+        });
+        render(view, "governance-accounts.png");
+        assertThat(Files.size(SHOTS.resolve("governance-accounts.png"))).isGreaterThan(10_000);
+    }
+
+    /** Shows {@code root} in a headless window, lets a few pulses lay it out (TilesFX lists need them), then saves it. */
+    private static BufferedImage render(Parent root, String file) throws Exception {
+        Stage stage = FxToolkit.call(() -> {
+            Scene scene = new Scene(root, 1500, 980);
+            scene.getStylesheets().add(GovernanceScreenshotTest.class.getResource("/org/plurigrid/console/views/alarms/alarm-test-palette.css")
+                    .toExternalForm());
+            Stage s = new Stage();
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        Thread.sleep(400);
+        BufferedImage img = FxToolkit.call(() -> {
+            WritableImage snap = root.snapshot(null, null);
+            stage.close();
+            return toBuffered(snap);
+        });
+        Files.createDirectories(SHOTS);
+        ImageIO.write(img, "png", SHOTS.resolve(file).toFile());
+        return img;
+    }
+
+    private static BufferedImage toBuffered(WritableImage snap) {
+        int w = (int) snap.getWidth();
+        int h = (int) snap.getHeight();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = snap.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        return img;
+    }
+
+    private static int countPixels(BufferedImage img, int red, int green, int blue) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                if (Math.abs(((rgb >> 16) & 0xff) - red) < 12 && Math.abs(((rgb >> 8) & 0xff) - green) < 12
+                        && Math.abs((rgb & 0xff) - blue) < 12) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}

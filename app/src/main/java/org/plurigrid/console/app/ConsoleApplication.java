@@ -120,7 +120,7 @@ public final class ConsoleApplication extends Application {
 
         if (options.usesDevnet()) {
             // The devnet's chain, with the demo account as the session key; a real node needs configuration.
-            governance = new ConsoleGovernance(clock);
+            governance = new ConsoleGovernance(options.home(), clock);
             governance.start(status);
         }
 
@@ -249,6 +249,11 @@ public final class ConsoleApplication extends Application {
     private SupergridSummary summary() {
         TelemetryBackend b = backend.get();
         return b == null ? SupergridSummary.EMPTY : b.summary();
+    }
+
+    /** The governance screen's wiring once the devnet chain is up (devnet mode only), for tests. */
+    public java.util.Optional<org.plurigrid.console.app.governance.GovernanceWiring> governance() {
+        return governance == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(governance.wiring());
     }
 
     /** The window content, for tests. */

@@ -1,83 +1,87 @@
 package org.plurigrid.console.app;
 
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.InstantSource;
-import java.util.List;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
-import org.plurigrid.console.client.chain.ChainClient;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import org.plurigrid.console.app.governance.GovernanceWiring;
 import org.plurigrid.console.client.chain.ChainConfig;
 import org.plurigrid.console.client.chain.GrpcEndpoint;
-import org.plurigrid.console.client.chain.TxOutcome;
-import org.plurigrid.console.client.chain.TxProgress;
-import org.plurigrid.console.client.chain.UnsignedTx;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
-import org.plurigrid.console.client.governance.GovernanceService;
-import org.plurigrid.console.client.governance.ProposalSummary;
-import org.plurigrid.console.client.governance.VoteService;
-import org.plurigrid.console.client.governance.WeightedVote;
 import org.plurigrid.console.client.wallet.HdPath;
-import org.plurigrid.console.client.wallet.SigningKey;
+import org.plurigrid.console.client.wallet.KdfStrength;
+import org.plurigrid.console.client.wallet.Keystore;
 import org.plurigrid.console.devnet.chain.DemoAccount;
 import org.plurigrid.console.devnet.chain.DevnetChain;
-import org.plurigrid.console.views.governance.GovernanceActions;
-import org.plurigrid.console.views.governance.ProposalsView;
-import org.plurigrid.console.views.governance.ProposalsViewModel;
+import org.plurigrid.console.views.governance.ChainStatus;
 import org.plurigrid.console.views.shell.StatusBarViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Governance on the devnet: the in-process devnet chain, a chain client towards it, and the proposals screen signing
- * as the devnet's demo account {@code alice} (a devnet-only session key; real keys come from the keystore). The
- * status bar says what the chain node is doing. Everything blocking runs on the "governance" thread.
+ * Governance on the devnet: starts the in-process devnet chain, puts its freshly generated demo accounts into a
+ * devnet-only keystore ({@code <home>/devnet/keys}, never the operator's real keystore) under the devnet password,
+ * and shows the governance screen of {@link GovernanceWiring}: the operator unlocks an account and votes exactly as on a
+ * real chain. Everything blocking runs on the "governance" thread.
  */
-final class ConsoleGovernance implements GovernanceActions, AutoCloseable {
+final class ConsoleGovernance implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleGovernance.class);
-    static final String DEMO_OPERATOR = "alice";
+    /** Password of the devnet demo keys: local, throw-away accounts whose phrases change on every start. */
+    static final String DEVNET_KEY_PASSWORD = "devnet-demo";
 
+    private final Path home;
     private final InstantSource clock;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> daemon(r, "governance"));
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "chain-status"));
-    private final ProposalsViewModel viewModel;
-    private volatile Session session;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "governance");
+        t.setDaemon(true);
+        return t;
+    });
+    private final StackPane page = new StackPane(new Label("Starting the devnet chain…"));
+    private volatile DevnetChain chain;
+    private volatile GovernanceWiring wiring;
 
-    private record Session(DevnetChain chain, ChainClient client, GovernanceService governance, VoteService votes,
-                           SigningKey key, String prefix) {
-    }
-
-    ConsoleGovernance(InstantSource clock) {
+    ConsoleGovernance(Path home, InstantSource clock) {
+        this.home = Objects.requireNonNull(home, "home");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.viewModel = new ProposalsViewModel(this, background, Platform::runLater);
+        page.getStyleClass().add("governance-page");
     }
 
-    /** Starts the devnet chain and connects (off the FX thread); the status bar follows. */
+    /** Starts the devnet chain and connects (off the FX thread); the status bar follows the node. */
     void start(StatusBarViewModel status) {
         status.chainStatusProperty().set("chain: starting devnet chain");
         background.execute(() -> {
             try {
-                DevnetChain chain = DevnetChain.start();
-                String prefix = chain.options().bech32Prefix();
-                ChainClient client = new ChainClient(ChainConfig.of(chain.chainId(), prefix,
-                        chain.options().feeDenom(), chain.options().minGasPrice().toPlainString(),
-                        GrpcEndpoint.parse(chain.grpcTarget())), clock);
-                DemoAccount alice = chain.demoAccounts().stream().filter(a -> a.name().equals(DEMO_OPERATOR)).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("the devnet chain has no demo account " + DEMO_OPERATOR));
-                SigningKey key = alice.mnemonic().deriveKey(HdPath.cosmos(0));
-                session = new Session(chain, client, new GovernanceService(client), new VoteService(client), key, prefix);
-                LOG.info("Devnet chain {} on {}; signing as {} ({})", chain.chainId(), chain.grpcTarget(), DEMO_OPERATOR,
-                        alice.address());
-                Platform.runLater(viewModel::refresh);
-                poller.scheduleWithFixedDelay(() -> showStatus(status), 0, 2, TimeUnit.SECONDS);
+                DevnetChain c = DevnetChain.start();
+                chain = c;
+                Keystore keystore = devnetKeystore(c);
+                ChainConfig config = ChainConfig.of(c.chainId(), c.options().bech32Prefix(), c.options().feeDenom(),
+                        c.options().minGasPrice().toPlainString(), GrpcEndpoint.parse(c.grpcTarget()));
+                GovernanceWiring w = GovernanceWiring.create(config, keystore, background, Platform::runLater, clock,
+                        ZoneId.systemDefault(), GovernanceWiring.STATUS_INTERVAL);
+                wiring = w;
+                LOG.info("Devnet chain {} on {}; demo keys in {}", c.chainId(), c.grpcTarget(), keystore.directory());
+                System.out.println("Devnet chain " + c.chainId() + " on " + c.grpcTarget() + ": demo accounts "
+                        + c.demoAccounts().stream().map(DemoAccount::name).toList() + " are in the devnet keystore "
+                        + keystore.directory() + " with password '" + DEVNET_KEY_PASSWORD + "' (local use only).");
+                Platform.runLater(() -> {
+                    page.getChildren().setAll(w.view());
+                    w.statusProperty().addListener((o, before, now) -> show(status, now));
+                    show(status, w.statusProperty().get());
+                });
             } catch (RuntimeException e) {
                 LOG.error("The devnet chain did not start", e);
                 Platform.runLater(() -> {
+                    page.getChildren().setAll(new Label("The devnet chain did not start: " + e.getMessage()
+                            + " (details in the log)"));
                     status.chainStatusProperty().set("chain: failed to start");
                     status.chainAbnormalProperty().set(true);
                 });
@@ -85,65 +89,49 @@ final class ConsoleGovernance implements GovernanceActions, AutoCloseable {
         });
     }
 
-    private void showStatus(StatusBarViewModel status) {
-        Session s = session;
-        String text = "chain: " + s.chain().chainId() + " · block " + s.chain().height() + " · " + DEMO_OPERATOR;
-        Platform.runLater(() -> {
-            status.chainStatusProperty().set(text);
-            status.chainAbnormalProperty().set(false);
-        });
+    /** A fresh devnet keystore with this run's demo accounts (their phrases change with every devnet start). */
+    private Keystore devnetKeystore(DevnetChain c) {
+        Keystore keystore = new Keystore(home.resolve("devnet"), KdfStrength.LIGHT, new SecureRandom());
+        keystore.list().forEach(k -> keystore.delete(k.name()));
+        for (DemoAccount a : c.demoAccounts()) {
+            char[] password = DEVNET_KEY_PASSWORD.toCharArray();
+            try {
+                keystore.importMnemonic(a.name(), a.mnemonic(), password, HdPath.cosmos(0), c.options().bech32Prefix());
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+        return keystore;
+    }
+
+    private static void show(StatusBarViewModel status, ChainStatus s) {
+        if (s == null) {
+            return;
+        }
+        status.chainStatusProperty().set("chain: " + s.text());
+        status.chainAbnormalProperty().set(!s.connected());
     }
 
     Node page() {
-        return new ProposalsView(viewModel);
+        return page;
     }
 
-    private Session session() {
-        Session s = session;
-        if (s == null) {
-            throw new IllegalStateException("the devnet chain is still starting; try again in a moment");
-        }
-        return s;
-    }
-
-    @Override
-    public List<ProposalSummary> loadProposals() {
-        return session().governance().proposals();
-    }
-
-    @Override
-    public UnsignedTx prepareVote(long proposalId, VoteOption option) {
-        Session s = session();
-        return s.votes().prepareVote(proposalId, option, s.key().address(s.prefix()), s.key().publicKey(), "");
-    }
-
-    @Override
-    public UnsignedTx prepareWeightedVote(long proposalId, WeightedVote weights) {
-        Session s = session();
-        return s.votes().prepareWeightedVote(proposalId, weights, s.key().address(s.prefix()), s.key().publicKey(), "");
-    }
-
-    @Override
-    public TxOutcome sign(UnsignedTx tx, TxProgress progress) {
-        Session s = session();
-        return s.client().signAndSubmit(tx, s.key(), progress);
+    /** For tests: the governance screen's wiring once the chain is up, else null. */
+    GovernanceWiring wiring() {
+        return wiring;
     }
 
     /** Blocking: call it off the FX thread. */
     @Override
     public void close() {
-        poller.shutdownNow();
-        background.shutdownNow();
-        Session s = session;
-        if (s != null) {
-            s.client().close();
-            s.chain().close();
+        GovernanceWiring w = wiring;
+        if (w != null) {
+            w.close();
         }
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        background.shutdownNow();
+        DevnetChain c = chain;
+        if (c != null) {
+            c.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.plurigrid.console.uitests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.plurigrid.console.app.ConsoleApplication;
 import org.plurigrid.console.app.ConsoleOptions;
 import org.plurigrid.console.app.LiveTelemetryStartup;
+import org.plurigrid.console.app.governance.GovernanceWiring;
+import org.plurigrid.console.client.governance.ProposalSummary;
+import org.plurigrid.console.views.governance.SessionState;
 import org.plurigrid.console.views.overview.OverviewView;
 import org.plurigrid.console.views.points.PointRow;
 import org.plurigrid.console.views.shell.MainWindow;
@@ -82,7 +86,7 @@ class ConsoleOnDevnetUiTest {
 
         // The devnet chain starts beside the fleet; the status bar names it once it produces blocks.
         WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
-                () -> fx(() -> ((Label) window.lookup("#status-chain")).getText()).contains("block"));
+                () -> fx(() -> ((Label) window.lookup("#status-chain")).getText()).contains("connected"));
 
         int n = 2;
         for (String id : window.entryIds()) {
@@ -90,7 +94,7 @@ class ConsoleOnDevnetUiTest {
             WaitForAsyncUtils.waitForFxEvents();
             if (id.equals("governance")) {
                 WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
-                        () -> fx(() -> !((TableView<?>) window.currentView().lookup(".table-view")).getItems().isEmpty()));
+                        () -> fx(() -> app.governance().map(g -> !g.proposals().proposals().isEmpty()).orElse(false)));
             }
             assertThat(fx(() -> window.selectedProperty().get())).isEqualTo(id);
             Node view = fx(window::currentView);
@@ -118,11 +122,64 @@ class ConsoleOnDevnetUiTest {
     }
 
     /**
+     * A governance participant's vote: unlock the devnet demo key with its password, open a proposal in its voting
+     * period, vote yes, read exactly what will be signed, sign, and see it included and the tally move.
+     */
+    @Test
+    @Order(2)
+    void unlockVoteAndSeeItIncludedAndTheTallyChange() throws Exception {
+        MainWindow window = app.window();
+        robot.clickOn("#nav-governance");
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> app.governance().map(g -> !g.proposals().proposals().isEmpty()
+                        && g.session().accounts().stream().anyMatch(a -> a.name().equals("alice"))).orElse(false)));
+        GovernanceWiring gov = app.governance().orElseThrow();
+
+        WaitForAsyncUtils.asyncFx(() -> gov.session().choose(gov.session().accounts().stream()
+                .filter(a -> a.name().equals("alice")).findFirst().orElseThrow())).get();
+        robot.clickOn("#session-password").write("not-the-password");
+        robot.clickOn("#session-unlock");
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> gov.session().messageProperty().get()).toLowerCase().contains("wrong password"));
+        assertThat(fx(() -> gov.session().stateProperty().get())).isEqualTo(SessionState.LOCKED);
+
+        robot.clickOn("#session-password").write("devnet-demo");
+        robot.clickOn("#session-unlock");
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> gov.session().stateProperty().get()) == SessionState.UNLOCKED);
+
+        ProposalSummary open = fx(() -> gov.proposals().proposals().stream().filter(ProposalSummary::open)
+                .findFirst().orElseThrow());
+        BigInteger yesBefore = open.tally().yes();
+        WaitForAsyncUtils.asyncFx(() -> gov.proposals().select(open)).get();
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> gov.proposals().canVoteProperty().get()));
+
+        robot.clickOn("#vote-yes");
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> gov.proposals().pendingProperty().get()) != null);
+        String shown = fx(() -> gov.proposals().confirmationProperty().get());
+        assertThat(shown).as("what you see is what you sign").contains("plurigrid-devnet-1").contains("MsgVote").contains("Fee:");
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "09-governance-confirm-vote");
+
+        robot.clickOn("#confirm-sign");
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> gov.proposals().progressProperty().get()).contains("included at height"));
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> {
+            gov.proposals().refresh();
+            return gov.proposals().proposals().stream().filter(p -> p.id() == open.id()).findFirst()
+                    .map(p -> p.tally().yes().compareTo(yesBefore) > 0).orElse(false);
+        }));
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "10-governance-vote-included");
+    }
+
+    /**
      * Last, because the platform does not come back after it exits (surefire forks a JVM per class): closing the
      * window the way an operator does returns at once and stops telemetry, devnet, chain and map off the FX thread.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void closingTheWindowStopsEverythingOffTheFxThread() throws Exception {
         app.started().get(60, TimeUnit.SECONDS);
         Window window = fx(() -> app.window().getScene().getWindow());

@@ -24,4 +24,21 @@ public record TelemetryStats(long messages, int points, Map<String, Long> decode
     public long totalDecodeErrors() {
         return decodeErrors.values().stream().mapToLong(Long::longValue).sum();
     }
+
+    /**
+     * Rejected messages that were wrong in themselves (not protobuf, bad topic, seq gap, unknown alias, …). Data that
+     * arrives before its birth is left out: it is the normal state of a host that joins a running fleet, answered by
+     * a rebirth request, and is counted separately under {@link DecodeErrors#NO_BIRTH}.
+     */
+    public long malformedMessages() {
+        return decodeErrors.entrySet().stream()
+                .filter(e -> !e.getKey().equals(DecodeErrors.NO_BIRTH))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+    }
+
+    /** Data messages that arrived before their birth certificate (each answered by a rate-limited rebirth request). */
+    public long awaitingBirth() {
+        return decodeErrors.getOrDefault(DecodeErrors.NO_BIRTH, 0L);
+    }
 }

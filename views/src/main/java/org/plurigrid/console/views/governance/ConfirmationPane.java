@@ -50,11 +50,13 @@ final class ConfirmationPane extends VBox {
 
         Button sign = new Button("Sign and send");
         sign.setDefaultButton(true);
+        sign.setId("confirm-sign");
         sign.getStyleClass().add("primary");
         sign.disableProperty().bind(vm.busyProperty());
         sign.setOnAction(e -> vm.confirm());
         Button cancel = new Button("Cancel");
         cancel.setCancelButton(true);
+        cancel.setId("confirm-cancel");
         cancel.disableProperty().bind(vm.busyProperty());
         cancel.setOnAction(e -> vm.cancel());
         Label progress = new Label();

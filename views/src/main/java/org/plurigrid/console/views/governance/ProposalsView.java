@@ -164,6 +164,7 @@ public final class ProposalsView extends BorderPane {
             b.disableProperty().bind(vm.canVoteProperty().not());
             b.setOnAction(e -> vm.requestVote(o));
             b.getStyleClass().add("vote-button");
+            b.setId("vote-" + o.name().replace("VOTE_OPTION_", "").toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             buttons.getChildren().add(b);
         }
         Label blocked = new Label();

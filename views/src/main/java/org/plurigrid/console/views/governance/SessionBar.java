@@ -21,6 +21,7 @@ final class SessionBar extends HBox {
         Label accountLabel = new Label("Account");
         ComboBox<AccountEntry> picker = new ComboBox<>(vm.accounts());
         picker.setPrefWidth(220);
+        picker.setId("session-account");
         picker.valueProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 vm.choose(now);
@@ -31,8 +32,10 @@ final class SessionBar extends HBox {
 
         PasswordField password = new PasswordField();
         password.setPromptText("password");
+        password.setId("session-password");
         password.setPrefColumnCount(14);
         Button unlock = new Button("Unlock");
+        unlock.setId("session-unlock");
         Runnable doUnlock = () -> {
             CharSequence typed = password.getCharacters();
             char[] pw = new char[typed.length()];
@@ -50,6 +53,7 @@ final class SessionBar extends HBox {
         unlock.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.chosenProperty().get() != null && vm.chosenProperty().get().watchOnly() ? "Watch" : "Unlock", vm.chosenProperty()));
         Button lock = new Button("Lock");
+        lock.setId("session-lock");
         lock.disableProperty().bind(vm.stateProperty().isEqualTo(SessionState.LOCKED));
         lock.setOnAction(e -> vm.lock());
 

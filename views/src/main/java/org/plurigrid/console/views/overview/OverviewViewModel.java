@@ -82,7 +82,7 @@ public final class OverviewViewModel implements FrameListener {
         renewableSharePercent.set(s.renewableShare() * 100);
         liveEdgeNodes.set(lastStats.liveNodes());
         messageRate.set(lastStats.messagesPerSecond());
-        decodeErrors.set(lastStats.totalDecodeErrors());
+        decodeErrors.set(lastStats.malformedMessages());
         decodeErrorDetail.set(describe(lastStats.decodeErrors()));
         pointCount.set(lastStats.points());
         notGoodPoints.set(lastStats.stalePoints());

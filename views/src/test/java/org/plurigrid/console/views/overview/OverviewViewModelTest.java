@@ -89,6 +89,16 @@ class OverviewViewModelTest {
     }
 
     @Test
+    void dataBeforeBirthIsShownButNotCountedAsMalformed() {
+        feed.stats(new TelemetryStats(500, 90, Map.of("no-birth", 349L, "unknown-alias", 1L), 50, 24, 0));
+
+        pump.pumpOnce();
+
+        assertThat(vm.decodeErrorsProperty().get()).isEqualTo(1);
+        assertThat(vm.decodeErrorDetailProperty().get()).isEqualTo("no-birth 349 · unknown-alias 1");
+    }
+
+    @Test
     void saysNoneWhenThereAreNoDecodeErrors() {
         vm.onFrame(new ChangeSet(List.of(), TelemetryStats.EMPTY));
 

@@ -1,33 +1,33 @@
 package org.plurigrid.console.devnet.gridtelemetry;
 
 import java.util.List;
+import org.plurigrid.console.client.grid.GridPoints;
 import org.plurigrid.console.devnet.fleet.MetricSpec;
 
 /**
- * The metric names an EMS edge node publishes (docs/telemetry-conventions.md, "Grid EMS"). Public so the console's
- * overlay and the tests use the same strings.
+ * The metrics an EMS edge node publishes, with units and resolution; the names are the console's {@link GridPoints}.
  */
 public final class EmsMetrics {
 
-    public static final String AREA_NET_INTERCHANGE = "Area/NetInterchange_MW";
-    public static final String AREA_LOAD = "Area/Load_MW";
-    public static final String AREA_GENERATION = "Area/Generation_MW";
-    public static final String POWER_FLOW_CONVERGED = "PowerFlow/Converged";
-    public static final String POWER_FLOW_AC = "PowerFlow/AC";
-    public static final String POWER_FLOW_ITERATIONS = "PowerFlow/Iterations";
+    public static final String AREA_NET_INTERCHANGE = GridPoints.AREA_NET_INTERCHANGE;
+    public static final String AREA_LOAD = GridPoints.AREA_LOAD;
+    public static final String AREA_GENERATION = GridPoints.AREA_GENERATION;
+    public static final String POWER_FLOW_CONVERGED = GridPoints.POWER_FLOW_CONVERGED;
+    public static final String POWER_FLOW_AC = GridPoints.POWER_FLOW_AC;
+    public static final String POWER_FLOW_ITERATIONS = GridPoints.POWER_FLOW_ITERATIONS;
 
-    public static final String BRANCH_P1 = "Branch/P1_MW";
-    public static final String BRANCH_P2 = "Branch/P2_MW";
-    public static final String BRANCH_I = "Branch/I_A";
-    public static final String BRANCH_LOADING = "Branch/Loading";
+    public static final String BRANCH_P1 = GridPoints.BRANCH_P1;
+    public static final String BRANCH_P2 = GridPoints.BRANCH_P2;
+    public static final String BRANCH_I = GridPoints.BRANCH_I;
+    public static final String BRANCH_LOADING = GridPoints.BRANCH_LOADING;
 
-    public static final String BUS_V = "Bus/V_pu";
-    public static final String BUS_ANGLE = "Bus/Angle";
+    public static final String BUS_V = GridPoints.BUS_V;
+    public static final String BUS_ANGLE = GridPoints.BUS_ANGLE;
 
-    public static final String SUBSTATION_LOAD = "Substation/Load_MW";
-    public static final String SUBSTATION_GENERATION = "Substation/Generation_MW";
-    public static final String SUBSTATION_V = "Substation/V_pu";
-    public static final String SUBSTATION_DER_IMPORT = "Substation/DerImport_MW";
+    public static final String SUBSTATION_LOAD = GridPoints.SUBSTATION_LOAD;
+    public static final String SUBSTATION_GENERATION = GridPoints.SUBSTATION_GENERATION;
+    public static final String SUBSTATION_V = GridPoints.SUBSTATION_V;
+    public static final String SUBSTATION_DER_IMPORT = GridPoints.SUBSTATION_DER_IMPORT;
 
     static final List<MetricSpec> NODE = List.of(
             analog(AREA_NET_INTERCHANGE, "MW", 0.001),
@@ -54,7 +54,7 @@ public final class EmsMetrics {
 
     /** The EMS edge node id of a community grid, e.g. {@code groningen-ems} for {@code cg-groningen}. */
     public static String emsNodeId(String groupId) {
-        return (groupId.startsWith("cg-") ? groupId.substring(3) : groupId) + "-ems";
+        return GridPoints.emsNodeId(groupId);
     }
 
     private static MetricSpec analog(String name, String unit, double resolution) {

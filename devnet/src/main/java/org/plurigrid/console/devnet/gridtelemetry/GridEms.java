@@ -52,10 +52,15 @@ public final class GridEms implements AutoCloseable {
     private volatile GridSnapshot last;
     private volatile FleetReading lastReading = FleetReading.empty();
     private volatile long lastStepNanos;
+    /** Wall-clock time of the latest solve: every EMS message of one step carries it, like a SCADA snapshot. */
+    private volatile Instant stepTime;
+    private final InstantSource clock;
 
     private GridEms(SupergridPowerFlow powerFlow, Supplier<FleetReading> fleet, Supplier<Instant> simTime,
                     FleetInjections injections, List<EmsSource> sources, List<EdgeNode> nodes,
-                    ScheduledExecutorService thread) {
+                    ScheduledExecutorService thread, InstantSource clock) {
+        this.clock = clock;
+        this.stepTime = clock.instant();
         this.powerFlow = powerFlow;
         this.fleet = fleet;
         this.simTime = simTime;
@@ -92,11 +97,11 @@ public final class GridEms implements AutoCloseable {
             }
             String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt() & 0xFFFFFF, 6);
             List<EdgeNode> nodes = new ArrayList<>();
+            GridEms ems = new GridEms(powerFlow, fleet, simTime, injections, List.copyOf(sources), nodes, thread,
+                    clock);
             for (EmsSource s : sources) {
-                nodes.add(EdgeNode.create(s, brokerUri, "devnet-" + s.nodeId() + "-" + run, clock, thread));
+                nodes.add(EdgeNode.create(s, brokerUri, "devnet-" + s.nodeId() + "-" + run, ems::stepTime, thread));
             }
-            GridEms ems = new GridEms(powerFlow, fleet, simTime, injections, List.copyOf(sources), List.copyOf(nodes),
-                    thread);
             thread.submit(() -> ems.solve(first)).get();
             for (EdgeNode n : nodes) {
                 n.connect();
@@ -135,6 +140,7 @@ public final class GridEms implements AutoCloseable {
     /** One physics step: fleet and profile into the model, power flow, values into the EMS sources. */
     private void solve(FleetReading reading) {
         long t0 = System.nanoTime();
+        stepTime = clock.instant();
         Instant t = simTime.get();
         double hour = t.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 3600.0 + 5.4 / 15; // NL solar time
         GridSnapshot s = powerFlow.step(injections.powers(reading, hour % 24));
@@ -187,6 +193,10 @@ public final class GridEms implements AutoCloseable {
         return 0;
     }
 
+    private Instant stepTime() {
+        return stepTime;
+    }
+
     /** The latest solved snapshot (what was last published). */
     public GridSnapshot lastSnapshot() {
         return last;
@@ -211,7 +221,7 @@ public final class GridEms implements AutoCloseable {
     }
 
     public List<EdgeNode> edgeNodes() {
-        return nodes;
+        return List.copyOf(nodes);
     }
 
     @Override

@@ -23,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import org.plurigrid.console.client.grid.ContingencyReport;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshot;
@@ -52,6 +53,10 @@ public final class SupergridMapView extends StackPane {
     private final VBox legendAreas = new VBox(3);
     private final Label dataAge = new Label();
     private final VBox detailPane = new VBox(8);
+    private final Sparkline sparkline = new Sparkline(306, 52);
+    private final ListView<ContingencyReport.Outcome> securityList = new ListView<>();
+    private final Label securityStatus = new Label("N-1: not analysed yet");
+    private boolean updatingSecurity;
     private boolean cameraFromMap;
     private final AnimationTimer flowTimer;
 
@@ -73,7 +78,7 @@ public final class SupergridMapView extends StackPane {
 
         BorderPane chrome = new BorderPane();
         chrome.setPickOnBounds(false);
-        VBox left = new VBox(8, searchBox(), legend());
+        VBox left = new VBox(8, searchBox(), legend(), securityPanel());
         left.setPickOnBounds(false);
         left.setMaxWidth(Region.USE_PREF_SIZE);
         left.setPadding(new Insets(10));
@@ -140,6 +145,9 @@ public final class SupergridMapView extends StackPane {
                 n == null ? null : n.outagedBranchId(),
                 n == null ? null : n.overloads().stream().map(x -> x.branchId()).collect(java.util.stream.Collectors.toSet())));
         viewModel.detailProperty().addListener((obs, o, n) -> showDetail(n));
+        viewModel.trendProperty().addListener((obs, o, n) -> drawTrend());
+        viewModel.contingencyReportProperty().addListener((obs, o, n) -> showSecurity(n));
+        showSecurity(viewModel.contingencyReportProperty().get());
         refreshLegend(viewModel.snapshotProperty().get());
     }
 
@@ -175,6 +183,63 @@ public final class SupergridMapView extends StackPane {
             Point2D p = layer.sceneToLocal(e.getSceneX(), e.getSceneY());
             layer.pick(p.getX(), p.getY()).ifPresentOrElse(viewModel::select, viewModel::clearSelection);
         });
+    }
+
+    private void drawTrend() {
+        AssetDetail d = viewModel.detailProperty().get();
+        sparkline.draw(viewModel.trendProperty().get(), d == null || d.quality() == Quality.GOOD);
+    }
+
+    /** The N-1 list: outages that would overload something, worst first; selecting one shows it on the map. */
+    private Node securityPanel() {
+        Label title = new Label("Security (N-1)");
+        title.getStyleClass().add("map-panel-subtitle");
+        securityStatus.getStyleClass().add("map-data-age");
+        securityStatus.setWrapText(true);
+        securityList.setId("map-security-list");
+        securityList.setPrefHeight(150);
+        securityList.setPrefWidth(250);
+        securityList.setPlaceholder(new Label("No overloading outage"));
+        securityList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ContingencyReport.Outcome o, boolean empty) {
+                super.updateItem(o, empty);
+                setText(empty || o == null ? null : String.format(Locale.ROOT, "%s ⇒ %s %.0f %%%s",
+                        o.outagedBranchId(), o.overloads().get(0).branchId(), o.worstLoadingPercent(),
+                        o.overloads().size() > 1 ? " (+" + (o.overloads().size() - 1) + ")" : ""));
+            }
+        });
+        securityList.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n != null && !updatingSecurity) {
+                viewModel.showOutage(n);
+            }
+        });
+        VBox box = new VBox(4, title, securityStatus, securityList);
+        box.getStyleClass().add("map-panel");
+        box.setId("map-security");
+        return box;
+    }
+
+    private void showSecurity(ContingencyReport report) {
+        if (report == null) {
+            securityStatus.setText("N-1: not analysed yet");
+            securityList.getItems().clear();
+            return;
+        }
+        ContingencyReport.Outcome shown = viewModel.contingencyProperty().get();
+        securityStatus.setText(String.format(Locale.ROOT, "%d of %d outages overload something (%s, %.1f s)",
+                report.overloading().size(), report.contingencies(), report.dc() ? "DC" : "AC",
+                report.elapsed().toMillis() / 1000.0));
+        updatingSecurity = true; // refreshing the list must not move the operator's selection
+        try {
+            securityList.getItems().setAll(report.overloading());
+            if (shown != null) {
+                securityList.getItems().stream().filter(o -> o.outagedBranchId().equals(shown.outagedBranchId()))
+                        .findFirst().ifPresent(o -> securityList.getSelectionModel().select(o));
+            }
+        } finally {
+            updatingSecurity = false;
+        }
     }
 
     private Node searchBox() {
@@ -347,7 +412,8 @@ public final class SupergridMapView extends StackPane {
             }
             rows.addRow(r++, k, v);
         }
-        detailPane.getChildren().addAll(head, quality, rows);
+        detailPane.getChildren().addAll(head, quality, sparkline, rows);
+        drawTrend();
         if (!d.devices().isEmpty()) {
             Label devTitle = new Label("Devices under it (" + d.devices().size() + ")");
             devTitle.getStyleClass().add("map-panel-subtitle");

@@ -260,6 +260,23 @@ public final class GridTelemetryOverlay {
         return Map.copyOf(quality);
     }
 
+    /**
+     * STALE for every branch, substation and area that has not received telemetry yet: seed the map with it so the
+     * model's offline values are greyed until live values arrive (and stay greyed where none ever come).
+     */
+    public Map<String, Quality> unmeasuredQuality() {
+        Map<String, Quality> out = new HashMap<>();
+        for (GridBranch b : branches) {
+            out.put(b.id(), Quality.STALE);
+        }
+        for (GridSubstation s : substations) {
+            out.put(s.id(), Quality.STALE);
+        }
+        topology.areas().forEach(a -> out.put(a.id(), Quality.STALE));
+        out.keySet().removeAll(quality.keySet());
+        return out;
+    }
+
     /** Net import of the DER side of a substation as the EMS measured it, MW; NaN if not received. */
     public double derImportMw(String substationId) {
         Integer i = substationIndex.get(substationId);

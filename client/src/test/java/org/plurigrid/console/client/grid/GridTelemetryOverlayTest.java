@@ -148,4 +148,15 @@ class GridTelemetryOverlayTest {
 
         assertThat(overlay.netInterchangeMw("cg-a") + overlay.netInterchangeMw("cg-b")).isCloseTo(0.1, within(1e-9));
     }
+
+    @Test
+    void greysEverythingWithoutTelemetryUntilItArrives() {
+        GridTelemetryOverlay overlay = new GridTelemetryOverlay(aModel());
+
+        assertThat(overlay.unmeasuredQuality()).containsEntry("a-L1-2", Quality.STALE)
+                .containsEntry("b-sub-01", Quality.STALE).containsEntry("cg-a", Quality.STALE);
+        overlay.apply(good("cg-a", "a-ems", "a-L1-2", GridPoints.BRANCH_P1, 1));
+
+        assertThat(overlay.unmeasuredQuality()).doesNotContainKey("a-L1-2").containsKey("ic-a-b-1");
+    }
 }

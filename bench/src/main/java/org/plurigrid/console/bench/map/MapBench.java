@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Map benchmark (issue 4): a generated supergrid of ~10,000 buses, ~15,000 branches and 100,000 DERs on the
+ * Map benchmark (issue 4), 1280×800 (Monocle's headless screen size): a generated supergrid of ~10,000 buses, ~15,000 branches and 100,000 DERs on the
  * supergrid map, headless (Monocle, software rendering). Frame time = applying the frame's change (camera, or the
  * telemetry of one frame through {@link GridTelemetryOverlay}) plus CSS, layout and rendering the whole view to an
  * image, measured on the FX thread. Compared with the same map without grid data. Also times the power flow of the
@@ -55,8 +55,8 @@ import java.util.function.Supplier;
  */
 public final class MapBench {
 
-    private static final int WIDTH = 1600;
-    private static final int HEIGHT = 900;
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 800;
     private static final int VALUES_PER_SECOND = 50_000;
     private static final int FPS = 60;
     private static final int DERS = 100_000;
@@ -70,6 +70,9 @@ public final class MapBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "org/plurigrid/console/bench/map/map-bench-logback.xml");
+        }
         headless();
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         new MapBench(frames).run();
@@ -118,6 +121,9 @@ public final class MapBench {
         results.put("staticEmptyMap", stats(fx.updates(fx.empty, frames, false)));
         results.put("updates50kPerSecondGridMap", stats(fx.updates(fx.full, frames, true)));
         results.put("valuesPerFrame", VALUES_PER_SECOND / FPS);
+        results.put("updateFrameMeanSplitMs", Map.of("overlay", round(ms(fx.split[0] / frames)),
+                "viewModelAndListeners", round(ms(fx.split[1] / frames)), "render", round(ms(fx.split[2] / frames))));
+        System.out.println("update frame split (mean ms): " + results.get("updateFrameMeanSplitMs"));
 
         Map<?, ?> emptyPan = (Map<?, ?>) results.get("panZoomEmptyMap");
         Map<?, ?> gridPan = (Map<?, ?>) results.get("panZoomGridMap");
@@ -150,6 +156,8 @@ public final class MapBench {
         final WritableImage image = new WritableImage(WIDTH, HEIGHT);
         final PointId[] points;
         final SplittableRandom random = new SplittableRandom(7);
+        /** Where an update frame's time goes: overlay (apply + frame), view-model and view listeners, rendering. */
+        final long[] split = new long[3];
 
         Fx(GridSnapshot grid) {
             fullVm.update(grid);
@@ -231,10 +239,20 @@ public final class MapBench {
                     long t = System.nanoTime();
                     if (withTelemetry) {
                         overlay.apply(batch);
-                        overlay.frame().ifPresent(f -> fullVm.applyFrame(f.snapshot(), f.qualityChanges()));
+                        var frame = overlay.frame();
+                        long t1 = System.nanoTime();
+                        frame.ifPresent(f -> fullVm.applyFrame(f.snapshot(), f.qualityChanges()));
+                        long t2 = System.nanoTime();
+                        split[0] += t1 - t;
+                        split[1] += t2 - t1;
                     }
+                    long t3 = System.nanoTime();
                     view.snapshot(new SnapshotParameters(), image);
-                    return System.nanoTime() - t;
+                    long end = System.nanoTime();
+                    if (withTelemetry) {
+                        split[2] += end - t3;
+                    }
+                    return end - t;
                 });
             }
             return out;

@@ -50,6 +50,18 @@ public final class SupergridLayer extends MapLayer {
     private String outagedId;
     private java.util.Set<String> contingencyOverloads = java.util.Set.of();
 
+    /** Web-Mercator to layer pixels for this frame: x = ax·lon + bx, y = ay·merc(lat) + by (see {@link #redraw}). */
+    private double ax;
+    private double bx;
+    private double ay;
+    private double by;
+    /** DER clusters depend only on positions and the camera, not on live values: reused while neither changes. */
+    private List<DerClusters.Cluster> clusterCache = List.of();
+    private List<Object> clusterKey = List.of();
+
+    /** Above this many lines on screen the moving flow dashes are left out: they cannot be told apart anyway. */
+    static final int MAX_ANIMATED_BRANCHES = 2500;
+
     // screen positions of the last frame, for picking
     private final List<Object[]> pickSubstations = new ArrayList<>();
     private final List<Object[]> pickBranches = new ArrayList<>();
@@ -178,6 +190,7 @@ public final class SupergridLayer extends MapLayer {
         if (snapshot == null || w <= 0 || h <= 0 || baseMap == null) {
             return;
         }
+        updateProjection();
         double z = zoom.getAsDouble();
         LevelOfDetail lod = LevelOfDetail.forZoom(z);
         Map<String, GridSubstation> subs = snapshot.substationsById();
@@ -237,8 +250,25 @@ public final class SupergridLayer extends MapLayer {
         }
     }
 
+    /**
+     * Takes the frame's Mercator transform from two points projected by Gluon, so the many projections of a frame
+     * are a few multiplications each instead of a call into the map per element.
+     */
+    private void updateProjection() {
+        Point2D p1 = getMapPoint(50, 3);
+        Point2D p2 = getMapPoint(54, 8);
+        ax = (p2.getX() - p1.getX()) / (8 - 3);
+        bx = p1.getX() - ax * 3;
+        ay = (p2.getY() - p1.getY()) / (mercator(54) - mercator(50));
+        by = p1.getY() - ay * mercator(50);
+    }
+
+    private static double mercator(double lat) {
+        return Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
+    }
+
     private Point2D project(GeoPoint p) {
-        return getMapPoint(p.lat(), p.lon());
+        return new Point2D(ax * p.lon() + bx, ay * mercator(p.lat()) + by);
     }
 
     private void drawAreas(GraphicsContext g, Map<String, Point2D> screen) {
@@ -295,6 +325,7 @@ public final class SupergridLayer extends MapLayer {
         List<GridBranch> ordered = new ArrayList<>(snapshot.branches());
         // abnormal lines last, so they are never hidden under calm ones
         ordered.sort(Comparator.comparingInt(b -> LoadingBand.of(b.loadingPercent(), false).ordinal() % 4));
+        boolean animate = lod.flowArrows() && visibleBranches(ordered, lod, w, h) <= MAX_ANIMATED_BRANCHES;
         for (GridBranch b : ordered) {
             if (!b.hasPath() || b.nominalKv() < lod.minBranchKv() && !b.interconnector()) {
                 continue;
@@ -349,7 +380,7 @@ public final class SupergridLayer extends MapLayer {
                 g.strokeLine(mx - 6, my - 6, mx + 6, my + 6);
                 g.strokeLine(mx - 6, my + 6, mx + 6, my - 6);
             }
-            if (lod.flowArrows() && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
+            if (animate && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
                 // light dashes moving from side 1 to side 2 when p1 > 0, the other way otherwise
                 double speed = Math.signum(b.p1Mw());
                 g.setStroke(Color.web("#F2F2EF", band.abnormal() ? 0.9 : 0.65));
@@ -363,6 +394,23 @@ public final class SupergridLayer extends MapLayer {
             pickBranches.add(new Object[]{b.id(), xs[0], ys[0], xs[n - 1], ys[n - 1]});
             drawnElements++;
         }
+    }
+
+    /** Branches whose end points fall on screen (a cheap estimate for the density rule). */
+    private int visibleBranches(List<GridBranch> branches, LevelOfDetail lod, double w, double h) {
+        int n = 0;
+        for (GridBranch b : branches) {
+            if (!b.hasPath() || b.nominalKv() < lod.minBranchKv() && !b.interconnector()) {
+                continue;
+            }
+            Point2D a = project(b.path().get(0));
+            Point2D c = project(b.path().get(b.path().size() - 1));
+            if (Culling.segmentVisible(Math.min(a.getX(), c.getX()), Math.min(a.getY(), c.getY()),
+                    Math.max(a.getX(), c.getX()), Math.max(a.getY(), c.getY()), 4, w, h)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private void drawDers(GraphicsContext g, LevelOfDetail lod, double w, double h) {
@@ -386,15 +434,21 @@ public final class SupergridLayer extends MapLayer {
         if (!lod.derClusters()) {
             return;
         }
-        List<DerClusters.Projected> pts = new ArrayList<>(ders.size());
-        for (GridDer d : ders) {
-            if (d.position() != null) {
-                Point2D p = project(d.position());
-                pts.add(new DerClusters.Projected(p.getX(), p.getY(), d.type(), d.capacityKw()));
+        List<Object> key = List.of(snapshot.networkId(), ders.size(), ders.isEmpty() ? "" : ders.get(0).id(),
+                ders.isEmpty() ? "" : ders.get(ders.size() - 1).id(), ax, bx, ay, by, w, h, lod.clusterCellPx());
+        if (!key.equals(clusterKey)) {
+            List<DerClusters.Projected> pts = new ArrayList<>(ders.size());
+            for (GridDer d : ders) {
+                if (d.position() != null) {
+                    Point2D p = project(d.position());
+                    pts.add(new DerClusters.Projected(p.getX(), p.getY(), d.type(), d.capacityKw()));
+                }
             }
+            clusterCache = DerClusters.cluster(pts, lod.clusterCellPx(), w, h);
+            clusterKey = key;
         }
         Font font = Font.font("System", FontWeight.NORMAL, 9);
-        for (DerClusters.Cluster c : DerClusters.cluster(pts, lod.clusterCellPx(), w, h)) {
+        for (DerClusters.Cluster c : clusterCache) {
             double r = Math.min(13, 4 + Math.sqrt(c.count()) * 1.1);
             g.setFill(Color.web("#F4F4F1", 0.80));
             g.fillOval(c.x() - r, c.y() - r, 2 * r, 2 * r);

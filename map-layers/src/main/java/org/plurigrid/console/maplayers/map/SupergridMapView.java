@@ -57,6 +57,8 @@ public final class SupergridMapView extends StackPane {
     private final ListView<ContingencyReport.Outcome> securityList = new ListView<>();
     private final Label securityStatus = new Label("N-1: not analysed yet");
     private boolean updatingSecurity;
+    private final Map<LoadingBand, Label> bandCounts = new java.util.EnumMap<>(LoadingBand.class);
+    private java.util.List<GridArea> legendAreasShown;
     private boolean cameraFromMap;
     private final AnimationTimer flowTimer;
 
@@ -325,32 +327,40 @@ public final class SupergridMapView extends StackPane {
     }
 
     private void refreshLegend(GridSnapshot s) {
-        legendBands.getChildren().clear();
+        // Called on every frame of live data: update counts and text in place, rebuild rows only when areas change.
         Map<LoadingBand, Integer> counts = viewModel.branchCountsByBand();
-        legendBands.getChildren().addAll(
-                bandRow(LoadingBand.CALM, "below 80 %", counts),
-                bandRow(LoadingBand.AMBER, "80 – 90 %", counts),
-                bandRow(LoadingBand.RED, "90 – 100 %", counts),
-                bandRow(LoadingBand.OVERLOAD, "overload > 100 %", counts),
-                bandRow(LoadingBand.STALE, "stale / no data", counts));
-        legendAreas.getChildren().clear();
+        if (bandCounts.isEmpty()) {
+            legendBands.getChildren().addAll(
+                    bandRow(LoadingBand.CALM, "below 80 %"),
+                    bandRow(LoadingBand.AMBER, "80 – 90 %"),
+                    bandRow(LoadingBand.RED, "90 – 100 %"),
+                    bandRow(LoadingBand.OVERLOAD, "overload > 100 %"),
+                    bandRow(LoadingBand.STALE, "stale / no data"));
+        }
+        bandCounts.forEach((band, label) -> label.setText(Integer.toString(counts.getOrDefault(band, 0))));
         if (s == null) {
+            legendAreas.getChildren().clear();
+            legendAreasShown = null;
             dataAge.setText("No grid data yet");
             return;
         }
-        for (int i = 0; i < s.areas().size(); i++) {
-            GridArea a = s.areas().get(i);
-            Rectangle sw = new Rectangle(12, 12, MapPalette.area(i).deriveColor(0, 1, 1, 0.35));
-            sw.setStroke(MapPalette.area(i));
-            Label name = new Label(a.name());
-            name.getStyleClass().add("map-area-name");
-            Label owner = new Label(a.owner());
-            owner.getStyleClass().add("map-area-owner");
-            VBox text = new VBox(0, name, owner);
-            HBox row = new HBox(6, sw, text);
-            row.setAlignment(Pos.TOP_LEFT);
-            row.setOnMouseClicked(e -> viewModel.search(a.id()));
-            legendAreas.getChildren().add(row);
+        if (!s.areas().equals(legendAreasShown)) {
+            legendAreasShown = s.areas();
+            legendAreas.getChildren().clear();
+            for (int i = 0; i < s.areas().size(); i++) {
+                GridArea a = s.areas().get(i);
+                Rectangle sw = new Rectangle(12, 12, MapPalette.area(i).deriveColor(0, 1, 1, 0.35));
+                sw.setStroke(MapPalette.area(i));
+                Label name = new Label(a.name());
+                name.getStyleClass().add("map-area-name");
+                Label owner = new Label(a.owner());
+                owner.getStyleClass().add("map-area-owner");
+                VBox text = new VBox(0, name, owner);
+                HBox row = new HBox(6, sw, text);
+                row.setAlignment(Pos.TOP_LEFT);
+                row.setOnMouseClicked(e -> viewModel.search(a.id()));
+                legendAreas.getChildren().add(row);
+            }
         }
         var flow = s.powerFlow();
         dataAge.setText(String.format(Locale.ROOT, "%d substations · %d branches · %d DERs%s",
@@ -359,13 +369,14 @@ public final class SupergridMapView extends StackPane {
                         .replace('_', ' ') + ", " + flow.iterations() + " it."));
     }
 
-    private static Node bandRow(LoadingBand band, String text, Map<LoadingBand, Integer> counts) {
+    private Node bandRow(LoadingBand band, String text) {
         Line swatch = new Line(0, 0, 22, 0);
         swatch.setStroke(MapPalette.branch(band, false));
         swatch.setStrokeWidth(3);
         Label label = new Label(text);
-        Label count = new Label(Integer.toString(counts.getOrDefault(band, 0)));
+        Label count = new Label("0");
         count.getStyleClass().add("map-band-count");
+        bandCounts.put(band, count);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(6, swatch, label, spacer, count);

@@ -326,6 +326,7 @@ public final class SupergridLayer extends MapLayer {
         // abnormal lines last, so they are never hidden under calm ones
         ordered.sort(Comparator.comparingInt(b -> LoadingBand.of(b.loadingPercent(), false).ordinal() % 4));
         boolean animate = lod.flowArrows() && visibleBranches(ordered, lod, w, h) <= MAX_ANIMATED_BRANCHES;
+        Map<List<Object>, List<double[][]>> batches = new java.util.LinkedHashMap<>();
         for (GridBranch b : ordered) {
             if (!b.hasPath() || b.nominalKv() < lod.minBranchKv() && !b.interconnector()) {
                 continue;
@@ -352,6 +353,18 @@ public final class SupergridLayer extends MapLayer {
             boolean isStale = stale.test(b.id());
             LoadingBand band = LoadingBand.of(b.loadingPercent(), isStale);
             double width = LevelOfDetail.branchWidth(b.nominalKv(), z) * (b.interconnector() ? 1.4 : 1.0);
+            if (!animate && !band.abnormal() && b.connected() && !b.id().equals(selectedId)
+                    && !b.id().equals(outagedId) && !contingencyOverloads.contains(b.id())) {
+                // dense view: plain lines of one colour and width go into one path, stroked once below
+                batches.computeIfAbsent(List.of(MapPalette.branch(band, b.interconnector()), width),
+                        k -> new ArrayList<>()).add(new double[][]{xs, ys});
+                pickBranches.add(new Object[]{b.id(), xs[0], ys[0], xs[n - 1], ys[n - 1]});
+                drawnElements++;
+                continue;
+            }
+            if (!batches.isEmpty()) {
+                strokeBatches(g, batches);
+            }
             if (!b.connected()) {
                 g.setLineDashes(3, 5);
             }
@@ -394,6 +407,24 @@ public final class SupergridLayer extends MapLayer {
             pickBranches.add(new Object[]{b.id(), xs[0], ys[0], xs[n - 1], ys[n - 1]});
             drawnElements++;
         }
+        strokeBatches(g, batches);
+    }
+
+    /** Strokes each batch of plain lines as one path (far fewer rasterizer calls than one stroke per line). */
+    private static void strokeBatches(GraphicsContext g, Map<List<Object>, List<double[][]>> batches) {
+        for (Map.Entry<List<Object>, List<double[][]>> e : batches.entrySet()) {
+            g.setStroke((Color) e.getKey().get(0));
+            g.setLineWidth((Double) e.getKey().get(1));
+            g.beginPath();
+            for (double[][] line : e.getValue()) {
+                g.moveTo(line[0][0], line[1][0]);
+                for (int i = 1; i < line[0].length; i++) {
+                    g.lineTo(line[0][i], line[1][i]);
+                }
+            }
+            g.stroke();
+        }
+        batches.clear();
     }
 
     /** Branches whose end points fall on screen (a cheap estimate for the density rule). */

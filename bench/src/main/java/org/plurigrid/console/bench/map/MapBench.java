@@ -137,6 +137,7 @@ public final class MapBench {
             out = Path.of("target");
         }
         Files.createDirectories(out);
+        savePng(fx.image, out.resolve("map-bench-large.png"));
         Files.writeString(out.resolve("map-bench.json"), json(results, 0) + "\n");
         System.out.println("wrote " + out.resolve("map-bench.json").toAbsolutePath());
     }
@@ -257,6 +258,21 @@ public final class MapBench {
             }
             return out;
         }
+    }
+
+    /** The last rendered frame of the large grid, to check by eye what was measured. */
+    private static void savePng(WritableImage fx, Path file) throws java.io.IOException {
+        int w = (int) fx.getWidth();
+        int h = (int) fx.getHeight();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        javafx.scene.image.PixelReader r = fx.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
     }
 
     private static Map<String, Object> timePowerFlow(Network n, int runs) {

@@ -61,6 +61,8 @@ public final class SupergridLayer extends MapLayer {
 
     /** Above this many lines on screen the moving flow dashes are left out: they cannot be told apart anyway. */
     static final int MAX_ANIMATED_BRANCHES = 2500;
+    /** Above this many substations their symbols are filled as batched paths. */
+    static final int DENSE_SUBSTATIONS = 2000;
 
     // screen positions of the last frame, for picking
     private final List<Object[]> pickSubstations = new ArrayList<>();
@@ -509,6 +511,11 @@ public final class SupergridLayer extends MapLayer {
         List<GridSubstation> ordered = new ArrayList<>(subs.values());
         ordered.sort(Comparator.comparingDouble(GridSubstation::nominalKv).thenComparing(GridSubstation::id));
         List<Object[]> labels = new ArrayList<>();
+        // Dense views fill all halos, then all symbols of one colour, as one path each (few rasterizer calls).
+        boolean dense = ordered.size() > DENSE_SUBSTATIONS;
+        List<double[]> halos = new ArrayList<>();
+        Map<Color, List<double[]>> bodies = new java.util.LinkedHashMap<>();
+        List<double[]> hatches = new ArrayList<>();
         for (GridSubstation s : ordered) {
             Point2D p = screen.get(s.id());
             if (p == null || s.nominalKv() < lod.minSubstationKv()) {
@@ -525,11 +532,19 @@ public final class SupergridLayer extends MapLayer {
                 g.setFill(MapPalette.SELECTION.deriveColor(0, 1, 1, 0.35));
                 g.fillOval(p.getX() - size * 1.4, p.getY() - size * 1.4, size * 2.8, size * 2.8);
             }
-            g.setFill(MapPalette.HALO);
-            g.fillRect(x - 1.2, y - 1.2, size + 2.4, size + 2.4);
-            g.setFill(MapPalette.substation(s.nominalKv(), isStale));
-            g.fillRect(x, y, size, size);
-            if (isStale) {
+            if (dense) {
+                halos.add(new double[]{x - 1.2, y - 1.2, size + 2.4, size + 2.4});
+                bodies.computeIfAbsent(MapPalette.substation(s.nominalKv(), isStale), k -> new ArrayList<>())
+                        .add(new double[]{x, y, size, size});
+            } else {
+                g.setFill(MapPalette.HALO);
+                g.fillRect(x - 1.2, y - 1.2, size + 2.4, size + 2.4);
+                g.setFill(MapPalette.substation(s.nominalKv(), isStale));
+                g.fillRect(x, y, size, size);
+            }
+            if (isStale && dense) {
+                hatches.add(new double[]{x, y, size});
+            } else if (isStale) {
                 // quality mark: a hatch stroke across the greyed symbol, so stale is not told by colour alone
                 g.setStroke(Color.web("#6B7075"));
                 g.setLineWidth(1);
@@ -539,6 +554,20 @@ public final class SupergridLayer extends MapLayer {
             drawnElements++;
             if (visibility.labels() && lod.substationLabels()) {
                 labels.add(new Object[]{s, p, size});
+            }
+        }
+        if (dense) {
+            fillRects(g, MapPalette.HALO, halos);
+            bodies.forEach((colour, rects) -> fillRects(g, colour, rects));
+            if (!hatches.isEmpty()) {
+                g.setStroke(Color.web("#6B7075"));
+                g.setLineWidth(1);
+                g.beginPath();
+                for (double[] t : hatches) {
+                    g.moveTo(t[0], t[1] + t[2]);
+                    g.lineTo(t[0] + t[2], t[1]);
+                }
+                g.stroke();
             }
         }
         // labels last, highest voltage first, each only where it does not collide with one already placed
@@ -554,6 +583,18 @@ public final class SupergridLayer extends MapLayer {
                 label(g, s.id(), p.getX(), top + 9.5, font, MapPalette.LABEL);
             }
         }
+    }
+
+    private static void fillRects(GraphicsContext g, Color colour, List<double[]> rects) {
+        if (rects.isEmpty()) {
+            return;
+        }
+        g.setFill(colour);
+        g.beginPath();
+        for (double[] r : rects) {
+            g.rect(r[0], r[1], r[2], r[3]);
+        }
+        g.fill();
     }
 
     private static void label(GraphicsContext g, String text, double x, double y, Font font, Color color) {

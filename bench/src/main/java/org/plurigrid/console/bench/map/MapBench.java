@@ -60,13 +60,16 @@ public final class MapBench {
     private static final int VALUES_PER_SECOND = 50_000;
     private static final int FPS = 60;
     private static final int DERS = 100_000;
+    /** 85 copies of IEEE 118: ~10,000 buses and ~16,000 branches. */
     private static final int COPIES_OF_118 = 85;
 
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final int frames;
+    private final int copies;
 
-    private MapBench(int frames) {
+    private MapBench(int frames, int copies) {
         this.frames = frames;
+        this.copies = copies;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,7 +78,8 @@ public final class MapBench {
         }
         headless();
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 150;
-        new MapBench(frames).run();
+        int copies = args.length > 1 ? Integer.parseInt(args[1]) : COPIES_OF_118;
+        new MapBench(frames, copies).run();
         Platform.exit();
         System.exit(0);
     }
@@ -99,7 +103,7 @@ public final class MapBench {
         results.put("demoPowerFlow", timePowerFlow(demo, 5));
 
         t0 = System.nanoTime();
-        Network large = LargeSupergrid.build(COPIES_OF_118);
+        Network large = LargeSupergrid.build(copies);
         results.put("largeBuildMs", ms(System.nanoTime() - t0));
         results.put("largePowerFlow", timePowerFlow(large, 3));
         PowerFlowResult flow = new PowerFlowRunner().run(large);
@@ -116,6 +120,11 @@ public final class MapBench {
         // Warm up the tile cache and the JIT over the same camera path both runs use.
         fx.panZoom(fx.empty, Math.max(30, frames / 2));
         fx.panZoom(fx.full, Math.max(30, frames / 2));
+        onFx(() -> {
+            System.out.printf(Locale.ROOT, "grid view %s, map %s, drawn %d%n", fx.full.getLayoutBounds(),
+                    fx.full.mapView().getLayoutBounds(), fx.full.layer().drawnElements());
+            return null;
+        });
         results.put("panZoomEmptyMap", stats(fx.panZoom(fx.empty, frames)));
         results.put("panZoomGridMap", stats(fx.panZoom(fx.full, frames)));
         results.put("staticEmptyMap", stats(fx.updates(fx.empty, frames, false)));
@@ -148,7 +157,8 @@ public final class MapBench {
 
     /** The JavaFX side: a map with the grid and a map with nothing on it, same size, same camera path. */
     private final class Fx {
-        final Stage stage = new Stage();
+        final Stage fullStage = new Stage();
+        final Stage emptyStage = new Stage();
         final SupergridMapViewModel fullVm = new SupergridMapViewModel();
         final SupergridMapViewModel emptyVm = new SupergridMapViewModel();
         final SupergridMapView full;
@@ -168,8 +178,11 @@ public final class MapBench {
             full = new SupergridMapView(fullVm);
             empty = new SupergridMapView(emptyVm);
             overlay = new GridTelemetryOverlay(grid);
-            stage.setScene(new Scene(empty, WIDTH, HEIGHT));
-            stage.show();
+            // One window per map, each shown from the start (a view first attached later does not lay its map out).
+            emptyStage.setScene(new Scene(empty, WIDTH, HEIGHT));
+            emptyStage.show();
+            fullStage.setScene(new Scene(full, WIDTH, HEIGHT));
+            fullStage.show();
             // The points a live EMS and fleet would send: branch loadings, bus voltages, DER powers.
             List<PointId> ids = new ArrayList<>();
             for (GridBranch b : grid.branches()) {
@@ -187,10 +200,6 @@ public final class MapBench {
 
         /** Frame times (ns) while the camera pans around the country and zooms between 7.5 and 10.5. */
         long[] panZoom(SupergridMapView view, int n) throws Exception {
-            onFx(() -> {
-                stage.getScene().setRoot(view);
-                return null;
-            });
             SupergridMapViewModel vm = view == full ? fullVm : emptyVm;
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
@@ -213,7 +222,6 @@ public final class MapBench {
         /** Frame times (ns) at a fixed camera while each frame brings 50,000/60 telemetry values (or nothing). */
         long[] updates(SupergridMapView view, int n, boolean withTelemetry) throws Exception {
             onFx(() -> {
-                stage.getScene().setRoot(view);
                 SupergridMapViewModel vm = view == full ? fullVm : emptyVm;
                 vm.zoomProperty().set(9);
                 vm.centerLatProperty().set(52.1);

@@ -80,6 +80,7 @@ public final class SupergridMapView extends StackPane {
 
         BorderPane chrome = new BorderPane();
         chrome.setPickOnBounds(false);
+        chrome.setMinSize(0, 0); // the panels never dictate the map's size
         VBox left = new VBox(8, searchBox(), legend(), securityPanel());
         left.setPickOnBounds(false);
         left.setMaxWidth(Region.USE_PREF_SIZE);
@@ -277,7 +278,14 @@ public final class SupergridMapView extends StackPane {
         dataAge.getStyleClass().add("map-data-age");
         Label symbolsTitle = new Label("Symbols");
         symbolsTitle.getStyleClass().add("map-panel-subtitle");
-        VBox box = new VBox(6, title, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), gridsTitle, legendAreas,
+        // A model with many areas scrolls its list rather than growing the legend (and the map) past the window.
+        javafx.scene.control.ScrollPane areas = new javafx.scene.control.ScrollPane(legendAreas);
+        areas.setFitToWidth(true);
+        areas.setMaxHeight(210);
+        areas.setMinHeight(0);
+        areas.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        areas.getStyleClass().add("map-legend-areas");
+        VBox box = new VBox(6, title, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), gridsTitle, areas,
                 dataAge);
         box.getStyleClass().add("map-panel");
         box.setId("map-legend");

@@ -281,7 +281,7 @@ public final class SupergridMapView extends StackPane {
         // A model with many areas scrolls its list rather than growing the legend (and the map) past the window.
         javafx.scene.control.ScrollPane areas = new javafx.scene.control.ScrollPane(legendAreas);
         areas.setFitToWidth(true);
-        areas.setMaxHeight(210);
+        areas.setMaxHeight(240); // six co-ops fit without scrolling
         areas.setMinHeight(0);
         areas.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         areas.getStyleClass().add("map-legend-areas");

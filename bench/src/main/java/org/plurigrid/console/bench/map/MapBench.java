@@ -304,7 +304,7 @@ public final class MapBench {
         m.put("buses", n.getBusView().getBusStream().count());
         m.put("branches", n.getBranchCount());
         m.put("acMedianMs", round(ac[runs / 2]));
-        m.put("acFirstMs", round(ac[0]));
+        m.put("acMinMs", round(ac[0]));
         m.put("acResult", last.mode() + " " + last.status() + " (" + last.message() + ", " + last.iterations() + " it.)");
         m.put("dcMedianMs", round(dc[runs / 2]));
         System.out.printf(Locale.ROOT, "power flow %s: %d buses, AC (runner) median %.0f ms [%s], DC median %.0f ms%n",

@@ -1,7 +1,18 @@
 package org.plurigrid.console.devnet;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.plurigrid.console.client.grid.GridSnapshotFactory;
+import org.plurigrid.console.client.grid.PowerFlowRunner;
+import org.plurigrid.console.devnet.grid.DemoSupergrid;
+import org.plurigrid.console.devnet.grid.SupergridPowerFlow;
+import org.plurigrid.console.devnet.gridtelemetry.FleetReading;
+import org.plurigrid.console.devnet.gridtelemetry.GridEms;
 import org.plurigrid.console.devnet.broker.EmbeddedBroker;
 import org.plurigrid.console.devnet.fleet.Fleet;
 import org.plurigrid.console.devnet.fleet.SparkplugNode;
@@ -10,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The local supergrid in a box, and the composition root of the devnet: an embedded MQTT broker (unless an external
- * one is given) and the simulated Sparkplug B fleet publishing to it. Close it to stop everything, fleet first so
+ * one is given), the simulated Sparkplug B fleet publishing to it and (unless turned off) the grid EMS that solves
+ * the demo supergrid's power flow from the fleet's powers and publishes it. Close it to stop everything, fleet first so
  * its NDEATHs still reach the broker.
  */
 public final class Devnet implements AutoCloseable {
@@ -21,12 +33,14 @@ public final class Devnet implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final String mqttUri;
     private final Fleet fleet;
+    private final GridEms grid;
 
-    private Devnet(DevnetConfig config, EmbeddedBroker broker, String mqttUri, Fleet fleet) {
+    private Devnet(DevnetConfig config, EmbeddedBroker broker, String mqttUri, Fleet fleet, GridEms grid) {
         this.config = config;
         this.broker = broker;
         this.mqttUri = mqttUri;
         this.fleet = fleet;
+        this.grid = grid;
     }
 
     /** Starts the devnet on the system clock. */
@@ -40,15 +54,43 @@ public final class Devnet implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         EmbeddedBroker broker = config.externalBroker() == null ? EmbeddedBroker.start(config.mqttPort()) : null;
         String uri = broker != null ? broker.uri() : config.externalBroker();
+        Fleet fleet = null;
         try {
-            Fleet fleet = Fleet.start(config.fleetConfig(), uri, clock);
-            return new Devnet(config, broker, uri, fleet);
+            fleet = Fleet.start(config.fleetConfig(), uri, clock);
+            GridEms grid = config.gridStep() == null ? null : startGrid(fleet, uri, clock, config.gridStep());
+            return new Devnet(config, broker, uri, fleet, grid);
         } catch (RuntimeException e) {
+            if (fleet != null) {
+                fleet.close();
+            }
             if (broker != null) {
                 broker.close();
             }
             throw e;
         }
+    }
+
+    /** The demo supergrid, fed with the fleet's DER powers, solved and published by one EMS node per grid. */
+    private static GridEms startGrid(Fleet fleet, String uri, InstantSource clock, Duration step) {
+        SupergridPowerFlow powerFlow = new SupergridPowerFlow(DemoSupergrid.build(), new PowerFlowRunner(),
+                new GridSnapshotFactory(), clock);
+        return GridEms.start(powerFlow, () -> readFleet(fleet), fleet::simulatedTime, uri, clock, step);
+    }
+
+    private static FleetReading readFleet(Fleet fleet) {
+        try {
+            return fleet.sample(FleetReading::of).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the fleet", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot read the fleet: " + e.getMessage(), e);
+        }
+    }
+
+    /** The grid EMS, or empty when the devnet runs the fleet alone. */
+    public Optional<GridEms> grid() {
+        return Optional.ofNullable(grid);
     }
 
     /** The MQTT broker the fleet publishes to, e.g. {@code tcp://127.0.0.1:1883}. */
@@ -77,6 +119,9 @@ public final class Devnet implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (grid != null) {
+                grid.close();
+            }
             fleet.close();
         } finally {
             if (broker != null) {

@@ -41,6 +41,11 @@ public final class DevnetMain implements Callable<Integer> {
                     + "default: real time.")
     String simTime;
 
+    @Option(names = "--grid-step", paramLabel = "SECONDS",
+            description = "Solve and publish the demo supergrid's power flow every SECONDS (default: ${DEFAULT-VALUE}); "
+                    + "0 runs the fleet alone.")
+    double gridStepSeconds = DevnetConfig.DEFAULT_GRID_STEP.toSeconds();
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -52,7 +57,8 @@ public final class DevnetMain implements Callable<Integer> {
         PrintWriter out = new PrintWriter(System.out, true);
         DevnetConfig config;
         try {
-            config = new DevnetConfig(mqttPort, broker, devices, rate, seed, parseSimTime(simTime));
+            config = new DevnetConfig(mqttPort, broker, devices, rate, seed, parseSimTime(simTime),
+                    gridStepSeconds <= 0 ? null : java.time.Duration.ofMillis(Math.round(gridStepSeconds * 1000)));
         } catch (IllegalArgumentException e) {
             System.err.println("plurigrid-devnet: " + e.getMessage());
             return 2;

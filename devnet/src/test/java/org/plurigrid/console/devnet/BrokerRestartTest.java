@@ -19,7 +19,7 @@ class BrokerRestartTest {
     void edgeNodesReconnectWithTheNextBdSeqAndRebirthAfterTheBrokerRestarts() throws Exception {
         EmbeddedBroker broker = EmbeddedBroker.start(0);
         int port = broker.port();
-        try (Devnet devnet = Devnet.start(DevnetConfig.defaults().withExternalBroker(broker.uri()).withDevices(24)
+        try (Devnet devnet = Devnet.start(DevnetConfig.defaults().withExternalBroker(broker.uri()).withDevices(24).withoutGrid()
                 .withPublishRateHz(5))) {
             Map<String, Long> before = devnet.fleet().edgeNodes().stream()
                     .collect(Collectors.toMap(EdgeNode::nodeId, EdgeNode::bdSeq));

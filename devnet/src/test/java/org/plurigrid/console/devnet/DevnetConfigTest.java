@@ -17,6 +17,16 @@ class DevnetConfigTest {
         assertThat(config.devices()).isEqualTo(360);
         assertThat(config.publishRateHz()).isEqualTo(1.0);
         assertThat(config.simTimeOfDay()).isNull();
+        assertThat(config.gridStep()).isEqualTo(java.time.Duration.ofSeconds(5));
+    }
+
+    @Test
+    void gridCanBeTurnedOffOrStepped() {
+        assertThat(DevnetConfig.defaults().withoutGrid().gridStep()).isNull();
+        assertThat(DevnetConfig.defaults().withGridStep(java.time.Duration.ofSeconds(2)).withDevices(12).gridStep())
+                .isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThatThrownBy(() -> DevnetConfig.defaults().withGridStep(java.time.Duration.ofMillis(10)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Grid step");
     }
 
     @Test

@@ -44,7 +44,7 @@ class DevnetIntegrationTest {
     @BeforeEach
     void startFleet() throws Exception {
         recorder = new SparkplugRecorder(broker.uri());
-        devnet = Devnet.start(DevnetConfig.defaults().withExternalBroker(broker.uri()).withDevices(120)
+        devnet = Devnet.start(DevnetConfig.defaults().withExternalBroker(broker.uri()).withDevices(120).withoutGrid()
                 .withPublishRateHz(5).withSimTimeOfDay(LocalTime.NOON));
     }
 
@@ -164,7 +164,7 @@ class DevnetIntegrationTest {
 
     @Test
     void embeddedBrokerDevnetServesItsFleetOnItsMqttUri() throws Exception {
-        try (Devnet own = Devnet.start(DevnetConfig.defaults().withMqttPort(0).withDevices(12).withSeed(5));
+        try (Devnet own = Devnet.start(DevnetConfig.defaults().withMqttPort(0).withDevices(12).withSeed(5).withoutGrid());
              SparkplugRecorder local = new SparkplugRecorder(own.mqttUri())) {
             assertThat(own.mqttUri()).matches("tcp://127\\.0\\.0\\.1:\\d+");
             assertThat(own.hasEmbeddedBroker()).isTrue();

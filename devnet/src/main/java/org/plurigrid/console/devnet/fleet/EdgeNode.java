@@ -71,6 +71,31 @@ public final class EdgeNode {
         this.publisher = Objects.requireNonNull(publisher, "publisher");
     }
 
+    /**
+     * An edge node for any Sparkplug source (e.g. a grid EMS) outside the fleet. Everything that publishes for it
+     * (and {@link #publishChanges()}) must run on {@code publisher}, a single thread.
+     */
+    public static EdgeNode create(SparkplugSource source, String brokerUri, String clientId, InstantSource clock,
+                                  ScheduledExecutorService publisher) {
+        return new EdgeNode(new SparkplugNode(source), brokerUri, clientId, clock, publisher);
+    }
+
+    /** Connects and publishes the births, waiting up to the operation timeout; call it off the publisher thread. */
+    public void connect() throws MqttException {
+        beginConnect().waitForCompletion(OPERATION_TIMEOUT_MS);
+        try {
+            publisher.submit(() -> {
+                completeSession();
+                return null;
+            }).get(OPERATION_TIMEOUT_MS * 2, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while connecting " + nodeId(), e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(nodeId() + " could not publish its births: " + e.getMessage(), e);
+        }
+    }
+
     public String groupId() {
         return sparkplug.groupId();
     }
@@ -141,8 +166,8 @@ public final class EdgeNode {
         goOnline();
     }
 
-    /** Publishes what changed since the last message; called on every fleet step. */
-    void publishChanges() {
+    /** Publishes what changed since the last message; called on every step, on the publisher thread. */
+    public void publishChanges() {
         if (!online) {
             return;
         }
@@ -287,7 +312,7 @@ public final class EdgeNode {
     }
 
     /** Graceful stop: publishes the NDEATH itself (a clean MQTT disconnect does not fire the Will), then disconnects. */
-    void close() {
+    public void close() {
         closed = true;
         MqttAsyncClient c = client;
         if (c == null) {

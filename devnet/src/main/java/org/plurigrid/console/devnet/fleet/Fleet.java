@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,6 +162,27 @@ public final class Fleet implements AutoCloseable {
                 lastStepNanos / 1_000_000, online, nodes.size(), skipped, simClock.instant());
         statsMessages = messages;
         statsSteps = done;
+    }
+
+    /**
+     * Reads the simulation on the fleet's own thread, between two steps, so the reader sees one consistent step
+     * (the values just published). For consumers such as the grid EMS; {@code reader} must be quick.
+     */
+    public <T> CompletableFuture<T> sample(Function<FleetSimulation, T> reader) {
+        Objects.requireNonNull(reader, "reader");
+        CompletableFuture<T> out = new CompletableFuture<>();
+        try {
+            publisher.execute(() -> {
+                try {
+                    out.complete(reader.apply(simulation));
+                } catch (RuntimeException e) {
+                    out.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            out.completeExceptionally(e);
+        }
+        return out;
     }
 
     public List<EdgeNode> edgeNodes() {

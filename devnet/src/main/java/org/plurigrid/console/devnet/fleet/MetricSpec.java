@@ -33,6 +33,9 @@ public record MetricSpec(String name, Kind kind, String engUnit, double resoluti
 
     /** The value as it will be published: rounded to the resolution (booleans to 0 or 1). */
     public double quantize(double value) {
+        if (Double.isNaN(value)) {
+            return value; // unknown stays unknown (e.g. voltages after a DC power flow), never a fake 0
+        }
         if (kind == Kind.BOOLEAN) {
             return value != 0 ? 1 : 0;
         }

@@ -20,7 +20,8 @@ import org.eclipse.tahu.message.model.SparkplugBPayload;
 import org.eclipse.tahu.message.model.SparkplugBPayload.SparkplugBPayloadBuilder;
 
 /**
- * The Sparkplug B side of one edge node, without MQTT: turns a {@link Substation}'s state into NBIRTH/DBIRTH,
+ * The Sparkplug B side of one edge node, without MQTT: turns a {@link SparkplugSource}'s state (a fleet
+ * {@link Substation}, or a grid EMS) into NBIRTH/DBIRTH,
  * NDATA/DDATA and NDEATH payloads with the right {@code seq}, {@code bdSeq} and aliases.
  * <p>
  * Births carry every metric with name, alias, datatype and an {@code engUnit} property. Data messages carry only
@@ -39,6 +40,7 @@ public final class SparkplugNode {
 
     private final String groupId;
     private final Substation substation;
+    private final SparkplugSource source;
     private final SequenceNumber seq = new SequenceNumber();
     private final long[] deviceAliasBase;
     private final double[] publishedNode;
@@ -53,29 +55,39 @@ public final class SparkplugNode {
     private long bdSeq;
 
     public SparkplugNode(Substation substation) {
-        this.substation = Objects.requireNonNull(substation, "substation");
-        this.groupId = substation.grid().id();
-        String node = substation.nodeId();
+        this(Objects.requireNonNull(substation, "substation"), SparkplugSource.of(substation));
+    }
+
+    /** An edge node for any source (e.g. a grid EMS); {@link #substation()} is then null. */
+    public SparkplugNode(SparkplugSource source) {
+        this(null, source);
+    }
+
+    private SparkplugNode(Substation substation, SparkplugSource source) {
+        this.substation = substation;
+        this.source = Objects.requireNonNull(source, "source");
+        this.groupId = source.groupId();
+        String node = source.nodeId();
         String prefix = NAMESPACE + "/" + groupId + "/";
         this.nbirthTopic = prefix + "NBIRTH/" + node;
         this.ndataTopic = prefix + "NDATA/" + node;
         this.ndeathTopic = prefix + "NDEATH/" + node;
         this.ncmdTopic = prefix + "NCMD/" + node;
-        List<SimulatedDevice> devices = substation.devices();
-        this.deviceAliasBase = new long[devices.size()];
-        this.publishedDevice = new double[devices.size()][];
-        this.dbirthTopics = new String[devices.size()];
-        this.ddataTopics = new String[devices.size()];
-        long alias = FIRST_NODE_METRIC_ALIAS + Substation.METRICS.size();
-        for (int i = 0; i < devices.size(); i++) {
-            SimulatedDevice d = devices.get(i);
+        int devices = source.deviceCount();
+        this.deviceAliasBase = new long[devices];
+        this.publishedDevice = new double[devices][];
+        this.dbirthTopics = new String[devices];
+        this.ddataTopics = new String[devices];
+        long alias = FIRST_NODE_METRIC_ALIAS + source.nodeMetrics().size();
+        for (int i = 0; i < devices; i++) {
+            int metrics = source.deviceMetrics(i).size();
             deviceAliasBase[i] = alias;
-            alias += d.type().metrics().size();
-            publishedDevice[i] = new double[d.type().metrics().size()];
-            dbirthTopics[i] = prefix + "DBIRTH/" + node + "/" + d.id();
-            ddataTopics[i] = prefix + "DDATA/" + node + "/" + d.id();
+            alias += metrics;
+            publishedDevice[i] = new double[metrics];
+            dbirthTopics[i] = prefix + "DBIRTH/" + node + "/" + source.deviceId(i);
+            ddataTopics[i] = prefix + "DDATA/" + node + "/" + source.deviceId(i);
         }
-        this.publishedNode = new double[Substation.METRICS.size()];
+        this.publishedNode = new double[source.nodeMetrics().size()];
     }
 
     public String groupId() {
@@ -83,9 +95,10 @@ public final class SparkplugNode {
     }
 
     public String nodeId() {
-        return substation.nodeId();
+        return source.nodeId();
     }
 
+    /** The fleet substation behind this node, or null for other sources. */
     public Substation substation() {
         return substation;
     }
@@ -131,22 +144,21 @@ public final class SparkplugNode {
         List<Metric> nodeMetrics = new ArrayList<>();
         nodeMetrics.add(metric(BD_SEQ, BD_SEQ_ALIAS, MetricDataType.Int64, bdSeq, ts, null));
         nodeMetrics.add(metric(REBIRTH, REBIRTH_ALIAS, MetricDataType.Boolean, false, ts, null));
-        for (int m = 0; m < Substation.METRICS.size(); m++) {
-            MetricSpec spec = Substation.METRICS.get(m);
-            double value = spec.quantize(substation.value(m));
+        List<MetricSpec> nodeSpecs = source.nodeMetrics();
+        for (int m = 0; m < nodeSpecs.size(); m++) {
+            MetricSpec spec = nodeSpecs.get(m);
+            double value = spec.quantize(source.nodeValue(m));
             publishedNode[m] = value;
             nodeMetrics.add(metric(spec.name(), FIRST_NODE_METRIC_ALIAS + m, dataType(spec), wireValue(spec, value), ts,
                     engUnit(spec)));
         }
         out.add(new SparkplugMessage(nbirthTopic, payload(ts, nodeMetrics)));
-        List<SimulatedDevice> devices = substation.devices();
-        for (int i = 0; i < devices.size(); i++) {
-            SimulatedDevice d = devices.get(i);
-            List<MetricSpec> specs = d.type().metrics();
+        for (int i = 0; i < ddataTopics.length; i++) {
+            List<MetricSpec> specs = source.deviceMetrics(i);
             List<Metric> metrics = new ArrayList<>(specs.size());
             for (int m = 0; m < specs.size(); m++) {
                 MetricSpec spec = specs.get(m);
-                double value = spec.quantize(d.value(m));
+                double value = spec.quantize(source.deviceValue(i, m));
                 publishedDevice[i][m] = value;
                 metrics.add(metric(spec.name(), alias(i, m), dataType(spec), wireValue(spec, value), ts,
                         engUnit(spec)));
@@ -161,13 +173,14 @@ public final class SparkplugNode {
         Date ts = Date.from(time);
         List<SparkplugMessage> out = new ArrayList<>();
         List<Metric> nodeMetrics = null;
-        for (int m = 0; m < Substation.METRICS.size(); m++) {
-            MetricSpec spec = Substation.METRICS.get(m);
-            double value = spec.quantize(substation.value(m));
-            if (value != publishedNode[m]) {
+        List<MetricSpec> nodeSpecs = source.nodeMetrics();
+        for (int m = 0; m < nodeSpecs.size(); m++) {
+            MetricSpec spec = nodeSpecs.get(m);
+            double value = spec.quantize(source.nodeValue(m));
+            if (changed(value, publishedNode[m])) {
                 publishedNode[m] = value;
                 if (nodeMetrics == null) {
-                    nodeMetrics = new ArrayList<>(Substation.METRICS.size());
+                    nodeMetrics = new ArrayList<>(nodeSpecs.size());
                 }
                 nodeMetrics.add(aliasOnly(FIRST_NODE_METRIC_ALIAS + m, spec, value, ts));
             }
@@ -175,16 +188,14 @@ public final class SparkplugNode {
         if (nodeMetrics != null) {
             out.add(new SparkplugMessage(ndataTopic, payload(ts, nodeMetrics)));
         }
-        List<SimulatedDevice> devices = substation.devices();
-        for (int i = 0; i < devices.size(); i++) {
-            SimulatedDevice d = devices.get(i);
-            List<MetricSpec> specs = d.type().metrics();
+        for (int i = 0; i < ddataTopics.length; i++) {
+            List<MetricSpec> specs = source.deviceMetrics(i);
             double[] published = publishedDevice[i];
             List<Metric> metrics = null;
             for (int m = 0; m < specs.size(); m++) {
                 MetricSpec spec = specs.get(m);
-                double value = spec.quantize(d.value(m));
-                if (value != published[m]) {
+                double value = spec.quantize(source.deviceValue(i, m));
+                if (changed(value, published[m])) {
                     published[m] = value;
                     if (metrics == null) {
                         metrics = new ArrayList<>(specs.size());
@@ -224,6 +235,11 @@ public final class SparkplugNode {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot encode Sparkplug payload for " + message.topic(), e);
         }
+    }
+
+    /** Report by exception; a value that stays unknown (NaN) is not sent again. */
+    private static boolean changed(double value, double published) {
+        return value != published && !(Double.isNaN(value) && Double.isNaN(published));
     }
 
     private SparkplugBPayload payload(Date ts, List<Metric> metrics) {

@@ -244,7 +244,7 @@ public final class DemoSupergrid {
      * in ten at 80–90 % and a few at 90–98 %, so the map shows amber/red spots and N-1 finds real overloads.
      * Lightly used branches get a floor of a typical rating for their voltage, so they stay calm.
      */
-    private static void setCurrentLimits(Network network) {
+    static void setCurrentLimits(Network network) {
         network.getBranchStream().forEach(br -> {
             double i = Math.max(nanToZero(br.getTerminal1().getI()), nanToZero(br.getTerminal2().getI()));
             double u = unit(br.getId());

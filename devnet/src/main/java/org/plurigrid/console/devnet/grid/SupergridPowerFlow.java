@@ -44,7 +44,8 @@ public final class SupergridPowerFlow {
      * Applies the DER powers and solves.
      *
      * @param derPowerKw generation (pv, wind) and battery discharge positive, consumption (ev, load) positive;
-     *                   ids not in the model are ignored
+     *                   ids not in the model are ignored; a load without the DER property (an aggregate) may be
+     *                   negative
      * @return the solved snapshot (its {@code powerFlow} says AC, DC fallback or failed)
      */
     public GridSnapshot step(Map<String, Double> derPowerKw) {
@@ -72,7 +73,9 @@ public final class SupergridPowerFlow {
         } else if (element instanceof Battery b) {
             b.setTargetP(Math.max(b.getMinP(), Math.min(mw, b.getMaxP())));
         } else if (element instanceof Load l) {
-            l.setP0(Math.max(0, mw));
+            // A DER load only consumes; an aggregate (e.g. a fleet's net import) may also feed in.
+            boolean der = l.getProperty(GridSnapshotFactory.DER_TYPE_PROPERTY, null) != null;
+            l.setP0(der ? Math.max(0, mw) : mw);
         }
     }
 }

@@ -50,6 +50,20 @@ public final class SupergridLayer extends MapLayer {
     private String outagedId;
     private java.util.Set<String> contingencyOverloads = java.util.Set.of();
 
+    /** Web-Mercator to layer pixels for this frame: x = ax·lon + bx, y = ay·merc(lat) + by (see {@link #redraw}). */
+    private double ax;
+    private double bx;
+    private double ay;
+    private double by;
+    /** DER clusters depend only on positions and the camera, not on live values: reused while neither changes. */
+    private List<DerClusters.Cluster> clusterCache = List.of();
+    private List<Object> clusterKey = List.of();
+
+    /** Above this many lines on screen the moving flow dashes are left out: they cannot be told apart anyway. */
+    static final int MAX_ANIMATED_BRANCHES = 2500;
+    /** Above this many substations their symbols are filled as batched paths. */
+    static final int DENSE_SUBSTATIONS = 2000;
+
     // screen positions of the last frame, for picking
     private final List<Object[]> pickSubstations = new ArrayList<>();
     private final List<Object[]> pickBranches = new ArrayList<>();
@@ -178,6 +192,7 @@ public final class SupergridLayer extends MapLayer {
         if (snapshot == null || w <= 0 || h <= 0 || baseMap == null) {
             return;
         }
+        updateProjection();
         double z = zoom.getAsDouble();
         LevelOfDetail lod = LevelOfDetail.forZoom(z);
         Map<String, GridSubstation> subs = snapshot.substationsById();
@@ -237,8 +252,25 @@ public final class SupergridLayer extends MapLayer {
         }
     }
 
+    /**
+     * Takes the frame's Mercator transform from two points projected by Gluon, so the many projections of a frame
+     * are a few multiplications each instead of a call into the map per element.
+     */
+    private void updateProjection() {
+        Point2D p1 = getMapPoint(50, 3);
+        Point2D p2 = getMapPoint(54, 8);
+        ax = (p2.getX() - p1.getX()) / (8 - 3);
+        bx = p1.getX() - ax * 3;
+        ay = (p2.getY() - p1.getY()) / (mercator(54) - mercator(50));
+        by = p1.getY() - ay * mercator(50);
+    }
+
+    private static double mercator(double lat) {
+        return Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
+    }
+
     private Point2D project(GeoPoint p) {
-        return getMapPoint(p.lat(), p.lon());
+        return new Point2D(ax * p.lon() + bx, ay * mercator(p.lat()) + by);
     }
 
     private void drawAreas(GraphicsContext g, Map<String, Point2D> screen) {
@@ -295,6 +327,8 @@ public final class SupergridLayer extends MapLayer {
         List<GridBranch> ordered = new ArrayList<>(snapshot.branches());
         // abnormal lines last, so they are never hidden under calm ones
         ordered.sort(Comparator.comparingInt(b -> LoadingBand.of(b.loadingPercent(), false).ordinal() % 4));
+        boolean animate = lod.flowArrows() && visibleBranches(ordered, lod, w, h) <= MAX_ANIMATED_BRANCHES;
+        Map<List<Object>, List<double[][]>> batches = new java.util.LinkedHashMap<>();
         for (GridBranch b : ordered) {
             if (!b.hasPath() || b.nominalKv() < lod.minBranchKv() && !b.interconnector()) {
                 continue;
@@ -321,6 +355,18 @@ public final class SupergridLayer extends MapLayer {
             boolean isStale = stale.test(b.id());
             LoadingBand band = LoadingBand.of(b.loadingPercent(), isStale);
             double width = LevelOfDetail.branchWidth(b.nominalKv(), z) * (b.interconnector() ? 1.4 : 1.0);
+            if (!animate && !band.abnormal() && b.connected() && !b.id().equals(selectedId)
+                    && !b.id().equals(outagedId) && !contingencyOverloads.contains(b.id())) {
+                // dense view: plain lines of one colour and width go into one path, stroked once below
+                batches.computeIfAbsent(List.of(MapPalette.branch(band, b.interconnector()), width),
+                        k -> new ArrayList<>()).add(new double[][]{xs, ys});
+                pickBranches.add(new Object[]{b.id(), xs[0], ys[0], xs[n - 1], ys[n - 1]});
+                drawnElements++;
+                continue;
+            }
+            if (!batches.isEmpty()) {
+                strokeBatches(g, batches);
+            }
             if (!b.connected()) {
                 g.setLineDashes(3, 5);
             }
@@ -349,7 +395,7 @@ public final class SupergridLayer extends MapLayer {
                 g.strokeLine(mx - 6, my - 6, mx + 6, my + 6);
                 g.strokeLine(mx - 6, my + 6, mx + 6, my - 6);
             }
-            if (lod.flowArrows() && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
+            if (animate && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
                 // light dashes moving from side 1 to side 2 when p1 > 0, the other way otherwise
                 double speed = Math.signum(b.p1Mw());
                 g.setStroke(Color.web("#F2F2EF", band.abnormal() ? 0.9 : 0.65));
@@ -363,6 +409,41 @@ public final class SupergridLayer extends MapLayer {
             pickBranches.add(new Object[]{b.id(), xs[0], ys[0], xs[n - 1], ys[n - 1]});
             drawnElements++;
         }
+        strokeBatches(g, batches);
+    }
+
+    /** Strokes each batch of plain lines as one path (far fewer rasterizer calls than one stroke per line). */
+    private static void strokeBatches(GraphicsContext g, Map<List<Object>, List<double[][]>> batches) {
+        for (Map.Entry<List<Object>, List<double[][]>> e : batches.entrySet()) {
+            g.setStroke((Color) e.getKey().get(0));
+            g.setLineWidth((Double) e.getKey().get(1));
+            g.beginPath();
+            for (double[][] line : e.getValue()) {
+                g.moveTo(line[0][0], line[1][0]);
+                for (int i = 1; i < line[0].length; i++) {
+                    g.lineTo(line[0][i], line[1][i]);
+                }
+            }
+            g.stroke();
+        }
+        batches.clear();
+    }
+
+    /** Branches whose end points fall on screen (a cheap estimate for the density rule). */
+    private int visibleBranches(List<GridBranch> branches, LevelOfDetail lod, double w, double h) {
+        int n = 0;
+        for (GridBranch b : branches) {
+            if (!b.hasPath() || b.nominalKv() < lod.minBranchKv() && !b.interconnector()) {
+                continue;
+            }
+            Point2D a = project(b.path().get(0));
+            Point2D c = project(b.path().get(b.path().size() - 1));
+            if (Culling.segmentVisible(Math.min(a.getX(), c.getX()), Math.min(a.getY(), c.getY()),
+                    Math.max(a.getX(), c.getX()), Math.max(a.getY(), c.getY()), 4, w, h)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private void drawDers(GraphicsContext g, LevelOfDetail lod, double w, double h) {
@@ -386,15 +467,21 @@ public final class SupergridLayer extends MapLayer {
         if (!lod.derClusters()) {
             return;
         }
-        List<DerClusters.Projected> pts = new ArrayList<>(ders.size());
-        for (GridDer d : ders) {
-            if (d.position() != null) {
-                Point2D p = project(d.position());
-                pts.add(new DerClusters.Projected(p.getX(), p.getY(), d.type(), d.capacityKw()));
+        List<Object> key = List.of(snapshot.networkId(), ders.size(), ders.isEmpty() ? "" : ders.get(0).id(),
+                ders.isEmpty() ? "" : ders.get(ders.size() - 1).id(), ax, bx, ay, by, w, h, lod.clusterCellPx());
+        if (!key.equals(clusterKey)) {
+            List<DerClusters.Projected> pts = new ArrayList<>(ders.size());
+            for (GridDer d : ders) {
+                if (d.position() != null) {
+                    Point2D p = project(d.position());
+                    pts.add(new DerClusters.Projected(p.getX(), p.getY(), d.type(), d.capacityKw()));
+                }
             }
+            clusterCache = DerClusters.cluster(pts, lod.clusterCellPx(), w, h);
+            clusterKey = key;
         }
         Font font = Font.font("System", FontWeight.NORMAL, 9);
-        for (DerClusters.Cluster c : DerClusters.cluster(pts, lod.clusterCellPx(), w, h)) {
+        for (DerClusters.Cluster c : clusterCache) {
             double r = Math.min(13, 4 + Math.sqrt(c.count()) * 1.1);
             g.setFill(Color.web("#F4F4F1", 0.80));
             g.fillOval(c.x() - r, c.y() - r, 2 * r, 2 * r);
@@ -424,6 +511,11 @@ public final class SupergridLayer extends MapLayer {
         List<GridSubstation> ordered = new ArrayList<>(subs.values());
         ordered.sort(Comparator.comparingDouble(GridSubstation::nominalKv).thenComparing(GridSubstation::id));
         List<Object[]> labels = new ArrayList<>();
+        // Dense views fill all halos, then all symbols of one colour, as one path each (few rasterizer calls).
+        boolean dense = ordered.size() > DENSE_SUBSTATIONS;
+        List<double[]> halos = new ArrayList<>();
+        Map<Color, List<double[]>> bodies = new java.util.LinkedHashMap<>();
+        List<double[]> hatches = new ArrayList<>();
         for (GridSubstation s : ordered) {
             Point2D p = screen.get(s.id());
             if (p == null || s.nominalKv() < lod.minSubstationKv()) {
@@ -440,11 +532,19 @@ public final class SupergridLayer extends MapLayer {
                 g.setFill(MapPalette.SELECTION.deriveColor(0, 1, 1, 0.35));
                 g.fillOval(p.getX() - size * 1.4, p.getY() - size * 1.4, size * 2.8, size * 2.8);
             }
-            g.setFill(MapPalette.HALO);
-            g.fillRect(x - 1.2, y - 1.2, size + 2.4, size + 2.4);
-            g.setFill(MapPalette.substation(s.nominalKv(), isStale));
-            g.fillRect(x, y, size, size);
-            if (isStale) {
+            if (dense) {
+                halos.add(new double[]{x - 1.2, y - 1.2, size + 2.4, size + 2.4});
+                bodies.computeIfAbsent(MapPalette.substation(s.nominalKv(), isStale), k -> new ArrayList<>())
+                        .add(new double[]{x, y, size, size});
+            } else {
+                g.setFill(MapPalette.HALO);
+                g.fillRect(x - 1.2, y - 1.2, size + 2.4, size + 2.4);
+                g.setFill(MapPalette.substation(s.nominalKv(), isStale));
+                g.fillRect(x, y, size, size);
+            }
+            if (isStale && dense) {
+                hatches.add(new double[]{x, y, size});
+            } else if (isStale) {
                 // quality mark: a hatch stroke across the greyed symbol, so stale is not told by colour alone
                 g.setStroke(Color.web("#6B7075"));
                 g.setLineWidth(1);
@@ -454,6 +554,20 @@ public final class SupergridLayer extends MapLayer {
             drawnElements++;
             if (visibility.labels() && lod.substationLabels()) {
                 labels.add(new Object[]{s, p, size});
+            }
+        }
+        if (dense) {
+            fillRects(g, MapPalette.HALO, halos);
+            bodies.forEach((colour, rects) -> fillRects(g, colour, rects));
+            if (!hatches.isEmpty()) {
+                g.setStroke(Color.web("#6B7075"));
+                g.setLineWidth(1);
+                g.beginPath();
+                for (double[] t : hatches) {
+                    g.moveTo(t[0], t[1] + t[2]);
+                    g.lineTo(t[0] + t[2], t[1]);
+                }
+                g.stroke();
             }
         }
         // labels last, highest voltage first, each only where it does not collide with one already placed
@@ -469,6 +583,18 @@ public final class SupergridLayer extends MapLayer {
                 label(g, s.id(), p.getX(), top + 9.5, font, MapPalette.LABEL);
             }
         }
+    }
+
+    private static void fillRects(GraphicsContext g, Color colour, List<double[]> rects) {
+        if (rects.isEmpty()) {
+            return;
+        }
+        g.setFill(colour);
+        g.beginPath();
+        for (double[] r : rects) {
+            g.rect(r[0], r[1], r[2], r[3]);
+        }
+        g.fill();
     }
 
     private static void label(GraphicsContext g, String text, double x, double y, Font font, Color color) {

@@ -23,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import org.plurigrid.console.client.grid.ContingencyReport;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshot;
@@ -52,6 +53,12 @@ public final class SupergridMapView extends StackPane {
     private final VBox legendAreas = new VBox(3);
     private final Label dataAge = new Label();
     private final VBox detailPane = new VBox(8);
+    private final Sparkline sparkline = new Sparkline(306, 52);
+    private final ListView<ContingencyReport.Outcome> securityList = new ListView<>();
+    private final Label securityStatus = new Label("N-1: not analysed yet");
+    private boolean updatingSecurity;
+    private final Map<LoadingBand, Label> bandCounts = new java.util.EnumMap<>(LoadingBand.class);
+    private java.util.List<GridArea> legendAreasShown;
     private boolean cameraFromMap;
     private final AnimationTimer flowTimer;
 
@@ -73,7 +80,8 @@ public final class SupergridMapView extends StackPane {
 
         BorderPane chrome = new BorderPane();
         chrome.setPickOnBounds(false);
-        VBox left = new VBox(8, searchBox(), legend());
+        chrome.setMinSize(0, 0); // the panels never dictate the map's size
+        VBox left = new VBox(8, searchBox(), legend(), securityPanel());
         left.setPickOnBounds(false);
         left.setMaxWidth(Region.USE_PREF_SIZE);
         left.setPadding(new Insets(10));
@@ -140,6 +148,9 @@ public final class SupergridMapView extends StackPane {
                 n == null ? null : n.outagedBranchId(),
                 n == null ? null : n.overloads().stream().map(x -> x.branchId()).collect(java.util.stream.Collectors.toSet())));
         viewModel.detailProperty().addListener((obs, o, n) -> showDetail(n));
+        viewModel.trendProperty().addListener((obs, o, n) -> drawTrend());
+        viewModel.contingencyReportProperty().addListener((obs, o, n) -> showSecurity(n));
+        showSecurity(viewModel.contingencyReportProperty().get());
         refreshLegend(viewModel.snapshotProperty().get());
     }
 
@@ -177,6 +188,63 @@ public final class SupergridMapView extends StackPane {
         });
     }
 
+    private void drawTrend() {
+        AssetDetail d = viewModel.detailProperty().get();
+        sparkline.draw(viewModel.trendProperty().get(), d == null || d.quality() == Quality.GOOD);
+    }
+
+    /** The N-1 list: outages that would overload something, worst first; selecting one shows it on the map. */
+    private Node securityPanel() {
+        Label title = new Label("Security (N-1)");
+        title.getStyleClass().add("map-panel-subtitle");
+        securityStatus.getStyleClass().add("map-data-age");
+        securityStatus.setWrapText(true);
+        securityList.setId("map-security-list");
+        securityList.setPrefHeight(150);
+        securityList.setPrefWidth(250);
+        securityList.setPlaceholder(new Label("No overloading outage"));
+        securityList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(ContingencyReport.Outcome o, boolean empty) {
+                super.updateItem(o, empty);
+                setText(empty || o == null ? null : String.format(Locale.ROOT, "%s ⇒ %s %.0f %%%s",
+                        o.outagedBranchId(), o.overloads().get(0).branchId(), o.worstLoadingPercent(),
+                        o.overloads().size() > 1 ? " (+" + (o.overloads().size() - 1) + ")" : ""));
+            }
+        });
+        securityList.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (n != null && !updatingSecurity) {
+                viewModel.showOutage(n);
+            }
+        });
+        VBox box = new VBox(4, title, securityStatus, securityList);
+        box.getStyleClass().add("map-panel");
+        box.setId("map-security");
+        return box;
+    }
+
+    private void showSecurity(ContingencyReport report) {
+        if (report == null) {
+            securityStatus.setText("N-1: not analysed yet");
+            securityList.getItems().clear();
+            return;
+        }
+        ContingencyReport.Outcome shown = viewModel.contingencyProperty().get();
+        securityStatus.setText(String.format(Locale.ROOT, "%d of %d outages overload something (%s, %.1f s)",
+                report.overloading().size(), report.contingencies(), report.dc() ? "DC" : "AC",
+                report.elapsed().toMillis() / 1000.0));
+        updatingSecurity = true; // refreshing the list must not move the operator's selection
+        try {
+            securityList.getItems().setAll(report.overloading());
+            if (shown != null) {
+                securityList.getItems().stream().filter(o -> o.outagedBranchId().equals(shown.outagedBranchId()))
+                        .findFirst().ifPresent(o -> securityList.getSelectionModel().select(o));
+            }
+        } finally {
+            updatingSecurity = false;
+        }
+    }
+
     private Node searchBox() {
         TextField field = new TextField();
         field.setId("map-search");
@@ -210,7 +278,14 @@ public final class SupergridMapView extends StackPane {
         dataAge.getStyleClass().add("map-data-age");
         Label symbolsTitle = new Label("Symbols");
         symbolsTitle.getStyleClass().add("map-panel-subtitle");
-        VBox box = new VBox(6, title, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), gridsTitle, legendAreas,
+        // A model with many areas scrolls its list rather than growing the legend (and the map) past the window.
+        javafx.scene.control.ScrollPane areas = new javafx.scene.control.ScrollPane(legendAreas);
+        areas.setFitToWidth(true);
+        areas.setMaxHeight(240); // six co-ops fit without scrolling
+        areas.setMinHeight(0);
+        areas.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        areas.getStyleClass().add("map-legend-areas");
+        VBox box = new VBox(6, title, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), gridsTitle, areas,
                 dataAge);
         box.getStyleClass().add("map-panel");
         box.setId("map-legend");
@@ -260,32 +335,40 @@ public final class SupergridMapView extends StackPane {
     }
 
     private void refreshLegend(GridSnapshot s) {
-        legendBands.getChildren().clear();
+        // Called on every frame of live data: update counts and text in place, rebuild rows only when areas change.
         Map<LoadingBand, Integer> counts = viewModel.branchCountsByBand();
-        legendBands.getChildren().addAll(
-                bandRow(LoadingBand.CALM, "below 80 %", counts),
-                bandRow(LoadingBand.AMBER, "80 – 90 %", counts),
-                bandRow(LoadingBand.RED, "90 – 100 %", counts),
-                bandRow(LoadingBand.OVERLOAD, "overload > 100 %", counts),
-                bandRow(LoadingBand.STALE, "stale / no data", counts));
-        legendAreas.getChildren().clear();
+        if (bandCounts.isEmpty()) {
+            legendBands.getChildren().addAll(
+                    bandRow(LoadingBand.CALM, "below 80 %"),
+                    bandRow(LoadingBand.AMBER, "80 – 90 %"),
+                    bandRow(LoadingBand.RED, "90 – 100 %"),
+                    bandRow(LoadingBand.OVERLOAD, "overload > 100 %"),
+                    bandRow(LoadingBand.STALE, "stale / no data"));
+        }
+        bandCounts.forEach((band, label) -> label.setText(Integer.toString(counts.getOrDefault(band, 0))));
         if (s == null) {
+            legendAreas.getChildren().clear();
+            legendAreasShown = null;
             dataAge.setText("No grid data yet");
             return;
         }
-        for (int i = 0; i < s.areas().size(); i++) {
-            GridArea a = s.areas().get(i);
-            Rectangle sw = new Rectangle(12, 12, MapPalette.area(i).deriveColor(0, 1, 1, 0.35));
-            sw.setStroke(MapPalette.area(i));
-            Label name = new Label(a.name());
-            name.getStyleClass().add("map-area-name");
-            Label owner = new Label(a.owner());
-            owner.getStyleClass().add("map-area-owner");
-            VBox text = new VBox(0, name, owner);
-            HBox row = new HBox(6, sw, text);
-            row.setAlignment(Pos.TOP_LEFT);
-            row.setOnMouseClicked(e -> viewModel.search(a.id()));
-            legendAreas.getChildren().add(row);
+        if (!s.areas().equals(legendAreasShown)) {
+            legendAreasShown = s.areas();
+            legendAreas.getChildren().clear();
+            for (int i = 0; i < s.areas().size(); i++) {
+                GridArea a = s.areas().get(i);
+                Rectangle sw = new Rectangle(12, 12, MapPalette.area(i).deriveColor(0, 1, 1, 0.35));
+                sw.setStroke(MapPalette.area(i));
+                Label name = new Label(a.name());
+                name.getStyleClass().add("map-area-name");
+                Label owner = new Label(a.owner());
+                owner.getStyleClass().add("map-area-owner");
+                VBox text = new VBox(0, name, owner);
+                HBox row = new HBox(6, sw, text);
+                row.setAlignment(Pos.TOP_LEFT);
+                row.setOnMouseClicked(e -> viewModel.search(a.id()));
+                legendAreas.getChildren().add(row);
+            }
         }
         var flow = s.powerFlow();
         dataAge.setText(String.format(Locale.ROOT, "%d substations · %d branches · %d DERs%s",
@@ -294,13 +377,14 @@ public final class SupergridMapView extends StackPane {
                         .replace('_', ' ') + ", " + flow.iterations() + " it."));
     }
 
-    private static Node bandRow(LoadingBand band, String text, Map<LoadingBand, Integer> counts) {
+    private Node bandRow(LoadingBand band, String text) {
         Line swatch = new Line(0, 0, 22, 0);
         swatch.setStroke(MapPalette.branch(band, false));
         swatch.setStrokeWidth(3);
         Label label = new Label(text);
-        Label count = new Label(Integer.toString(counts.getOrDefault(band, 0)));
+        Label count = new Label("0");
         count.getStyleClass().add("map-band-count");
+        bandCounts.put(band, count);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox row = new HBox(6, swatch, label, spacer, count);
@@ -347,7 +431,8 @@ public final class SupergridMapView extends StackPane {
             }
             rows.addRow(r++, k, v);
         }
-        detailPane.getChildren().addAll(head, quality, rows);
+        detailPane.getChildren().addAll(head, quality, sparkline, rows);
+        drawTrend();
         if (!d.devices().isEmpty()) {
             Label devTitle = new Label("Devices under it (" + d.devices().size() + ")");
             devTitle.getStyleClass().add("map-panel-subtitle");

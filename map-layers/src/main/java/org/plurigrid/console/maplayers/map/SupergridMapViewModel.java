@@ -57,6 +57,12 @@ public final class SupergridMapViewModel {
     private final ReadOnlyObjectWrapper<Map<String, Integer>> alarms = new ReadOnlyObjectWrapper<>(this, "alarms", Map.of());
     private final ReadOnlyObjectWrapper<ContingencyReport.Outcome> contingency =
             new ReadOnlyObjectWrapper<>(this, "contingency");
+    private final ReadOnlyObjectWrapper<ContingencyReport> contingencyReport =
+            new ReadOnlyObjectWrapper<>(this, "contingencyReport");
+    private final ReadOnlyObjectWrapper<Trend> trend = new ReadOnlyObjectWrapper<>(this, "trend");
+    /** Recent values of the selected asset, oldest first; reset when the selection changes. */
+    private final java.util.ArrayDeque<Double> trendValues = new java.util.ArrayDeque<>();
+    private java.time.Instant trendTime;
 
     private final BooleanProperty areasVisible = new SimpleBooleanProperty(this, "areasVisible", true);
     private final BooleanProperty substationsVisible = new SimpleBooleanProperty(this, "substationsVisible", true);
@@ -68,6 +74,9 @@ public final class SupergridMapViewModel {
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", HOME_ZOOM);
     private final DoubleProperty centerLat = new SimpleDoubleProperty(this, "centerLat", HOME.lat());
     private final DoubleProperty centerLon = new SimpleDoubleProperty(this, "centerLon", HOME.lon());
+
+    /** How many values the sparkline keeps: at one frame per EMS step (5 s) that is the last 10 minutes. */
+    public static final int TREND_LENGTH = 120;
 
     public SupergridMapViewModel(InstantSource clock, Duration staleAfter) {
         this.clock = clock;
@@ -89,6 +98,34 @@ public final class SupergridMapViewModel {
     public void update(GridSnapshot next) {
         snapshot.set(next);
         refreshDetail();
+        recordTrend();
+    }
+
+    /**
+     * One frame of live telemetry (e.g. from {@code GridTelemetryOverlay.frame()}): the new picture and the quality
+     * that changed, applied together so the detail pane refreshes once.
+     */
+    public void applyFrame(GridSnapshot next, Map<String, Quality> qualityChanges) {
+        quality.putAll(qualityChanges);
+        update(next);
+    }
+
+    /** The latest N-1 result (from a background analysis); keeps the outage shown if it is still in the list. */
+    public void updateContingencyReport(ContingencyReport report) {
+        contingencyReport.set(report);
+        ContingencyReport.Outcome shown = contingency.get();
+        if (shown != null) {
+            contingency.set(report == null ? null : report.overloading().stream()
+                    .filter(o -> o.outagedBranchId().equals(shown.outagedBranchId())).findFirst().orElse(null));
+        }
+    }
+
+    /** Shows one outage of the security list on the map and selects the branch it overloads most. */
+    public void showOutage(ContingencyReport.Outcome outcome) {
+        contingency.set(outcome);
+        if (outcome != null && !outcome.overloads().isEmpty()) {
+            select(outcome.overloads().get(0).branchId());
+        }
     }
 
     /** Quality per asset id (substation, branch, DER), e.g. from the point store; only changed ids need be given. */
@@ -124,6 +161,7 @@ public final class SupergridMapViewModel {
 
     /** Shows the worst outage of an N-1 analysis on the map and selects its worst overloaded branch; empty clears. */
     public void showContingency(ContingencyReport report) {
+        contingencyReport.set(report);
         Optional<ContingencyReport.Outcome> worst = report == null ? Optional.empty() : report.worst();
         contingency.set(worst.orElse(null));
         worst.ifPresent(o -> select(o.overloads().get(0).branchId()));
@@ -142,13 +180,48 @@ public final class SupergridMapViewModel {
             clearSelection();
             return;
         }
+        if (!id.equals(selectedId.get())) {
+            trendValues.clear();
+            trendTime = null;
+        }
         selectedId.set(id);
         refreshDetail();
+        recordTrend();
     }
 
     public void clearSelection() {
         selectedId.set(null);
         detail.set(null);
+        trendValues.clear();
+        trendTime = null;
+        trend.set(null);
+    }
+
+    /** Appends the selected asset's value once per new snapshot time (not per quality or alarm refresh). */
+    private void recordTrend() {
+        String id = selectedId.get();
+        GridSnapshot s = snapshot.get();
+        if (id == null || s == null) {
+            return;
+        }
+        if (trendTime != null && !s.time().isAfter(trendTime)) {
+            return;
+        }
+        Optional<Trend> spec = s.branch(id).map(b -> new Trend(id, "Loading", "%", new double[]{b.loadingPercent()}))
+                .or(() -> s.substation(id).map(x -> new Trend(id, "Net load", "MW",
+                        new double[]{x.loadMw() - x.generationMw()})))
+                .or(() -> s.area(id).map(a -> new Trend(id, "Load", "MW", new double[]{s.substations().stream()
+                        .filter(x -> id.equals(x.areaId())).mapToDouble(GridSubstation::loadMw).sum()})));
+        if (spec.isEmpty()) {
+            return;
+        }
+        trendTime = s.time();
+        trendValues.addLast(spec.get().last());
+        while (trendValues.size() > TREND_LENGTH) {
+            trendValues.removeFirst();
+        }
+        trend.set(new Trend(id, spec.get().label(), spec.get().unit(),
+                trendValues.stream().mapToDouble(Double::doubleValue).toArray()));
     }
 
     /**
@@ -369,6 +442,16 @@ public final class SupergridMapViewModel {
 
     public ReadOnlyObjectProperty<Map<String, Integer>> alarmsProperty() {
         return alarms.getReadOnlyProperty();
+    }
+
+    /** The trend of the selected asset for the sparkline; null without a selection. */
+    public ReadOnlyObjectProperty<Trend> trendProperty() {
+        return trend.getReadOnlyProperty();
+    }
+
+    /** The latest N-1 analysis for the security list; null before the first. */
+    public ReadOnlyObjectProperty<ContingencyReport> contingencyReportProperty() {
+        return contingencyReport.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ContingencyReport.Outcome> contingencyProperty() {

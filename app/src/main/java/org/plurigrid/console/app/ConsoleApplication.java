@@ -111,12 +111,11 @@ public final class ConsoleApplication extends Application {
         pump.addListener(overview);
         alarms = new ConsoleAlarms(alarmRules, clock);
         alarms.attach(pump, status, operator);
-        if (options.usesDevnet()) {
-            // The demo supergrid is the model the devnet fleet is laid out on; real brokers need their own model.
-            map = new ConsoleMap();
+        gridModel().ifPresent(model -> {
+            map = new ConsoleMap(model, clock);
             map.attach(pump, alarms.engine());
             map.start();
-        }
+        });
 
         if (options.usesDevnet()) {
             // The devnet's chain, with the demo account as the session key; a real node needs configuration.
@@ -161,7 +160,7 @@ public final class ConsoleApplication extends Application {
     private TelemetryBackend startBackend() {
         long t0 = System.nanoTime();
         try {
-            List<Consumer<Measurement>> taps = map == null ? List.of(alarms.engine()) : List.of(alarms.engine(), map.tap());
+            List<Consumer<Measurement>> taps = List.of(alarms.engine());
             TelemetryBackend b = startup.start(options, taps, feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
                 b.close();
@@ -226,6 +225,23 @@ public final class ConsoleApplication extends Application {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Stopping took too long or failed; exiting anyway", e);
         }
+    }
+
+    /** The model the Map draws: the given file, else on the devnet its demo supergrid, else none (no Map). */
+    private java.util.Optional<java.util.function.Supplier<com.powsybl.iidm.network.Network>> gridModel() {
+        if (options.gridModel().isPresent()) {
+            java.nio.file.Path file = options.gridModel().get();
+            return java.util.Optional.of(() -> {
+                try {
+                    return new org.plurigrid.console.client.grid.GridImporter().importFile(file);
+                } catch (org.plurigrid.console.client.grid.GridImportException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        }
+        return options.usesDevnet()
+                ? java.util.Optional.of(org.plurigrid.console.devnet.grid.DemoSupergrid::build)
+                : java.util.Optional.empty();
     }
 
     private String firstConnectionName() {

@@ -64,11 +64,18 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Display scale: 1.0 for a laptop, 1.5-2.0 for a video wall (Ctrl +/- in the window).")
     double scale;
 
+    @Option(names = "--grid-model", paramLabel = "FILE",
+            description = "Grid model for the Map (XIIDM, CGMES zip, IEEE-CDF, MATPOWER .m); default on the devnet: its demo supergrid.")
+    Path gridModel;
+
     /** The validated options; a picocli usage error names the option that is wrong. */
     public ConsoleOptions options() {
         try {
             ConsoleOptions options = new ConsoleOptions(home, brokers, mqttVersion, Optional.ofNullable(username),
-                    Optional.ofNullable(passwordFile), devnetPort, scale, Optional.empty());
+                    Optional.ofNullable(passwordFile), devnetPort, scale, Optional.empty(), Optional.ofNullable(gridModel));
+            if (gridModel != null && !java.nio.file.Files.isRegularFile(gridModel) && !java.nio.file.Files.isDirectory(gridModel)) {
+                throw new IllegalArgumentException("--grid-model " + gridModel + ": no such file");
+            }
             // console.json is optional; when present it must be right, or nothing starts (the message names the key).
             if (java.nio.file.Files.isRegularFile(home.resolve(ConsoleConfig.FILE_NAME))) {
                 options = options.withConfig(ConsoleConfig.load(home));

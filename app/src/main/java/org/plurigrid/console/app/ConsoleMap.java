@@ -1,23 +1,26 @@
 package org.plurigrid.console.app;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import com.powsybl.iidm.network.Network;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import org.plurigrid.console.client.alarms.Alarm;
 import org.plurigrid.console.client.alarms.AlarmFeed;
+import org.plurigrid.console.client.grid.ContingencyService;
 import org.plurigrid.console.client.grid.GridSnapshot;
-import org.plurigrid.console.client.telemetry.Measurement;
+import org.plurigrid.console.client.grid.GridSnapshotFactory;
+import org.plurigrid.console.client.grid.GridTelemetryOverlay;
+import org.plurigrid.console.client.grid.SecurityMonitor;
 import org.plurigrid.console.client.telemetry.PointId;
-import org.plurigrid.console.client.telemetry.Quality;
-import org.plurigrid.console.devnet.grid.SupergridPowerFlow;
 import org.plurigrid.console.maplayers.map.SupergridMapView;
 import org.plurigrid.console.maplayers.map.SupergridMapViewModel;
 import org.plurigrid.console.views.common.FramePump;
@@ -25,74 +28,84 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Map page on the devnet: the demo supergrid model (the one the devnet fleet is laid out on), re-solved every few
- * seconds on a background thread with the DER powers the telemetry reports, asset quality and alarms from the frame
- * pump. Asset ids are the telemetry's: a substation is its edge node ({@code groningen-sub-07}), a DER is
- * {@code node/device}.
+ * The Map page: the console's own copy of the grid model (the devnet's demo supergrid, or a utility's model file)
+ * with the live telemetry laid over it once per frame — flows, loadings and voltages come from the EMS points over
+ * MQTT, so what the map shows is what the grid reports. N-1 runs in the background on the telemetered state.
  */
 final class ConsoleMap implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleMap.class);
-    static final Duration SOLVE_PERIOD = Duration.ofSeconds(5);
+    static final Duration SECURITY_PERIOD = Duration.ofSeconds(30);
 
     private final SupergridMapViewModel viewModel = new SupergridMapViewModel();
-    private final Map<String, Double> derPowerKw = new ConcurrentHashMap<>();
+    private final Supplier<Network> model;
+    private final InstantSource clock;
     private final ScheduledExecutorService grid = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "grid-model");
         t.setDaemon(true);
         return t;
     });
-    private SupergridPowerFlow flow;
+    /** Set on the FX thread once the model is loaded; only the FX thread touches it afterwards. */
+    private GridTelemetryOverlay overlay;
+    private volatile GridSnapshot latest;
     private long seenAlarmVersion = -1;
 
-    /** Builds the model and solves it every few seconds, off the FX thread; the first snapshot appears when ready. */
+    /** @param model loads the grid model; called once, off the FX thread */
+    ConsoleMap(Supplier<Network> model, InstantSource clock) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Loads the model off the FX thread; the map shows it (greyed until telemetry arrives) when ready. */
     void start() {
         grid.execute(() -> {
             try {
-                flow = SupergridPowerFlow.demo();
-                publish(flow.current());
+                Network network = model.get();
+                GridSnapshot topology = new GridSnapshotFactory().snapshot(network, null, clock.instant());
+                GridTelemetryOverlay o = new GridTelemetryOverlay(topology);
+                Map<String, org.plurigrid.console.client.telemetry.Quality> unmeasured = o.unmeasuredQuality();
+                latest = topology;
+                Platform.runLater(() -> {
+                    overlay = o;
+                    viewModel.update(topology);
+                    viewModel.updateQuality(unmeasured);
+                });
+                // From here on the network belongs to the security monitor's thread.
+                SecurityMonitor security = new SecurityMonitor(network, new ContingencyService(), grid);
+                grid.scheduleWithFixedDelay(() -> analyse(security), SECURITY_PERIOD.toMillis(),
+                        SECURITY_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
-                LOG.error("The demo grid model could not be built; the map stays empty", e);
+                LOG.error("The grid model could not be loaded; the map stays empty", e);
             }
         });
-        grid.scheduleWithFixedDelay(this::solve, SOLVE_PERIOD.toMillis(), SOLVE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void solve() {
-        if (flow == null) {
+    private void analyse(SecurityMonitor security) {
+        GridSnapshot live = latest;
+        if (live == null) {
             return;
         }
         try {
-            publish(flow.step(Map.copyOf(derPowerKw)));
+            security.analyse(live).thenAccept(r -> Platform.runLater(() -> viewModel.updateContingencyReport(r)))
+                    .exceptionally(e -> {
+                        LOG.warn("N-1 analysis failed", e);
+                        return null;
+                    });
         } catch (RuntimeException e) {
-            LOG.warn("Grid power flow step failed", e);
+            LOG.warn("N-1 analysis could not start", e);
         }
     }
 
-    private void publish(GridSnapshot snapshot) {
-        // One hand-over every few seconds, not per message.
-        Platform.runLater(() -> viewModel.update(snapshot));
-    }
-
-    /** Telemetry tap (telemetry thread): the newest power of every DER, keyed like the model. */
-    Consumer<Measurement> tap() {
-        return m -> {
-            PointId id = m.id();
-            if (!id.device().isEmpty() && "ActivePower".equals(id.metric()) && Double.isFinite(m.value())) {
-                derPowerKw.put(id.node() + "/" + id.device(), m.value());
-            }
-        };
-    }
-
-    /** Per frame: asset quality from the changed points, alarms when the alarm feed moved. */
+    /** Per frame: the changed points onto the model, then alarms when the alarm feed moved. */
     void attach(FramePump pump, AlarmFeed alarms) {
         pump.addListener(changes -> {
-            if (!changes.isEmpty()) {
-                Map<String, Quality> quality = new HashMap<>();
-                for (Measurement m : changes.changed()) {
-                    quality.merge(assetId(m.id()), m.quality(), ConsoleMap::worse);
-                }
-                viewModel.updateQuality(quality);
+            GridTelemetryOverlay o = overlay;
+            if (o != null && !changes.isEmpty()) {
+                o.apply(changes.changed());
+                o.frame().ifPresent(f -> {
+                    latest = f.snapshot();
+                    viewModel.applyFrame(f.snapshot(), f.qualityChanges());
+                });
             }
             if (alarms.version() != seenAlarmVersion) {
                 seenAlarmVersion = alarms.version();
@@ -114,12 +127,13 @@ final class ConsoleMap implements AutoCloseable {
         return new SupergridMapView(viewModel);
     }
 
-    static String assetId(PointId id) {
-        return id.device().isEmpty() ? id.node() : id.node() + "/" + id.device();
+    /** For tests. */
+    SupergridMapViewModel viewModel() {
+        return viewModel;
     }
 
-    private static Quality worse(Quality a, Quality b) {
-        return a.ordinal() >= b.ordinal() ? a : b;
+    static String assetId(PointId id) {
+        return id.device().isEmpty() ? id.node() : id.node() + "/" + id.device();
     }
 
     @Override

@@ -21,9 +21,12 @@ import org.plurigrid.console.client.telemetry.MqttVersion;
  * @param devnetPort   port of the in-process devnet's broker; 0 = any free port
  * @param scale        display scale, 1.0 laptop … 2.0 video wall
  * @param config       {@code <home>/console.json} when it exists: configured brokers (TLS, auth, JSON mappings)
+ * @param gridModel    the utility's grid model file for the map (XIIDM, CGMES, IEEE-CDF, MATPOWER); the devnet's demo
+ *                     supergrid when absent on the devnet
  */
 public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersion, Optional<String> username,
-                             Optional<Path> passwordFile, int devnetPort, double scale, Optional<ConsoleConfig> config) {
+                             Optional<Path> passwordFile, int devnetPort, double scale, Optional<ConsoleConfig> config,
+                             Optional<Path> gridModel) {
 
     /** The MQTT port the in-process devnet tries first, so tools like mosquitto_sub find it. */
     public static final int DEFAULT_DEVNET_PORT = 1883;
@@ -37,6 +40,7 @@ public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersi
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(passwordFile, "passwordFile");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(gridModel, "gridModel");
         for (URI b : brokers) {
             if (b.getScheme() == null || !SCHEMES.contains(b.getScheme()) || b.getHost() == null || b.getPort() <= 0) {
                 throw new IllegalArgumentException("--broker " + b
@@ -61,16 +65,16 @@ public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersi
 
     /** The same options with the configuration file read from the home folder. */
     public ConsoleOptions withConfig(ConsoleConfig c) {
-        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, devnetPort, scale, Optional.of(c));
+        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, devnetPort, scale, Optional.of(c), gridModel);
     }
 
     /** Defaults with the devnet broker on any free port (tests, several consoles side by side). */
     public ConsoleOptions withDevnetPort(int port) {
-        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, port, scale, config);
+        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, port, scale, config, gridModel);
     }
 
     public static ConsoleOptions defaults(Path home) {
         return new ConsoleOptions(home, List.of(), MqttVersion.V5, Optional.empty(), Optional.empty(),
-                DEFAULT_DEVNET_PORT, 1.0, Optional.empty());
+                DEFAULT_DEVNET_PORT, 1.0, Optional.empty(), Optional.empty());
     }
 }

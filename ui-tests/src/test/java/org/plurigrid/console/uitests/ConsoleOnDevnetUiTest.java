@@ -96,6 +96,10 @@ class ConsoleOnDevnetUiTest {
                 WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
                         () -> fx(() -> app.governance().map(g -> !g.proposals().proposals().isEmpty()).orElse(false)));
             }
+            if (id.equals("map")) {
+                // basemap tiles render on a background pool and arrive over a few pulses
+                WaitForAsyncUtils.sleep(3, TimeUnit.SECONDS);
+            }
             assertThat(fx(() -> window.selectedProperty().get())).isEqualTo(id);
             Node view = fx(window::currentView);
             assertThat(view).as("view of " + id).isNotNull();

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
 final class ConsoleMap implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleMap.class);
-    static final Duration SECURITY_PERIOD = Duration.ofSeconds(30);
+    static final Duration SECURITY_PERIOD = Duration.ofSeconds(60);
 
     private final SupergridMapViewModel viewModel = new SupergridMapViewModel();
     private final Supplier<Network> model;

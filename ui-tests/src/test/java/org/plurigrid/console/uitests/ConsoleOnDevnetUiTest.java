@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Window;
@@ -26,6 +29,11 @@ import org.plurigrid.console.app.ConsoleOptions;
 import org.plurigrid.console.app.LiveTelemetryStartup;
 import org.plurigrid.console.app.governance.GovernanceWiring;
 import org.plurigrid.console.client.governance.ProposalSummary;
+import org.plurigrid.console.client.grid.GeoPoint;
+import org.plurigrid.console.client.grid.GridBranch;
+import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.maplayers.map.SupergridMapView;
+import org.plurigrid.console.maplayers.map.SupergridMapViewModel;
 import org.plurigrid.console.views.governance.SessionState;
 import org.plurigrid.console.views.overview.OverviewView;
 import org.plurigrid.console.views.points.PointRow;
@@ -126,11 +134,69 @@ class ConsoleOnDevnetUiTest {
     }
 
     /**
+     * An operator on the map: switch a layer off and on, search a substation, click a line and read its live flow in
+     * the detail pane; screenshots at the supergrid, community-grid and street zoom levels.
+     */
+    @Test
+    @Order(2)
+    void mapTogglesLayersSearchesAndShowsALinesLiveFlow() throws Exception {
+        MainWindow window = app.window();
+        robot.clickOn("#nav-map");
+        SupergridMapView view = (SupergridMapView) fx(window::currentView);
+        SupergridMapViewModel vm = view.viewModel();
+        // live EMS values arrive within a grid step or two of the devnet
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> vm.snapshotProperty().get() != null
+                && vm.snapshotProperty().get().branches().stream().anyMatch(b -> vm.quality(b.id()) == Quality.GOOD)));
+
+        robot.clickOn("#layer-ders");
+        assertThat(fx(() -> vm.dersVisibleProperty().get())).as("DER layer switched off").isFalse();
+        robot.clickOn("#layer-ders");
+        assertThat(fx(() -> vm.dersVisibleProperty().get())).isTrue();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.zoomProperty().set(7.4);
+            vm.centerLatProperty().set(52.3);
+            vm.centerLonProperty().set(5.3);
+        }).get();
+        WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "11-map-zoom-7-supergrid");
+
+        robot.clickOn("#map-search").write("utrecht-sub-02").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "utrecht-sub-02".equals(fx(() -> vm.selectedIdProperty().get())));
+        assertThat(fx(() -> vm.detailProperty().get().id())).isEqualTo("utrecht-sub-02");
+        WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "12-map-zoom-search-substation");
+
+        // A loaded line inside Gelderland, clicked where the map draws it.
+        GridBranch line = fx(() -> vm.snapshotProperty().get().branches().stream()
+                .filter(b -> b.id().startsWith("gelderland-") && !b.interconnector() && b.hasPath()
+                        && b.path().get(0).distanceKm(b.path().get(b.path().size() - 1)) > 3)
+                .max(java.util.Comparator.comparingDouble(GridBranch::loadingPercent)).orElseThrow());
+        GeoPoint a = line.path().get(0);
+        GeoPoint b = line.path().get(line.path().size() - 1);
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.clearSelection();
+            vm.zoomProperty().set(12.5);
+            vm.centerLatProperty().set((a.lat() + b.lat()) / 2);
+            vm.centerLonProperty().set((a.lon() + b.lon()) / 2);
+        }).get();
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        Point2D onScreen = fx(() -> view.layer().localToScreen(view.layer().screenPointOf(line.id()).orElseThrow()));
+        robot.moveTo(onScreen).clickOn(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> line.id().equals(fx(() -> vm.selectedIdProperty().get())));
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> vm.detailProperty().get() != null
+                && vm.detailProperty().get().value("Active power").map(v -> v.endsWith("MW")).orElse(false)
+                && vm.detailProperty().get().quality() == Quality.GOOD));
+        WaitForAsyncUtils.sleep(2500, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "13-map-zoom-12-line-flow");
+    }
+
+    /**
      * A governance participant's vote: unlock the devnet demo key with its password, open a proposal in its voting
      * period, vote yes, read exactly what will be signed, sign, and see it included and the tally move.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void unlockVoteAndSeeItIncludedAndTheTallyChange() throws Exception {
         MainWindow window = app.window();
         robot.clickOn("#nav-governance");
@@ -183,7 +249,7 @@ class ConsoleOnDevnetUiTest {
      * window the way an operator does returns at once and stops telemetry, devnet, chain and map off the FX thread.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void closingTheWindowStopsEverythingOffTheFxThread() throws Exception {
         app.started().get(60, TimeUnit.SECONDS);
         Window window = fx(() -> app.window().getScene().getWindow());

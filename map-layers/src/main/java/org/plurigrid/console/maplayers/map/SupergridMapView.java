@@ -115,6 +115,11 @@ public final class SupergridMapView extends StackPane {
     }
 
     /** The map layer (for tests and benchmarks). */
+    /** The view-model behind this view (tests and the app's "show on map" wiring). */
+    public SupergridMapViewModel viewModel() {
+        return viewModel;
+    }
+
     public SupergridLayer layer() {
         return layer;
     }

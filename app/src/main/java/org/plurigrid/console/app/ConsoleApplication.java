@@ -266,6 +266,11 @@ public final class ConsoleApplication extends Application {
         return alarms.engine();
     }
 
+    /** The map's view-model (asset quality and alarms as the map draws them), devnet mode only, for tests. */
+    public java.util.Optional<org.plurigrid.console.maplayers.map.SupergridMapViewModel> mapViewModel() {
+        return map == null ? java.util.Optional.empty() : java.util.Optional.of(map.viewModel());
+    }
+
     /** The in-process devnet once started (fault injection in tests); empty with external brokers or before start. */
     public java.util.Optional<org.plurigrid.console.devnet.Devnet> devnet() {
         TelemetryBackend b = backend.get();

@@ -115,6 +115,9 @@ class AlarmFloodOnDevnetUiTest {
         });
         assertThat(fx(() -> visibleMarks(list))).as("rendered priority marks").isNotEmpty()
                 .allSatisfy(m -> assertThat(m.priority()).isNotNull());
+        // Unacknowledged marks flash; take the picture in the bright phase so the marks read as they do on screen.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> visibleMarks(list).stream()
+                .noneMatch(m -> m.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("dim")))));
         Screenshots.save(window, SHOTS + "alarms-flood");
 
         // Acknowledge the page with the button, as the operator does in a flood.
@@ -147,8 +150,11 @@ class AlarmFloodOnDevnetUiTest {
         SupergridMapViewModel map = app.mapViewModel().orElseThrow();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> droppedIds.stream().allMatch(map::isStale)));
         assertThat(fx(() -> map.quality(dropped.get(1).nodeId()))).isIn(Quality.COMMS_LOST, Quality.STALE);
+        // Fly to a dead substation and open its detail, as "show on map" would.
+        assertThat(fx(() -> map.search(node))).isPresent();
         WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS); // let tiles and the layer draw
         Screenshots.save(window, SHOTS + "map-stale");
+        WaitForAsyncUtils.asyncFx(map::clearSelection).get();
         assertThat(dropped).as("still in the outage while the screenshots were taken")
                 .noneMatch(EdgeNode::isOnline);
 

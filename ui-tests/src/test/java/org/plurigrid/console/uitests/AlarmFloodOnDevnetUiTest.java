@@ -57,7 +57,7 @@ class AlarmFloodOnDevnetUiTest {
     private static final long LIVE_WITHIN_SECONDS = 30;
     private static final int DROPPED_NODES = 12;
     /** Long enough for the 5 s on-delay, the flood and three screenshots on a busy 2-core machine. */
-    private static final Duration OUTAGE = Duration.ofSeconds(40);
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final String SHOTS = "alarms-e2e/";
     private static ConsoleApplication app;
     private final FxRobot robot = new FxRobot();

@@ -277,6 +277,22 @@ public final class ConsoleApplication extends Application {
         return window;
     }
 
+    /** The alarm engine the views show (journal, active alarms), for tests. */
+    public org.plurigrid.console.client.alarms.AlarmEngine alarmEngine() {
+        return alarms.engine();
+    }
+
+    /** The map's view-model (asset quality and alarms as the map draws them), devnet mode only, for tests. */
+    public java.util.Optional<org.plurigrid.console.maplayers.map.SupergridMapViewModel> mapViewModel() {
+        return map == null ? java.util.Optional.empty() : java.util.Optional.of(map.viewModel());
+    }
+
+    /** The in-process devnet once started (fault injection in tests); empty with external brokers or before start. */
+    public java.util.Optional<org.plurigrid.console.devnet.Devnet> devnet() {
+        TelemetryBackend b = backend.get();
+        return b == null ? java.util.Optional.empty() : b.devnet();
+    }
+
     /** Completes when the devnet and telemetry are up (or fails with the reason), for tests. */
     public CompletableFuture<TelemetryBackend> started() {
         return started;

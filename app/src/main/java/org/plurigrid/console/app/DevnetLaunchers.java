@@ -26,6 +26,11 @@ final class DevnetLaunchers {
                 }
 
                 @Override
+                public java.util.Optional<Devnet> devnet() {
+                    return java.util.Optional.of(devnet);
+                }
+
+                @Override
                 public void close() {
                     devnet.close();
                 }

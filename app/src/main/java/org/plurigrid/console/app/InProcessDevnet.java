@@ -1,5 +1,9 @@
 package org.plurigrid.console.app;
 
+import java.util.Optional;
+
+import org.plurigrid.console.devnet.Devnet;
+
 /**
  * The devnet the console starts for itself when no broker is given: an embedded MQTT broker on loopback and the
  * simulated fleet. {@link DevnetLauncher} brings one up; closing it stops fleet and broker.
@@ -11,6 +15,11 @@ interface InProcessDevnet extends AutoCloseable {
 
     /** The Sparkplug topic filter covering the fleet, e.g. {@code spBv1.0/#}. */
     String topicFilter();
+
+    /** The running devnet itself (fleet, fault injection), for tests; empty when there is none behind this. */
+    default Optional<Devnet> devnet() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

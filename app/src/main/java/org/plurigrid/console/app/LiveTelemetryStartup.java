@@ -140,7 +140,7 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
     }
 
     /** Telemetry, then the devnet, stopped in that order. */
-    private record Backend(TelemetryService service, InProcessDevnet devnet) implements TelemetryBackend {
+    private record Backend(TelemetryService service, InProcessDevnet inProcess) implements TelemetryBackend {
         @Override
         public TelemetryFeed feed() {
             return service.feed();
@@ -152,12 +152,17 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
         }
 
         @Override
+        public java.util.Optional<org.plurigrid.console.devnet.Devnet> devnet() {
+            return inProcess == null ? java.util.Optional.empty() : inProcess.devnet();
+        }
+
+        @Override
         public void close() {
             try {
                 service.close();
             } finally {
-                if (devnet != null) {
-                    devnet.close();
+                if (inProcess != null) {
+                    inProcess.close();
                 }
             }
         }

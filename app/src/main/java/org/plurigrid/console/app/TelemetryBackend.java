@@ -1,5 +1,7 @@
 package org.plurigrid.console.app;
 
+import java.util.Optional;
+
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryFeed;
 
@@ -10,6 +12,11 @@ public interface TelemetryBackend extends AutoCloseable {
 
     /** Supergrid totals for the Overview; cheap enough to call twice a second on the FX thread. */
     SupergridSummary summary();
+
+    /** The in-process devnet this console started (for tests that inject faults), empty with external brokers. */
+    default Optional<org.plurigrid.console.devnet.Devnet> devnet() {
+        return Optional.empty();
+    }
 
     /** Stops telemetry and, if this console started one, the devnet. Blocking; never call it on the FX thread. */
     @Override

@@ -46,8 +46,8 @@ final class Screenshots {
             }
         }
         try {
-            Files.createDirectories(DIR);
             Path file = DIR.resolve(name + ".png");
+            Files.createDirectories(file.getParent()); // a name may carry a sub-folder of its own
             ImageIO.write(out, "png", file.toFile());
             return file;
         } catch (IOException e) {

@@ -31,6 +31,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -85,7 +86,7 @@ public final class AlarmListView extends BorderPane {
 
     // ------------------------------------------------------------------------------------------------ toolbar
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         TextField filter = new TextField();
         filter.setPromptText("Filter: source, message or rule");
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
@@ -124,9 +125,6 @@ public final class AlarmListView extends BorderPane {
         Label sortLabel = new Label("Sort");
         sortLabel.getStyleClass().add("muted");
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
         Button ack = button("Ack", "Acknowledge the selected alarms", vm::acknowledgeSelected);
         ack.disableProperty().bind(Bindings.isEmpty(vm.selection()));
         Button ackPage = button("Ack page", "Acknowledge the unacknowledged alarms on this page", vm::acknowledgePage);
@@ -141,9 +139,21 @@ public final class AlarmListView extends BorderPane {
         }
         ack.setDefaultButton(false);
 
-        HBox bar = new HBox(filter, priority, unackOnly, hidden, sortLabel, sort, spacer, ack, ackPage, shelve, comment, map);
+        // Controls keep their full text (never "All pr…"); at laptop widths the groups wrap onto a second line.
+        for (Region r : List.of(priority, unackOnly, hidden, sortLabel, sort)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane bar = new FlowPane(group(filter), group(priority, unackOnly, hidden), group(sortLabel, sort),
+                group(ack, ackPage, shelve, comment, map));
         bar.getStyleClass().add("alarm-toolbar");
         return bar;
+    }
+
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox g = new HBox(nodes);
+        g.getStyleClass().add("alarm-toolbar-group");
+        g.setMinWidth(Region.USE_PREF_SIZE);
+        return g;
     }
 
     private static Button button(String text, String tip, Runnable action) {
@@ -176,9 +186,10 @@ public final class AlarmListView extends BorderPane {
         fixed(prio, 3.2);
 
         table.getColumns().add(prio);
-        table.getColumns().add(text("Time", a -> format.time(a.raisedAt()), 5.5, "alarm-col-time"));
-        table.getColumns().add(text("State", a -> AlarmFormat.state(a.state()), 6, "alarm-col-state"));
-        table.getColumns().add(text("Cond", a -> a.kind().label(), 5.5, "alarm-col-kind"));
+        // Time, state and condition are short and fixed-format: fixed widths, so Source and Message give way instead.
+        table.getColumns().add(fixedText("Time", a -> format.time(a.raisedAt()), 6.2, "alarm-col-time"));
+        table.getColumns().add(fixedText("State", a -> AlarmFormat.state(a.state()), 6.2, "alarm-col-state"));
+        table.getColumns().add(fixedText("Cond", a -> a.kind().label(), 5.5, "alarm-col-kind"));
         table.getColumns().add(text("Source", AlarmFormat::source, 27, "alarm-col-source"));
         table.getColumns().add(text("Message", Alarm::message, 20, "alarm-col-message"));
         table.getColumns().add(text("Value", AlarmFormat::value, 10, "alarm-col-value"));
@@ -208,6 +219,12 @@ public final class AlarmListView extends BorderPane {
         });
         c.getStyleClass().add(style);
         c.setPrefWidth(em * 15);
+        return c;
+    }
+
+    private static TableColumn<AlarmRow, String> fixedText(String title, Function<Alarm, String> f, double em, String style) {
+        TableColumn<AlarmRow, String> c = text(title, f, em, style);
+        fixed(c, em);
         return c;
     }
 

@@ -123,10 +123,6 @@ final class ConsoleMap implements AutoCloseable {
         viewModel.select(assetId(alarm.point()));
     }
 
-    SupergridMapViewModel viewModel() {
-        return viewModel;
-    }
-
     Node page() {
         return new SupergridMapView(viewModel);
     }

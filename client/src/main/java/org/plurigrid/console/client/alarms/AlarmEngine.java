@@ -825,21 +825,31 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
             }
         }
 
+        private static final double RATE_WINDOW_SECONDS = 1.0;
+
         private boolean rateCondition(Measurement m) {
             if (m.quality() != Quality.GOOD) {
                 previousTime = null;
                 return raw;
             }
             boolean next = raw;
-            if (previousTime != null) {
-                double seconds = Duration.between(previousTime, m.time()).toNanos() / 1e9;
-                if (seconds > 0) {
-                    double rate = Math.abs(m.value() - previousValue) / seconds;
-                    next = raw ? rate > rule.limit() - rule.deadband() : rate > rule.limit();
-                }
+            if (previousTime == null) {
+                previousValue = m.value();
+                previousTime = m.time();
+                return next;
             }
-            previousValue = m.value();
-            previousTime = m.time();
+            double seconds = Duration.between(previousTime, m.time()).toNanos() / 1e9;
+            // The rate is measured over at least RATE_WINDOW: two samples a few milliseconds apart (a birth and the
+            // next data message, a rebirth) would turn ordinary noise into a huge "rate".
+            if (seconds >= RATE_WINDOW_SECONDS) {
+                double rate = Math.abs(m.value() - previousValue) / seconds;
+                next = raw ? rate > rule.limit() - rule.deadband() : rate > rule.limit();
+                previousValue = m.value();
+                previousTime = m.time();
+            } else if (seconds < 0) {
+                previousValue = m.value();      // out-of-order or restarted source: start measuring again
+                previousTime = m.time();
+            }
             return next;
         }
     }

@@ -359,6 +359,22 @@ class AlarmEngineTest {
     }
 
     @Test
+    void ignoresRateSpikesBetweenSamplesMillisecondsApart() {
+        AlarmRule ramp = new AlarmRule("ramp", PointPattern.metric("Substation/ActivePower", PointPattern.Level.NODE),
+                AlarmKind.RATE_OF_CHANGE, 100, 10, Duration.ZERO, Duration.ZERO, AlarmPriority.LOW, "Fast ramp");
+        AlarmEngine engine = engine(ramp);
+        PointId p = nodeMetric("groningen-sub-01", "Substation/ActivePower");
+
+        engine.accept(good(p, 200, clock));                 // e.g. the value in a birth
+        clock.advance(Duration.ofMillis(5));
+        engine.accept(good(p, 205, clock));                 // the next data 5 ms later: 1000 kW/s "instantly"
+        clock.advance(Duration.ofMillis(995));
+        engine.accept(good(p, 260, clock));                 // 60 kW over the second: below the limit
+
+        assertThat(engine.active()).isEmpty();
+    }
+
+    @Test
     void outOfServiceHidesAlarmsOfTheAsset() {
         AlarmEngine engine = engine(VOLTAGE_H);
         PointId v1 = voltage("groningen-sub-01");

@@ -117,8 +117,11 @@ public final class ConsoleApplication extends Application {
             map.start();
         });
 
-        if (options.usesDevnet()) {
-            // The devnet's chain, with the demo account as the session key; a real node needs configuration.
+        if (options.chain().isPresent()) {
+            governance = new ConsoleGovernance(options.home(), clock);
+            governance.startOnNode(options.chain().get(), status);
+        } else if (options.usesDevnet()) {
+            // The devnet's own chain, with its demo accounts in a devnet-only keystore.
             governance = new ConsoleGovernance(options.home(), clock);
             governance.start(status);
         }

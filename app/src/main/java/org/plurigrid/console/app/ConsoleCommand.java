@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 import javafx.application.Application;
 import org.plurigrid.console.client.telemetry.MqttVersion;
+import org.plurigrid.console.client.chain.ChainConfig;
+import org.plurigrid.console.client.chain.GrpcEndpoint;
 import org.plurigrid.console.client.config.ConfigException;
 import org.plurigrid.console.client.config.ConsoleConfig;
 import picocli.CommandLine.Command;
@@ -68,11 +70,29 @@ public final class ConsoleCommand implements Callable<Integer> {
             description = "Grid model for the Map (XIIDM, CGMES zip, IEEE-CDF, MATPOWER .m); default on the devnet: its demo supergrid.")
     Path gridModel;
 
+    @Option(names = "--node", paramLabel = "HOST:PORT", split = ",",
+            description = "Cosmos gRPC node(s) for governance, in failover order: HOST:PORT or https://HOST[:PORT]. Needs --chain-id.")
+    List<String> nodes;
+
+    @Option(names = "--chain-id", paramLabel = "ID", description = "Chain-id the node must serve; nothing is signed for another chain.")
+    String chainId;
+
+    @Option(names = "--bech32-prefix", paramLabel = "PREFIX", defaultValue = "cosmos",
+            description = "Address prefix of the chain (default: ${DEFAULT-VALUE}).")
+    String bech32Prefix;
+
+    @Option(names = "--fee-denom", paramLabel = "DENOM", defaultValue = "ucosm", description = "Fee denom (default: ${DEFAULT-VALUE}).")
+    String feeDenom;
+
+    @Option(names = "--gas-price", paramLabel = "PRICE", defaultValue = "0.025", description = "Gas price in the fee denom (default: ${DEFAULT-VALUE}).")
+    String gasPrice;
+
     /** The validated options; a picocli usage error names the option that is wrong. */
     public ConsoleOptions options() {
         try {
             ConsoleOptions options = new ConsoleOptions(home, brokers, mqttVersion, Optional.ofNullable(username),
-                    Optional.ofNullable(passwordFile), devnetPort, scale, Optional.empty(), Optional.ofNullable(gridModel));
+                    Optional.ofNullable(passwordFile), devnetPort, scale, Optional.empty(), Optional.ofNullable(gridModel),
+                    chain());
             if (gridModel != null && !java.nio.file.Files.isRegularFile(gridModel) && !java.nio.file.Files.isDirectory(gridModel)) {
                 throw new IllegalArgumentException("--grid-model " + gridModel + ": no such file");
             }
@@ -86,6 +106,20 @@ public final class ConsoleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+    }
+
+    private Optional<ChainConfig> chain() {
+        if (nodes == null || nodes.isEmpty()) {
+            if (chainId != null) {
+                throw new IllegalArgumentException("--chain-id needs --node HOST:PORT (the chain's gRPC endpoint)");
+            }
+            return Optional.empty();
+        }
+        if (chainId == null || chainId.isBlank()) {
+            throw new IllegalArgumentException("--node needs --chain-id: the console signs only for the chain you name");
+        }
+        return Optional.of(ChainConfig.of(chainId, bech32Prefix, feeDenom, gasPrice,
+                nodes.stream().map(GrpcEndpoint::parse).toArray(GrpcEndpoint[]::new)));
     }
 
     @Override

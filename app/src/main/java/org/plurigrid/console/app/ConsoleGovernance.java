@@ -89,6 +89,34 @@ final class ConsoleGovernance implements AutoCloseable {
         });
     }
 
+    /**
+     * Governance against a real node: the operator's own encrypted keystore ({@code <home>/keys}) and the configured
+     * chain; nothing devnet about it.
+     */
+    void startOnNode(ChainConfig config, StatusBarViewModel status) {
+        status.chainStatusProperty().set("chain: connecting to " + config.chainId());
+        background.execute(() -> {
+            try {
+                GovernanceWiring w = GovernanceWiring.create(config, new Keystore(home), background, Platform::runLater,
+                        clock, ZoneId.systemDefault(), GovernanceWiring.STATUS_INTERVAL);
+                wiring = w;
+                Platform.runLater(() -> {
+                    page.getChildren().setAll(w.view());
+                    w.statusProperty().addListener((o, before, now) -> show(status, now));
+                    show(status, w.statusProperty().get());
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Governance could not start for chain {}", config.chainId(), e);
+                Platform.runLater(() -> {
+                    page.getChildren().setAll(new Label("Governance could not start: " + e.getMessage()
+                            + " (details in the log)"));
+                    status.chainStatusProperty().set("chain: " + config.chainId() + " unavailable");
+                    status.chainAbnormalProperty().set(true);
+                });
+            }
+        });
+    }
+
     /** A fresh devnet keystore with this run's demo accounts (their phrases change with every devnet start). */
     private Keystore devnetKeystore(DevnetChain c) {
         Keystore keystore = new Keystore(home.resolve("devnet"), KdfStrength.LIGHT, new SecureRandom());

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.plurigrid.console.client.chain.ChainConfig;
 import org.plurigrid.console.client.config.ConsoleConfig;
 import org.plurigrid.console.client.telemetry.MqttVersion;
 
@@ -23,10 +24,12 @@ import org.plurigrid.console.client.telemetry.MqttVersion;
  * @param config       {@code <home>/console.json} when it exists: configured brokers (TLS, auth, JSON mappings)
  * @param gridModel    the utility's grid model file for the map (XIIDM, CGMES, IEEE-CDF, MATPOWER); the devnet's demo
  *                     supergrid when absent on the devnet
+ * @param chain        the Cosmos node for governance ({@code --node}, {@code --chain-id}, …); on the devnet its own chain
+ *                     when absent
  */
 public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersion, Optional<String> username,
                              Optional<Path> passwordFile, int devnetPort, double scale, Optional<ConsoleConfig> config,
-                             Optional<Path> gridModel) {
+                             Optional<Path> gridModel, Optional<ChainConfig> chain) {
 
     /** The MQTT port the in-process devnet tries first, so tools like mosquitto_sub find it. */
     public static final int DEFAULT_DEVNET_PORT = 1883;
@@ -41,6 +44,7 @@ public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersi
         Objects.requireNonNull(passwordFile, "passwordFile");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(gridModel, "gridModel");
+        Objects.requireNonNull(chain, "chain");
         for (URI b : brokers) {
             if (b.getScheme() == null || !SCHEMES.contains(b.getScheme()) || b.getHost() == null || b.getPort() <= 0) {
                 throw new IllegalArgumentException("--broker " + b
@@ -65,16 +69,16 @@ public record ConsoleOptions(Path home, List<URI> brokers, MqttVersion mqttVersi
 
     /** The same options with the configuration file read from the home folder. */
     public ConsoleOptions withConfig(ConsoleConfig c) {
-        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, devnetPort, scale, Optional.of(c), gridModel);
+        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, devnetPort, scale, Optional.of(c), gridModel, chain);
     }
 
     /** Defaults with the devnet broker on any free port (tests, several consoles side by side). */
     public ConsoleOptions withDevnetPort(int port) {
-        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, port, scale, config, gridModel);
+        return new ConsoleOptions(home, brokers, mqttVersion, username, passwordFile, port, scale, config, gridModel, chain);
     }
 
     public static ConsoleOptions defaults(Path home) {
         return new ConsoleOptions(home, List.of(), MqttVersion.V5, Optional.empty(), Optional.empty(),
-                DEFAULT_DEVNET_PORT, 1.0, Optional.empty(), Optional.empty());
+                DEFAULT_DEVNET_PORT, 1.0, Optional.empty(), Optional.empty(), Optional.empty());
     }
 }

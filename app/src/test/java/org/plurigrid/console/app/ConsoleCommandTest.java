@@ -72,6 +72,25 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void aNodeAndChainIdPointGovernanceAtARealChain() {
+        ConsoleOptions o = parse("--node", "grpc.example.org:9090,https://backup.example.org", "--chain-id", "plurigrid-1",
+                "--bech32-prefix", "plg", "--fee-denom", "uplg", "--gas-price", "0.05");
+
+        assertThat(o.chain()).get().satisfies(c -> {
+            assertThat(c.chainId()).isEqualTo("plurigrid-1");
+            assertThat(c.bech32Prefix()).isEqualTo("plg");
+            assertThat(c.endpoints()).hasSize(2);
+        });
+    }
+
+    @Test
+    void aNodeWithoutChainIdIsRefused() {
+        assertThatThrownBy(() -> parse("--node", "grpc.example.org:9090"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--chain-id");
+    }
+
+    @Test
     void rejectsAnUnknownMqttVersionNamingTheAllowedOnes() {
         assertThatThrownBy(() -> parse("--mqtt-version", "4"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("5 or 3.1.1");

@@ -77,7 +77,7 @@ class LiveTelemetryStartupTest {
     @Test
     void namesGivenBrokersByHostAndPort() throws Exception {
         ConsoleOptions options = new ConsoleOptions(home, List.of(URI.create("tcp://127.0.0.1:2")), MqttVersion.V3_1_1,
-                Optional.empty(), Optional.empty(), 1883, 1.0, Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), 1883, 1.0, Optional.empty(), Optional.empty(), Optional.empty());
 
         try (TelemetryBackend backend = new LiveTelemetryStartup(DevnetLauncher.unavailable(), Clock.systemUTC())
                 .start(options, List.of(), (n, e, d) -> { })) {

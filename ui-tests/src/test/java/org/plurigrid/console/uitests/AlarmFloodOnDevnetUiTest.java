@@ -133,7 +133,9 @@ class AlarmFloodOnDevnetUiTest {
         robot.clickOn("#nav-overview");
         TableView<PointRow> table = robot.lookup("#point-table").queryTableView();
         TextField filter = robot.lookup("#point-filter").query();
-        WaitForAsyncUtils.asyncFx(() -> filter.setText(node)).get();
+        // group/node/ — the grid EMS also names devices after substations (cg-x/x-ems/x-sub-01/…), which stay live
+        String prefix = dropped.getFirst().groupId() + "/" + node + "/";
+        WaitForAsyncUtils.asyncFx(() -> filter.setText(prefix)).get();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !table.getItems().isEmpty()
                 && table.getItems().stream().allMatch(r -> r.node().equals(node) && notLive(r.qualityProperty().get()))));
         WaitForAsyncUtils.waitForFxEvents();

@@ -3,6 +3,10 @@ package org.plurigrid.console.app;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -20,7 +24,9 @@ import org.plurigrid.console.client.grid.GridSnapshot;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
 import org.plurigrid.console.client.grid.GridTelemetryOverlay;
 import org.plurigrid.console.client.grid.SecurityMonitor;
+import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.PointId;
+import org.plurigrid.console.client.telemetry.Quality;
 import org.plurigrid.console.maplayers.map.SupergridMapView;
 import org.plurigrid.console.maplayers.map.SupergridMapViewModel;
 import org.plurigrid.console.views.common.FramePump;
@@ -49,6 +55,8 @@ final class ConsoleMap implements AutoCloseable {
     private GridTelemetryOverlay overlay;
     private volatile GridSnapshot latest;
     private long seenAlarmVersion = -1;
+    /** FX thread only. */
+    private final Map<String, Quality> gatewayQuality = new HashMap<>();
 
     /** @param model loads the grid model; called once, off the FX thread */
     ConsoleMap(Supplier<Network> model, InstantSource clock) {
@@ -63,7 +71,7 @@ final class ConsoleMap implements AutoCloseable {
                 Network network = model.get();
                 GridSnapshot topology = new GridSnapshotFactory().snapshot(network, null, clock.instant());
                 GridTelemetryOverlay o = new GridTelemetryOverlay(topology);
-                Map<String, org.plurigrid.console.client.telemetry.Quality> unmeasured = o.unmeasuredQuality();
+                Map<String, Quality> unmeasured = o.unmeasuredQuality();
                 latest = topology;
                 Platform.runLater(() -> {
                     overlay = o;
@@ -101,11 +109,23 @@ final class ConsoleMap implements AutoCloseable {
         pump.addListener(changes -> {
             GridTelemetryOverlay o = overlay;
             if (o != null && !changes.isEmpty()) {
+                Set<String> gatewaysChanged = trackGateways(changes.changed());
                 o.apply(changes.changed());
-                o.frame().ifPresent(f -> {
-                    latest = f.snapshot();
-                    viewModel.applyFrame(f.snapshot(), f.qualityChanges());
-                });
+                Optional<GridTelemetryOverlay.Frame> frame = o.frame();
+                Map<String, Quality> quality = new HashMap<>(frame.map(GridTelemetryOverlay.Frame::qualityChanges).orElse(Map.of()));
+                quality.replaceAll((asset, q) -> worse(q, gatewayQuality.getOrDefault(asset, Quality.GOOD)));
+                if (!gatewaysChanged.isEmpty()) {
+                    Map<String, Quality> measured = o.quality();
+                    for (String node : gatewaysChanged) {
+                        quality.put(node, worse(measured.getOrDefault(node, Quality.GOOD), gatewayQuality.get(node)));
+                    }
+                }
+                if (frame.isPresent()) {
+                    latest = frame.get().snapshot();
+                    viewModel.applyFrame(frame.get().snapshot(), quality);
+                } else if (!quality.isEmpty()) {
+                    viewModel.updateQuality(quality);
+                }
             }
             if (alarms.version() != seenAlarmVersion) {
                 seenAlarmVersion = alarms.version();
@@ -116,6 +136,27 @@ final class ConsoleMap implements AutoCloseable {
                 viewModel.updateAlarms(byAsset);
             }
         });
+    }
+
+    /**
+     * The substation gateways' own quality (their node-level points): when a gateway's link dies, its substation is
+     * greyed on the map even though the EMS keeps estimating values for it.
+     */
+    private Set<String> trackGateways(List<Measurement> changed) {
+        Set<String> nodes = new HashSet<>();
+        for (Measurement m : changed) {
+            if (m.id().device().isEmpty()) {
+                Quality before = gatewayQuality.put(m.id().node(), m.quality());
+                if (before != m.quality()) {
+                    nodes.add(m.id().node());
+                }
+            }
+        }
+        return nodes;
+    }
+
+    private static Quality worse(Quality a, Quality b) {
+        return a.ordinal() >= b.ordinal() ? a : b;
     }
 
     /** Selects the asset of an alarm on the map ("show on map" in the alarm list). */

@@ -149,6 +149,7 @@ public final class ConnectionsView extends BorderPane {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> list.getSelectionModel().select(b));
+        list.getSelectionModel().select(vm.selectedProperty().get());
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             private final javafx.beans.value.ChangeListener<String> rename = (ob, x, y) -> setText(y);
             private BrokerDraft shown;
@@ -208,6 +209,9 @@ public final class ConnectionsView extends BorderPane {
         save.setOnAction(e -> { commitPasswords(); vm.save(); });
         save.disableProperty().bind(vm.busyProperty());
         vm.savedProperty().addListener((o, a, b) -> { if (b) onClose.run(); });
+        for (Button b : List.of(test, cancel, save)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, status, spacer, test, cancel, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("connections-footer");
@@ -372,7 +376,12 @@ public final class ConnectionsView extends BorderPane {
         unbind.add(() -> v311.selectedProperty().removeListener(v));
         passwordState.textProperty().bind(d.passwordStateProperty());
         keyPasswordState.textProperty().bind(d.keyPasswordStateProperty());
-        keepPassword.setVisible(d.hasStoredPassword());
+        // "Keep stored" only undoes a replacement or removal of a stored password.
+        javafx.beans.value.ChangeListener<String> keepShown = (o, a, b) -> keepPassword.setVisible(
+                d.hasStoredPassword() && !b.startsWith("stored") && !b.startsWith("from file"));
+        d.passwordStateProperty().addListener(keepShown);
+        keepShown.changed(null, null, d.passwordStateProperty().get());
+        unbind.add(() -> d.passwordStateProperty().removeListener(keepShown));
         unbind.add(() -> { passwordState.textProperty().unbind(); keyPasswordState.textProperty().unbind(); });
 
         sessionExpiry.disableProperty().bind(d.persistentSessionProperty().not());
@@ -401,7 +410,7 @@ public final class ConnectionsView extends BorderPane {
         errorLabels.forEach((field, label) -> {
             String e = errors.get(field);
             boolean show = e != null;
-            label.setText(show ? field.label() + " " + e : "");
+            label.setText(show ? field.label() + ": " + e : "");
             label.setVisible(show);
             label.setManaged(show);
             Control c = inputs.get(field);

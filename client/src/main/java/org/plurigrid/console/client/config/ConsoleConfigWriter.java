@@ -3,7 +3,6 @@ package org.plurigrid.console.client.config;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -112,6 +111,19 @@ public final class ConsoleConfigWriter {
      *                         old file is then left as it was
      */
     public ConsoleConfig writeBrokers(List<BrokerEntry> brokers) throws ConfigException {
+        write(withBrokers(brokers), true);
+        return ConsoleConfig.load(home);
+    }
+
+    /**
+     * What {@link #writeBrokers} would give, without changing {@code console.json}: e.g. to try a broker before
+     * saving it. New passwords are encrypted into a 0600 temp file that is deleted before this returns.
+     */
+    public ConsoleConfig check(List<BrokerEntry> brokers) throws ConfigException {
+        return write(withBrokers(brokers), false);
+    }
+
+    private ObjectNode withBrokers(List<BrokerEntry> brokers) throws ConfigException {
         ObjectNode root = readTree().orElseGet(() -> {
             ObjectNode r = mapper.createObjectNode();
             r.put("version", ConsoleConfig.FORMAT_VERSION);
@@ -140,8 +152,7 @@ public final class ConsoleConfigWriter {
             out.add(broker(e, previous, path, secrets));
         }
         root.set("brokers", out);
-        write(root);
-        return ConsoleConfig.load(home);
+        return root;
     }
 
     private ObjectNode broker(BrokerEntry e, ObjectNode previous, String path, ConsoleSecrets[] secrets)
@@ -238,7 +249,7 @@ public final class ConsoleConfigWriter {
     }
 
     /** Temp file beside the target (same file system), checked as a configuration, then moved over the target. */
-    private void write(ObjectNode root) throws ConfigException {
+    private ConsoleConfig write(ObjectNode root, boolean replace) throws ConfigException {
         Path tmp = null;
         try {
             Files.createDirectories(home);
@@ -249,10 +260,14 @@ public final class ConsoleConfigWriter {
                 tmp = Files.createTempFile(home, ".console-", ".json.tmp"); // Windows: the profile's ACLs apply
             }
             Files.writeString(tmp, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+            ConsoleConfig checked;
             try {
-                ConsoleConfig.read(tmp, home);
+                checked = ConsoleConfig.read(tmp, home);
             } catch (ConfigException e) {
                 throw new ConfigException(file, e.key(), problem(e, tmp), e);
+            }
+            if (!replace) {
+                return new ConsoleConfig(file, checked.brokers(), checked.telemetry());
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -260,8 +275,7 @@ public final class ConsoleConfigWriter {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-        } catch (FileSystemException e) {
-            throw new ConfigException(file, "", "cannot be written: " + e.getMessage(), e);
+            return checked;
         } catch (IOException e) {
             throw new ConfigException(file, "", "cannot be written: " + e.getMessage(), e);
         } finally {

@@ -147,6 +147,26 @@ class ConsoleConfigWriterTest {
     }
 
     @Test
+    void checkValidatesWithoutTouchingTheFile() throws Exception {
+        ConsoleConfigWriter writer = new ConsoleConfigWriter(home);
+        writer.writeBrokers(List.of(coop("")));
+        String before = Files.readString(home.resolve(ConsoleConfig.FILE_NAME));
+        BrokerEntry moved = new BrokerEntry("coop", "coop", "tcp://10.0.0.9:1883", MqttVersion.V5, "", Duration.ofSeconds(5),
+                true, BrokerConfig.DEFAULT_SESSION_EXPIRY, "op", new StoredSecret.Replaced(PASSWORD.toCharArray()),
+                Optional.empty(), List.of("spBv1.0/#"), "");
+
+        ConsoleConfig checked = writer.check(List.of(moved));
+
+        assertThat(checked.brokers().getFirst().serverUri()).hasToString("tcp://10.0.0.9:1883");
+        assertThat(new String(checked.brokers().getFirst().password())).isEqualTo(PASSWORD);
+        assertThat(Files.readString(home.resolve(ConsoleConfig.FILE_NAME))).isEqualTo(before);
+        try (var files = Files.list(home)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("temp file deleted")
+                    .containsExactlyInAnyOrder("console.json", "console.key");
+        }
+    }
+
+    @Test
     void refusesDuplicateNames() {
         ConsoleConfigWriter writer = new ConsoleConfigWriter(home);
 

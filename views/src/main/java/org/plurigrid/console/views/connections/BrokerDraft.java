@@ -1,7 +1,5 @@
 package org.plurigrid.console.views.connections;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,7 +147,7 @@ public final class BrokerDraft {
         } else if (nameTaken.test(n)) {
             found.put(Field.NAME, "\"" + n + "\" is already used by another broker");
         }
-        uriProblem(uri.get().strip()).ifPresent(p -> found.put(Field.URI, p));
+        BrokerEntry.uriProblem(uri.get().strip()).ifPresent(p -> found.put(Field.URI, p));
         if (persistentSession.get() && clientId.get().isBlank()) {
             found.put(Field.CLIENT_ID, "is needed for a persistent session (the broker finds the session by it)");
         } else if (clientId.get().strip().length() > 65_535) {
@@ -198,24 +196,6 @@ public final class BrokerDraft {
         errors.forEach((f, p) -> list.add(f.label() + ": " + p));
         if (!list.equals(problems)) {
             problems.setAll(list);
-        }
-    }
-
-    private static Optional<String> uriProblem(String text) {
-        if (text.isEmpty()) {
-            return Optional.of("is empty; e.g. tcp://localhost:1883 or ssl://broker.example:8883");
-        }
-        try {
-            URI u = new URI(text);
-            if (!"tcp".equals(u.getScheme()) && !"ssl".equals(u.getScheme())) {
-                return Optional.of("must start with tcp:// or ssl://, got \"" + text + "\"");
-            }
-            if (u.getHost() == null || u.getPort() <= 0) {
-                return Optional.of("needs a host and a port, e.g. tcp://localhost:1883");
-            }
-            return Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URI: " + e.getReason());
         }
     }
 

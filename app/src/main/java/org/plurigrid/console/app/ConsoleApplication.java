@@ -184,7 +184,7 @@ public final class ConsoleApplication extends Application {
      * Brokers saved in the Connections dialog: telemetry restarts with them on the lifecycle thread. A console on its
      * in-process devnet or on --broker keeps running as started; the saved brokers apply at its next plain start.
      */
-    private String applyConnections(org.plurigrid.console.client.config.ConsoleConfig saved) throws Exception {
+    String applyConnections(org.plurigrid.console.client.config.ConsoleConfig saved) throws Exception {
         if (!options.brokers().isEmpty() || options.usesDevnet()) {
             return "Saved to " + saved.file() + ". This console was started " + (options.usesDevnet()
                     ? "on its in-process devnet" : "with --broker") + "; the saved brokers apply at the next start without it.";

@@ -166,8 +166,8 @@ public final class BrokerDraft {
         if (h.contains("/") || h.contains("+") || h.contains("#")) {
             found.put(Field.HOST_ID, "must be one topic level without '/', '+' or '#'");
         }
-        if (password.hasAny() && username.get().isBlank()) {
-            found.put(Field.USERNAME, "is empty but a password is set; MQTT sends a password only with a user name");
+        if (password.hasAny() && username.get().isBlank() && version.get() == MqttVersion.V3_1_1) {
+            found.put(Field.USERNAME, "is empty but a password is set; MQTT 3.1.1 sends a password only with a user name");
         }
         if (tls.get()) {
             switch (identity.get()) {

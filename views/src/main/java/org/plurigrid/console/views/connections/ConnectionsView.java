@@ -38,7 +38,7 @@ import org.plurigrid.console.client.telemetry.MqttVersion;
 
 /**
  * The connection dialog's content: the brokers on the left, the selected one's settings in sections, and Test /
- * Cancel / Save below. Every field shows what is wrong with it as it is typed. Passwords are taken from the
+ * Close / Save below. Every field shows what is wrong with it as it is typed. Passwords are taken from the
  * password fields as {@code char[]} when the field is left, and the fields are cleared at once.
  */
 public final class ConnectionsView extends BorderPane {
@@ -133,7 +133,7 @@ public final class ConnectionsView extends BorderPane {
         bind(vm.selectedProperty().get());
     }
 
-    /** Called after a successful save or on Cancel, e.g. to close the dialog window. */
+    /** Called on Close (unsaved edits are dropped), e.g. to close the dialog window. */
     public void setOnClose(Runnable onClose) {
         this.onClose = onClose == null ? () -> { } : onClose;
     }
@@ -198,7 +198,7 @@ public final class ConnectionsView extends BorderPane {
         test.setId("connections-test");
         test.setOnAction(e -> { commitPasswords(); vm.testSelected(); });
         test.disableProperty().bind(vm.busyProperty().or(vm.selectedProperty().isNull()));
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button("Close");
         cancel.setId("connections-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> { password.clear(); keyPassword.clear(); vm.discard(); onClose.run(); });
@@ -208,7 +208,6 @@ public final class ConnectionsView extends BorderPane {
         save.setDefaultButton(true);
         save.setOnAction(e -> { commitPasswords(); vm.save(); });
         save.disableProperty().bind(vm.busyProperty());
-        vm.savedProperty().addListener((o, a, b) -> { if (b) onClose.run(); });
         for (Button b : List.of(test, cancel, save)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }

@@ -49,8 +49,15 @@ public final class ConnectionsViewModel {
 
     /** Reads the configured brokers (off the FX thread) and selects the first. */
     public void load() {
+        load(true);
+    }
+
+    /** @param announce say how many brokers were read (not after a save, whose message stays) */
+    private void load(boolean announce) {
         busy.set(true);
-        say(StatusKind.INFO, "Reading the configuration…");
+        if (announce) {
+            say(StatusKind.INFO, "Reading the configuration…");
+        }
         background.execute(() -> {
             List<BrokerEntry> entries;
             try {
@@ -65,12 +72,17 @@ public final class ConnectionsViewModel {
             }
             fx.execute(() -> {
                 busy.set(false);
+                String keep = selected.get() == null ? "" : selected.get().nameProperty().get().strip();
                 brokers.forEach(BrokerDraft::clearSecrets);
                 List<BrokerDraft> drafts = new ArrayList<>();
                 entries.forEach(e -> drafts.add(watch(new BrokerDraft(e))));
                 brokers.setAll(drafts);
                 revalidateNames();
-                selected.set(brokers.isEmpty() ? null : brokers.getFirst());
+                selected.set(brokers.stream().filter(d -> d.nameProperty().get().equals(keep)).findFirst()
+                        .orElse(brokers.isEmpty() ? null : brokers.getFirst()));
+                if (!announce) {
+                    return;
+                }
                 say(StatusKind.INFO, brokers.isEmpty() ? "No broker configured yet; add one."
                         : brokers.size() + (brokers.size() == 1 ? " broker" : " brokers") + " configured.");
             });
@@ -154,6 +166,8 @@ public final class ConnectionsViewModel {
                 if (outcome instanceof ConnectionsBackend.Done) {
                     brokers.forEach(BrokerDraft::clearSecrets);
                     saved.set(true);
+                    // Read back what was written: new passwords now show as stored, renamed brokers keep their keys.
+                    load(false);
                 }
             });
         });
@@ -237,7 +251,7 @@ public final class ConnectionsViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** Becomes true once the brokers are saved (and applied): the dialog may close. */
+    /** Becomes true once the brokers are saved (and applied); the dialog stays open so its message is read. */
     public ReadOnlyBooleanProperty savedProperty() {
         return saved.getReadOnlyProperty();
     }

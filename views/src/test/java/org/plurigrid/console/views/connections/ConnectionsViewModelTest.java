@@ -57,6 +57,32 @@ class ConnectionsViewModelTest {
     }
 
     @Test
+    void afterSavingTheTypedPasswordShowsAsStoredAndTheSaveMessageStays() {
+        BrokerDraft coop = loaded(1);
+        coop.usernameProperty().set("operator");
+        coop.replacePassword("c00p-Passw0rd".toCharArray());
+
+        vm.save();
+
+        assertThat(backend.loads).as("read back after saving").isEqualTo(2);
+        assertThat(vm.selectedProperty().get().nameProperty().get()).isEqualTo("co-op");
+        assertThat(vm.selectedProperty().get().passwordStateProperty().get()).startsWith("stored, encrypted");
+        assertThat(vm.statusProperty().get()).isEqualTo("Saved; reconnecting to 2 brokers.");
+        assertThat(vm.statusKindProperty().get()).isEqualTo(ConnectionsViewModel.StatusKind.OK);
+    }
+
+    @Test
+    void aPasswordWithoutUserNameIsRefusedForMqtt311Only() {
+        BrokerDraft coop = loaded(1);
+
+        coop.replacePassword("c00p-Passw0rd".toCharArray());
+
+        assertThat(coop.errors().get(Field.USERNAME)).contains("MQTT 3.1.1 sends a password only with a user name");
+        coop.versionProperty().set(MqttVersion.V5);
+        assertThat(coop.errors()).isEmpty();
+    }
+
+    @Test
     void namesTheFieldAndTheLineOfAnInvalidTopicFilter() {
         BrokerDraft coop = loaded(1);
 

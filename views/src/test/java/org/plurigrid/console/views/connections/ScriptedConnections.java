@@ -50,6 +50,13 @@ class ScriptedConnections implements ConnectionsBackend {
                 savedPasswords.add(new String(r.password()));
             }
         }
+        if (saveOutcome instanceof Done) {
+            // What a real file would read back: every broker under its new name, typed passwords now stored.
+            configured = brokers.stream().map(b -> new BrokerEntry(b.name(), b.name(), b.uri(), b.version(), b.clientId(),
+                    b.keepAlive(), b.cleanStart(), b.sessionExpiry(), b.username(),
+                    b.password() instanceof StoredSecret.Replaced ? new StoredSecret.Kept("stored, encrypted") : b.password(),
+                    b.tls(), b.topicFilters(), b.hostId())).toList();
+        }
         return saveOutcome;
     }
 

@@ -73,6 +73,7 @@ class ConnectionsAppliedNowTest {
 
             assertThat(outcome).isEqualTo(new ConnectionsBackend.Done("Saved; reconnecting to 1 broker."));
             awaitStatus(started, "co-op");
+            saveStatusBar(started, Path.of("target", "screenshots", "status-bar-connections.png"));
         } finally {
             if (app != null) {
                 app.shutdown().get(20, TimeUnit.SECONDS);
@@ -95,6 +96,21 @@ class ConnectionsAppliedNowTest {
             Thread.sleep(100);
         }
         throw new AssertionError("status bar never showed only '" + name + "' connected; it shows " + shown);
+    }
+
+    /** For people to look at: the status bar with the live connection and the Connections… command. */
+    private static void saveStatusBar(ConsoleApplication app, Path file) throws Exception {
+        javafx.scene.image.WritableImage snap = onFx(() -> app.window().lookup("#status-bar").snapshot(null, null));
+        int w = (int) snap.getWidth();
+        int h = (int) snap.getHeight();
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, snap.getPixelReader().getArgb(x, y));
+            }
+        }
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
     }
 
     private static void startFx() throws InterruptedException {

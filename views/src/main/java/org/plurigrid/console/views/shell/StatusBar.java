@@ -24,6 +24,7 @@ public final class StatusBar extends HBox {
 
         Label product = new Label("PLURIGRID CONSOLE");
         product.getStyleClass().add("product-name");
+        product.setMinWidth(Region.USE_PREF_SIZE);
 
         connectionBox.getStyleClass().add("status-group");
         connectionBox.setId("status-connections");

@@ -74,6 +74,17 @@ class ConnectionsAppliedNowTest {
             assertThat(outcome).isEqualTo(new ConnectionsBackend.Done("Saved; reconnecting to 1 broker."));
             awaitStatus(started, "co-op");
             saveStatusBar(started, Path.of("target", "screenshots", "status-bar-connections.png"));
+
+            onFx(() -> {
+                ((javafx.scene.control.Button) started.window().lookup("#status-connections-edit")).fire();
+                return null;
+            });
+            assertThat(awaitDialogBrokers()).as("the dialog lists the saved broker").containsExactly("co-op");
+            onFx(() -> {
+                javafx.stage.Window.getWindows().stream().filter(w -> w.getScene().lookup("#connections-view") != null)
+                        .toList().forEach(javafx.stage.Window::hide);
+                return null;
+            });
         } finally {
             if (app != null) {
                 app.shutdown().get(20, TimeUnit.SECONDS);
@@ -96,6 +107,24 @@ class ConnectionsAppliedNowTest {
             Thread.sleep(100);
         }
         throw new AssertionError("status bar never showed only '" + name + "' connected; it shows " + shown);
+    }
+
+    /** The broker names in the open Connections dialog, once it has read the file. */
+    @SuppressWarnings("unchecked")
+    private static List<String> awaitDialogBrokers() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            List<String> names = onFx(() -> javafx.stage.Window.getWindows().stream()
+                    .map(w -> w.getScene().lookup("#connections-list"))
+                    .filter(java.util.Objects::nonNull)
+                    .flatMap(l -> ((javafx.scene.control.ListView<Object>) l).getItems().stream().map(Object::toString))
+                    .toList());
+            if (!names.isEmpty()) {
+                return names;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no Connections dialog with brokers appeared");
     }
 
     /** For people to look at: the status bar with the live connection and the Connections… command. */

@@ -139,6 +139,8 @@ public final class ConsoleApplication extends Application {
                 window.select("map");
             });
         }
+        ConsoleConnections connections = new ConsoleConnections(options.home(), this::applyConnections, clock, Duration.ofSeconds(10));
+        window.statusBar().addCommand("status-connections-edit", "Connections…", () -> connections.open(stage));
         window.setUiScale(options.scale());
         // 1440 x 900 where it fits; a smaller laptop screen gets its whole visible area.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -178,6 +180,26 @@ public final class ConsoleApplication extends Application {
             feed.fail(firstConnectionName(), firstEndpoint(), "start-up failed: " + e.getMessage());
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Brokers saved in the Connections dialog: telemetry restarts with them on the lifecycle thread. A console on its
+     * in-process devnet or on --broker keeps running as started; the saved brokers apply at its next plain start.
+     */
+    String applyConnections(org.plurigrid.console.client.config.ConsoleConfig saved) throws Exception {
+        if (!options.brokers().isEmpty() || options.usesDevnet()) {
+            return "Saved to " + saved.file() + ". This console was started " + (options.usesDevnet()
+                    ? "on its in-process devnet" : "with --broker") + "; the saved brokers apply at the next start without it.";
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            TelemetryBackend old = backend.getAndSet(null);
+            if (old != null) {
+                old.close();
+            }
+            options = options.withConfig(saved);
+            startBackend();
+            return "Saved; reconnecting to " + saved.brokers().size() + (saved.brokers().size() == 1 ? " broker." : " brokers.");
+        }, lifecycle).get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

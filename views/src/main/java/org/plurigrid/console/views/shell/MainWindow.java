@@ -100,6 +100,11 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** The status bar on top, e.g. to add a command to it. */
+    public StatusBar statusBar() {
+        return (StatusBar) top.getChildren().getFirst();
+    }
+
     /** Shows the view of the entry with this id, building it the first time. */
     public void select(String id) {
         NavigationEntry entry = entries.get(id);

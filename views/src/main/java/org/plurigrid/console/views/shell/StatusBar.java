@@ -24,6 +24,7 @@ public final class StatusBar extends HBox {
 
         Label product = new Label("PLURIGRID CONSOLE");
         product.getStyleClass().add("product-name");
+        product.setMinWidth(Region.USE_PREF_SIZE);
 
         connectionBox.getStyleClass().add("status-group");
         connectionBox.setId("status-connections");
@@ -67,6 +68,17 @@ public final class StatusBar extends HBox {
 
         getChildren().addAll(product, separator(), connectionBox, separator(), chain, separator(), recording, spacer,
                 alarms, separator(), utc, local);
+    }
+
+    /** Adds a small command right after the connection items, e.g. "Connections…" to edit them. */
+    public javafx.scene.control.Button addCommand(String id, String text, Runnable action) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(text);
+        b.setId(id);
+        b.getStyleClass().add("status-command");
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        b.setOnAction(e -> action.run());
+        getChildren().add(getChildren().indexOf(connectionBox) + 1, b);
+        return b;
     }
 
     private void rebuildConnections(StatusBarViewModel vm) {

@@ -1,0 +1,116 @@
+package org.plurigrid.console.views.connections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.plurigrid.console.views.alarms.FxToolkit;
+import org.plurigrid.console.views.common.Theme;
+
+/** Renders the connection dialog and saves {@code target/screenshots/connections-dialog*.png} for people to look at. */
+@ExtendWith(FxToolkit.class)
+class ConnectionsScreenshotTest {
+
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private ConnectionsViewModel viewModel() {
+        ConnectionsViewModel vm = new ConnectionsViewModel(new ScriptedConnections(), Runnable::run, Runnable::run);
+        vm.load();
+        return vm;
+    }
+
+    @Test
+    void snapshotOfTheDialogIsCalmGrey() throws Exception {
+        Parent view = FxToolkit.call(() -> new ConnectionsView(viewModel()));
+
+        BufferedImage img = render(view, "connections-dialog.png");
+
+        assertThat(saturatedShare(img)).as("ISA-101: no saturated colour on a dialog with nothing wrong").isLessThan(0.002);
+    }
+
+    @Test
+    void snapshotOfAnInvalidFieldShowsItsMessage() throws Exception {
+        Parent view = FxToolkit.call(() -> {
+            ConnectionsViewModel vm = viewModel();
+            ConnectionsView v = new ConnectionsView(vm);
+            vm.brokers().getFirst().topicFiltersProperty().set("spBv1.0/cg-utrecht/#\nspBv1.0/#/NDATA");
+            vm.save();
+            return v;
+        });
+
+        render(view, "connections-dialog-invalid.png", 1.0);
+
+        String shown = FxToolkit.call(() -> ((javafx.scene.control.Label) view.lookup("#error-topic-filters")).getText());
+        assertThat(shown).isEqualTo("Topic filters: line 2: topic filter 'spBv1.0/#/NDATA' may use '#' only as the whole last level");
+    }
+
+    private static BufferedImage render(Parent root, String file) throws Exception {
+        return render(root, file, 0);
+    }
+
+    /** @param scroll vertical position of the editor, 0 (top) to 1 (bottom) */
+    private static BufferedImage render(Parent root, String file, double scroll) throws Exception {
+        Stage stage = FxToolkit.call(() -> {
+            Scene scene = new Scene(root, 980, 1010);
+            Theme.apply(scene);
+            Stage s = new Stage();
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        Thread.sleep(200);
+        FxToolkit.call(() -> {
+            ((javafx.scene.control.ScrollPane) root.lookup(".connections-scroll")).setVvalue(scroll);
+            return null;
+        });
+        Thread.sleep(200);
+        BufferedImage img = FxToolkit.call(() -> {
+            WritableImage snap = root.snapshot(null, null);
+            stage.close();
+            return toBuffered(snap);
+        });
+        Files.createDirectories(SHOTS);
+        ImageIO.write(img, "png", SHOTS.resolve(file).toFile());
+        return img;
+    }
+
+    private static BufferedImage toBuffered(WritableImage snap) {
+        int w = (int) snap.getWidth();
+        int h = (int) snap.getHeight();
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader r = snap.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, r.getArgb(x, y));
+            }
+        }
+        return img;
+    }
+
+    /** Share of pixels whose channels differ by more than 60: colour, not grey. */
+    private static double saturatedShare(BufferedImage img) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                    n++;
+                }
+            }
+        }
+        return (double) n / ((long) img.getWidth() * img.getHeight());
+    }
+}

@@ -30,13 +30,19 @@ final class PulseMeter {
     private long lastPulse;
     private long layoutStart;
     private long drainStart;
+    /** What the previous frame did, to say what a slow interval after it contained. */
+    private double lastPumpMs;
+    private double lastLayoutMs;
+    private int lastChanges;
+    private long lastGcMs;
 
     /** Hooks the scene's layout pass; call on the FX thread before the first pulse. */
     void attach(Scene scene) {
         scene.addPreLayoutPulseListener(() -> layoutStart = System.nanoTime());
         scene.addPostLayoutPulseListener(() -> {
             if (phase != null && layoutStart != 0) {
-                phase.layout.record((System.nanoTime() - layoutStart) / 1e6);
+                lastLayoutMs = (System.nanoTime() - layoutStart) / 1e6;
+                phase.layout.record(lastLayoutMs);
             }
         });
         timer.start();
@@ -56,21 +62,36 @@ final class PulseMeter {
         phase = null;
         p.endNanos = System.nanoTime();
         p.gcAtEnd = gc();
+        p.loadAverageAtEnd = loadAverage();
         return p;
     }
 
     private void pulse(long now) {
+        long gcMs = gc()[1];
         if (phase != null) {
             if (lastPulse != 0) {
                 double ms = (now - lastPulse) / 1e6;
                 phase.interval.record(ms);
                 if (ms > SLOW_FRAME_MS) {
                     phase.slowFrames++;
+                    if (phase.slow.size() < Phase.SLOW_DETAIL) {
+                        phase.slow.add(new SlowFrame((now - phase.startNanos) / 1e9, ms, gcMs - lastGcMs,
+                                lastPumpMs, lastLayoutMs, lastChanges));
+                    }
                 }
             }
             phase.frames++;
         }
         lastPulse = now;
+        lastGcMs = gcMs;
+    }
+
+    /**
+     * One interval over {@link #SLOW_FRAME_MS}: when it ended (s into the phase), GC time that ended within it, and
+     * what the frame before it did on the FX thread (pump and CSS/layout), so the rest is render or a starved thread.
+     */
+    record SlowFrame(double atSecond, double intervalMs, long gcMs, double previousPumpMs, double previousLayoutMs,
+                     int previousChangedPoints) {
     }
 
     /** The frame pump started draining the feed. */
@@ -82,6 +103,7 @@ final class PulseMeter {
     void drained(int changes) {
         if (phase != null) {
             phase.drain.record((System.nanoTime() - drainStart) / 1e6);
+            lastChanges = changes;
             phase.changes += changes;
             phase.maxChanges = Math.max(phase.maxChanges, changes);
         }
@@ -90,7 +112,8 @@ final class PulseMeter {
     /** The last frame listener returned: drain plus every view-model update of this frame are done. */
     void pumped() {
         if (phase != null) {
-            phase.pump.record((System.nanoTime() - drainStart) / 1e6);
+            lastPumpMs = (System.nanoTime() - drainStart) / 1e6;
+            phase.pump.record(lastPumpMs);
             phase.pumps++;
         }
     }
@@ -107,7 +130,10 @@ final class PulseMeter {
 
     /** The figures of one phase (idle or load). */
     static final class Phase {
+        static final int SLOW_DETAIL = 30;
         final String name;
+        final java.util.List<SlowFrame> slow = new java.util.ArrayList<>();
+        final double loadAverageAtStart = loadAverage();
         final LatencyRecorder interval = new LatencyRecorder();
         final LatencyRecorder pump = new LatencyRecorder();
         final LatencyRecorder drain = new LatencyRecorder();
@@ -116,6 +142,7 @@ final class PulseMeter {
         final long[] gcAtStart = gc();
         long endNanos;
         long[] gcAtEnd;
+        double loadAverageAtEnd;
         long frames;
         long slowFrames;
         long pumps;
@@ -146,6 +173,18 @@ final class PulseMeter {
             n.put("changedPointsPerFrameMax", maxChanges);
             n.put("gcCollections", gcAtEnd[0] - gcAtStart[0]);
             n.put("gcTimeMs", gcAtEnd[1] - gcAtStart[1]);
+            n.put("systemLoadAverageAtStart", round(loadAverageAtStart, 2));
+            n.put("systemLoadAverageAtEnd", round(loadAverageAtEnd, 2));
+            com.fasterxml.jackson.databind.node.ArrayNode detail = n.putArray("slowFrames");
+            for (SlowFrame f : slow) {
+                ObjectNode d = detail.addObject();
+                d.put("atSecond", round(f.atSecond(), 2));
+                d.put("intervalMs", round(f.intervalMs(), 1));
+                d.put("gcMs", f.gcMs());
+                d.put("previousPumpMs", round(f.previousPumpMs(), 1));
+                d.put("previousCssAndLayoutMs", round(f.previousLayoutMs(), 1));
+                d.put("previousChangedPoints", f.previousChangedPoints());
+            }
             return n;
         }
 
@@ -159,6 +198,11 @@ final class PulseMeter {
             }
             return n;
         }
+    }
+
+    /** The 1-minute system load average: other processes on the machine take pulses' time too. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     static double round(double v, int digits) {

@@ -63,6 +63,7 @@ final class PulseMeter {
         p.endNanos = System.nanoTime();
         p.gcAtEnd = gc();
         p.loadAverageAtEnd = loadAverage();
+        p.cpuAtEnd = processCpuNanos();
         return p;
     }
 
@@ -134,6 +135,7 @@ final class PulseMeter {
         final String name;
         final java.util.List<SlowFrame> slow = new java.util.ArrayList<>();
         final double loadAverageAtStart = loadAverage();
+        final long cpuAtStart = processCpuNanos();
         final LatencyRecorder interval = new LatencyRecorder();
         final LatencyRecorder pump = new LatencyRecorder();
         final LatencyRecorder drain = new LatencyRecorder();
@@ -143,6 +145,7 @@ final class PulseMeter {
         long endNanos;
         long[] gcAtEnd;
         double loadAverageAtEnd;
+        long cpuAtEnd;
         long frames;
         long slowFrames;
         long pumps;
@@ -173,6 +176,8 @@ final class PulseMeter {
             n.put("changedPointsPerFrameMax", maxChanges);
             n.put("gcCollections", gcAtEnd[0] - gcAtStart[0]);
             n.put("gcTimeMs", gcAtEnd[1] - gcAtStart[1]);
+            // CPU of this JVM (console, publisher and, with HiveMQ, the broker) in cores: 1.0 = one core busy
+            n.put("processCpuCores", cpuAtStart < 0 ? -1 : round((cpuAtEnd - cpuAtStart) / 1e9 / s, 2));
             n.put("systemLoadAverageAtStart", round(loadAverageAtStart, 2));
             n.put("systemLoadAverageAtEnd", round(loadAverageAtEnd, 2));
             com.fasterxml.jackson.databind.node.ArrayNode detail = n.putArray("slowFrames");
@@ -203,6 +208,11 @@ final class PulseMeter {
     /** The 1-minute system load average: other processes on the machine take pulses' time too. */
     private static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     static double round(double v, int digits) {

@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a small background pool and kept in an LRU cache. Registered in META-INF/services, so Gluon's
  * {@code TileRetrieverProvider} picks it instead of the online OpenStreetMap retriever. A failure yields a plain
  * sea-coloured tile and a debug log line, never an exception on screen.
+ * <p>Optionally an online (or LAN) tile server is tried first: set {@value #URL_PROPERTY} to a template such as
+ * {@code https://tiles.example.org/{z}/{x}/{y}.png}. Any failure falls back to the local rendering of the same tile,
+ * and after {@value OnlineTileSource#FAILURES_BEFORE_PAUSE} failures in a row the server is left alone for a minute,
+ * so an air-gapped control room neither waits nor logs a storm.
  */
 public final class OfflineTileRetriever implements TileRetriever {
 
@@ -37,6 +41,10 @@ public final class OfflineTileRetriever implements TileRetriever {
         }
     });
     private volatile CompletableFuture<TileRenderer> renderer;
+    private final OnlineTileSource online;
+
+    /** System property with the URL template of an optional tile server ({z}, {x}, {y}). */
+    public static final String URL_PROPERTY = "plurigrid.tiles.url";
 
     /** The no-argument constructor ServiceLoader needs; data loads lazily on the first tile request. */
     public OfflineTileRetriever() {
@@ -44,7 +52,13 @@ public final class OfflineTileRetriever implements TileRetriever {
     }
 
     public OfflineTileRetriever(ExecutorService pool) {
+        this(pool, OnlineTileSource.fromTemplate(System.getProperty(URL_PROPERTY)));
+    }
+
+    /** With an explicit online source (null = offline only). */
+    public OfflineTileRetriever(ExecutorService pool, OnlineTileSource online) {
         this.pool = pool;
+        this.online = online;
     }
 
     @Override
@@ -57,6 +71,19 @@ public final class OfflineTileRetriever implements TileRetriever {
         if (zoom < 0 || zoom > MAX_ZOOM || i < 0 || j < 0 || i >= (1L << zoom) || j >= (1L << zoom)) {
             return CompletableFuture.completedFuture(plainSea());
         }
+        if (online != null) {
+            return online.fetch(zoom, i, j).thenCompose(fetched -> {
+                if (fetched.isPresent()) {
+                    cache.put(key, fetched.get());
+                    return CompletableFuture.completedFuture(fetched.get());
+                }
+                return renderLocally(key, zoom, i, j);
+            });
+        }
+        return renderLocally(key, zoom, i, j);
+    }
+
+    private CompletableFuture<Image> renderLocally(String key, int zoom, long i, long j) {
         return renderer().thenApplyAsync(r -> {
             Image img = toFx(r.render(zoom, i, j));
             cache.put(key, img);

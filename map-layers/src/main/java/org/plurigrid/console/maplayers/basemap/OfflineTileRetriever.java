@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.awt.image.BufferedImage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a small background pool and kept in an LRU cache. Registered in META-INF/services, so Gluon's
  * {@code TileRetrieverProvider} picks it instead of the online OpenStreetMap retriever. A failure yields a plain
  * sea-coloured tile and a debug log line, never an exception on screen.
- * <p>Optionally an online (or LAN) tile server is tried first: set {@value #URL_PROPERTY} to a template such as
+ * <p>Optionally an MBTiles file ({@value #MBTILES_PROPERTY}) and/or an online (or LAN) tile server are tried first: set {@value #URL_PROPERTY} to a template such as
  * {@code https://tiles.example.org/{z}/{x}/{y}.png}. Any failure falls back to the local rendering of the same tile,
  * and after {@value OnlineTileSource#FAILURES_BEFORE_PAUSE} failures in a row the server is left alone for a minute,
  * so an air-gapped control room neither waits nor logs a storm.
@@ -41,10 +42,13 @@ public final class OfflineTileRetriever implements TileRetriever {
         }
     });
     private volatile CompletableFuture<TileRenderer> renderer;
-    private final OnlineTileSource online;
+    /** Tried in order before the local rendering (MBTiles file, tile server); may be empty. */
+    private final List<TileSource> sources;
 
     /** System property with the URL template of an optional tile server ({z}, {x}, {y}). */
     public static final String URL_PROPERTY = "plurigrid.tiles.url";
+    /** System property with the path of an optional MBTiles basemap file. */
+    public static final String MBTILES_PROPERTY = "plurigrid.tiles.mbtiles";
 
     /** The no-argument constructor ServiceLoader needs; data loads lazily on the first tile request. */
     public OfflineTileRetriever() {
@@ -52,13 +56,31 @@ public final class OfflineTileRetriever implements TileRetriever {
     }
 
     public OfflineTileRetriever(ExecutorService pool) {
-        this(pool, OnlineTileSource.fromTemplate(System.getProperty(URL_PROPERTY)));
+        this(pool, configuredSources(pool));
     }
 
     /** With an explicit online source (null = offline only). */
-    public OfflineTileRetriever(ExecutorService pool, OnlineTileSource online) {
+    public OfflineTileRetriever(ExecutorService pool, TileSource source) {
+        this(pool, source == null ? List.of() : List.of(source));
+    }
+
+    /** With explicit sources, tried in order before rendering locally. */
+    public OfflineTileRetriever(ExecutorService pool, List<TileSource> sources) {
         this.pool = pool;
-        this.online = online;
+        this.sources = List.copyOf(sources);
+    }
+
+    private static List<TileSource> configuredSources(ExecutorService pool) {
+        List<TileSource> out = new java.util.ArrayList<>();
+        MbTilesSource mbtiles = MbTilesSource.open(System.getProperty(MBTILES_PROPERTY), pool);
+        if (mbtiles != null) {
+            out.add(mbtiles);
+        }
+        OnlineTileSource online = OnlineTileSource.fromTemplate(System.getProperty(URL_PROPERTY));
+        if (online != null) {
+            out.add(online);
+        }
+        return out;
     }
 
     @Override
@@ -71,16 +93,20 @@ public final class OfflineTileRetriever implements TileRetriever {
         if (zoom < 0 || zoom > MAX_ZOOM || i < 0 || j < 0 || i >= (1L << zoom) || j >= (1L << zoom)) {
             return CompletableFuture.completedFuture(plainSea());
         }
-        if (online != null) {
-            return online.fetch(zoom, i, j).thenCompose(fetched -> {
-                if (fetched.isPresent()) {
-                    cache.put(key, fetched.get());
-                    return CompletableFuture.completedFuture(fetched.get());
-                }
-                return renderLocally(key, zoom, i, j);
-            });
+        return fromSources(0, key, zoom, i, j);
+    }
+
+    private CompletableFuture<Image> fromSources(int index, String key, int zoom, long i, long j) {
+        if (index >= sources.size()) {
+            return renderLocally(key, zoom, i, j);
         }
-        return renderLocally(key, zoom, i, j);
+        return sources.get(index).fetch(zoom, i, j).thenCompose(fetched -> {
+            if (fetched.isPresent()) {
+                cache.put(key, fetched.get());
+                return CompletableFuture.completedFuture(fetched.get());
+            }
+            return fromSources(index + 1, key, zoom, i, j);
+        });
     }
 
     private CompletableFuture<Image> renderLocally(String key, int zoom, long i, long j) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the caller renders the tile locally. After {@link #FAILURES_BEFORE_PAUSE} failures in a row the server is not asked
  * again for {@link #PAUSE}, and that is logged once — not once per tile.
  */
-public final class OnlineTileSource {
+public final class OnlineTileSource implements TileSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnlineTileSource.class);
     static final int FAILURES_BEFORE_PAUSE = 5;
@@ -66,6 +66,7 @@ public final class OnlineTileSource {
     }
 
     /** The tile from the server, or empty (failure, timeout, paused, not an image). */
+    @Override
     public CompletableFuture<Optional<Image>> fetch(int zoom, long x, long y) {
         if (clock.millis() < pausedUntilMillis.get()) {
             return CompletableFuture.completedFuture(Optional.empty());

@@ -1,5 +1,7 @@
 package org.plurigrid.console.views.connections;
 
+import static org.plurigrid.console.views.common.TestImages.toBuffered;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -84,18 +85,6 @@ class ConnectionsScreenshotTest {
         return img;
     }
 
-    private static BufferedImage toBuffered(WritableImage snap) {
-        int w = (int) snap.getWidth();
-        int h = (int) snap.getHeight();
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = snap.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        return img;
-    }
 
     /** Share of pixels whose channels differ by more than 60: colour, not grey. */
     private static double saturatedShare(BufferedImage img) {

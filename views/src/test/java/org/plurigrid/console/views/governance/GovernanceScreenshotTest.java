@@ -1,5 +1,8 @@
 package org.plurigrid.console.views.governance;
 
+import static org.plurigrid.console.views.common.TestImages.toBuffered;
+import static org.plurigrid.console.views.common.TestImages.countPixels;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -14,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -176,30 +178,5 @@ class GovernanceScreenshotTest {
         return img;
     }
 
-    private static BufferedImage toBuffered(WritableImage snap) {
-        int w = (int) snap.getWidth();
-        int h = (int) snap.getHeight();
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader r = snap.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                img.setRGB(x, y, r.getArgb(x, y));
-            }
-        }
-        return img;
-    }
 
-    private static int countPixels(BufferedImage img, int red, int green, int blue) {
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                if (Math.abs(((rgb >> 16) & 0xff) - red) < 12 && Math.abs(((rgb >> 8) & 0xff) - green) < 12
-                        && Math.abs((rgb & 0xff) - blue) < 12) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
 }

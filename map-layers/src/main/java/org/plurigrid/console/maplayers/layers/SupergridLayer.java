@@ -14,7 +14,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 import org.plurigrid.console.client.grid.DerType;
-import org.plurigrid.console.client.grid.GeoPoint;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridBranch;
 import org.plurigrid.console.client.grid.GridDer;
@@ -23,7 +22,6 @@ import org.plurigrid.console.client.grid.GridSubstation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,16 +29,34 @@ import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
 
 /**
- * The whole supergrid drawn on one Canvas inside a Gluon {@link MapLayer}: community-grid areas, lines and
- * interconnectors coloured by loading with moving flow dashes, DERs (clustered when zoomed out), substations by
- * voltage class, labels, and the selection. One node for thousands of elements; everything off screen is culled
- * and the level of detail follows the zoom ({@link LevelOfDetail}).
+ * The whole supergrid drawn on four stacked Canvases inside a Gluon {@link MapLayer}: community-grid areas; lines and
+ * interconnectors coloured by loading; DERs (clustered when zoomed out), substations by voltage class, labels and the
+ * selection; and on top moving flow dashes and pulsing alarm rings. Each canvas is repainted only when what it shows
+ * changed: live telemetry repaints the lines, the animation only its own canvas, and areas and symbols wait for the
+ * camera, the model, the selection or a change of quality. A few nodes for thousands of elements; everything off
+ * screen is culled and the level of detail follows the zoom ({@link LevelOfDetail}).
+ * <p>
+ * Speed: what telemetry never changes (positions, paths, draw order, area outlines) is kept in a {@link GridGeometry}
+ * built once per model; a frame projects flat arrays and strokes plain lines of one colour and width as one path
+ * (butt caps, bevel joins: far fewer curves for the rasterizer). Only lines that need their own look (selected,
+ * outaged, overloaded by a contingency, disconnected) are stroked one by one.
  */
 public final class SupergridLayer extends MapLayer {
 
-    private final Canvas canvas = new Canvas();
+    /** Bottom to top: area tints, lines, symbols (DERs, substations, labels), animation (flow dashes, alarms). */
+    private final Canvas areasCanvas = new Canvas();
+    private final Canvas linesCanvas = new Canvas();
+    private final Canvas symbolsCanvas = new Canvas();
+    private final Canvas overlay = new Canvas();
+    /** What the area and symbol canvases were last drawn for; telemetry that changes none of it repaints only lines. */
+    private List<Object> staticKey = List.of();
+    private int staticElements;
+    private int lineElements;
+    private int staticRedraws;
     private final DoubleSupplier zoom;
     private GridSnapshot snapshot;
+    private GridGeometry geometry;
+    private int geometryBuilds;
     private LayerVisibility visibility = LayerVisibility.all();
     private Predicate<String> stale = id -> false;
     private String selectedId;
@@ -50,7 +66,7 @@ public final class SupergridLayer extends MapLayer {
     private String outagedId;
     private java.util.Set<String> contingencyOverloads = java.util.Set.of();
 
-    /** Web-Mercator to layer pixels for this frame: x = ax·lon + bx, y = ay·merc(lat) + by (see {@link #redraw}). */
+    /** Web-Mercator to layer pixels for this frame: x = ax·lon + bx, y = ay·mercY + by (see {@link #redraw}). */
     private double ax;
     private double bx;
     private double ay;
@@ -64,18 +80,53 @@ public final class SupergridLayer extends MapLayer {
     /** Above this many substations their symbols are filled as batched paths. */
     static final int DENSE_SUBSTATIONS = 2000;
 
-    // screen positions of the last frame, for picking
-    private final List<Object[]> pickSubstations = new ArrayList<>();
-    private final List<Object[]> pickBranches = new ArrayList<>();
-    private int drawnElements;
+    private static final int KV_CLASSES = 4;
+    private static final double[] KV_CLASS_REPRESENTATIVE = {345, 138, 69, 20};
+    private static final Color CLUSTER_FILL = Color.web("#F4F4F1", 0.80);
+    private static final Color CLUSTER_TEXT = Color.web("#3A4048");
+    private static final Color HATCH = Color.web("#6B7075");
+    private static final Color STALE_DER = Color.web("#B5B8BB");
+    private static final Color FLOW_DASH = Color.web("#F2F2EF", 0.65);
+    private static final Color FLOW_DASH_ABNORMAL = Color.web("#F2F2EF", 0.9);
+    private static final Color ALARM_TEXT_DARK = Color.web("#2A2F34");
+    private static final Font AREA_FONT = Font.font("System", FontWeight.BOLD, 11);
+    private static final Font LABEL_FONT = Font.font("System", FontWeight.NORMAL, 10);
+    private static final Font CLUSTER_FONT = Font.font("System", FontWeight.NORMAL, 9);
+    private static final Font ALARM_FONT = Font.font("System", FontWeight.BOLD, 11);
+
+    // the last frame's screen positions: for picking, the overlay and alarms (valid until the next redraw)
+    private double[] px = new double[0];
+    private double[] py = new double[0];
+    private boolean[] branchDrawn = new boolean[0];
+    private double[] subX = new double[0];
+    private double[] subY = new double[0];
+    private boolean[] subDrawn = new boolean[0];
+    private double[] derX = new double[0];
+    private double[] derY = new double[0];
+    /** Branches whose flow dashes the overlay draws: index, width, abnormal. */
+    private int[] animated = new int[0];
+    private double[] animatedWidth = new double[0];
+    private boolean[] animatedAbnormal = new boolean[0];
+    private double[] animatedTrim = new double[0];
+    private double[] trimX = new double[16];
+    private double[] trimY = new double[16];
+    private int animatedCount;
+    private final IntList[] buckets = new IntList[LoadingBand.values().length * KV_CLASSES * 2];
+    private final IntList specials = new IntList();
+    private int drawnAlarms;
 
     /**
      * @param zoom the map's current zoom (the layer cannot read it from Gluon's public API)
      */
     public SupergridLayer(DoubleSupplier zoom) {
         this.zoom = zoom;
-        canvas.setMouseTransparent(true);
-        getChildren().add(canvas);
+        for (Canvas c : List.of(areasCanvas, linesCanvas, symbolsCanvas, overlay)) {
+            c.setMouseTransparent(true);
+        }
+        for (int i = 0; i < buckets.length; i++) {
+            buckets[i] = new IntList();
+        }
+        getChildren().addAll(areasCanvas, linesCanvas, symbolsCanvas, overlay);
     }
 
     public void setSnapshot(GridSnapshot snapshot) {
@@ -112,10 +163,10 @@ public final class SupergridLayer extends MapLayer {
         markDirty();
     }
 
-    /** Advances the flow-direction animation; phase in px along the line. */
+    /** Advances the flow-direction animation (phase in px along the line); repaints only the animated overlay. */
     public void setFlowPhase(double phase) {
         this.flowPhase = phase;
-        redraw();
+        redrawOverlay();
     }
 
     /** Called after each layout (pan, zoom, resize), e.g. to remember the camera. */
@@ -125,7 +176,17 @@ public final class SupergridLayer extends MapLayer {
 
     /** Elements drawn in the last frame (after culling and level of detail), for diagnostics and tests. */
     public int drawnElements() {
-        return drawnElements;
+        return staticElements + lineElements + drawnAlarms;
+    }
+
+    /** How often the areas and symbols were repainted (camera, model, selection or quality changes, not telemetry). */
+    public int staticRedraws() {
+        return staticRedraws;
+    }
+
+    /** How often the static geometry was rebuilt (once per model; more means frames do not share it). */
+    public int geometryBuilds() {
+        return geometryBuilds;
     }
 
     @Override
@@ -136,41 +197,55 @@ public final class SupergridLayer extends MapLayer {
 
     /** Where a substation or branch (its midpoint) was drawn in the last frame, in layer coordinates. */
     public Optional<Point2D> screenPointOf(String id) {
-        for (Object[] s : pickSubstations) {
-            if (s[0].equals(id)) {
-                return Optional.of(new Point2D((double) s[1], (double) s[2]));
-            }
+        if (geometry == null) {
+            return Optional.empty();
         }
-        for (Object[] b : pickBranches) {
-            if (b[0].equals(id)) {
-                return Optional.of(new Point2D(((double) b[1] + (double) b[3]) / 2, ((double) b[2] + (double) b[4]) / 2));
-            }
+        int s = geometry.substationIndex(id);
+        if (s >= 0 && s < subDrawn.length && subDrawn[s]) {
+            return Optional.of(new Point2D(subX[s], subY[s]));
+        }
+        int b = geometry.branchIndex(id);
+        if (b >= 0 && b < branchDrawn.length && branchDrawn[b]) {
+            int first = geometry.branchOffset[b];
+            int last = first + geometry.branchLon[b].length - 1;
+            return Optional.of(new Point2D((px[first] + px[last]) / 2, (py[first] + py[last]) / 2));
         }
         return Optional.empty();
     }
 
     /** The asset under a point of the map (substation first, then the nearest line within a few pixels). */
     public Optional<String> pick(double x, double y) {
+        if (geometry == null) {
+            return Optional.empty();
+        }
         String best = null;
         double bestD = 10 * 10;
-        for (Object[] s : pickSubstations) {
-            double dx = (double) s[1] - x;
-            double dy = (double) s[2] - y;
+        for (int i = 0; i < subDrawn.length; i++) {
+            if (!subDrawn[i]) {
+                continue;
+            }
+            double dx = subX[i] - x;
+            double dy = subY[i] - y;
             double d = dx * dx + dy * dy;
             if (d <= bestD) {
                 bestD = d;
-                best = (String) s[0];
+                best = geometry.substations[i].id();
             }
         }
         if (best != null) {
             return Optional.of(best);
         }
         bestD = 6 * 6;
-        for (Object[] b : pickBranches) {
-            double d = Culling.distanceToSegmentSquared(x, y, (double) b[1], (double) b[2], (double) b[3], (double) b[4]);
+        for (int i = 0; i < branchDrawn.length; i++) {
+            if (!branchDrawn[i]) {
+                continue;
+            }
+            int first = geometry.branchOffset[i];
+            int last = first + geometry.branchLon[i].length - 1;
+            double d = Culling.distanceToSegmentSquared(x, y, px[first], py[first], px[last], py[last]);
             if (d <= bestD) {
                 bestD = d;
-                best = (String) b[0];
+                best = geometry.branchIds[i];
             }
         }
         return Optional.ofNullable(best);
@@ -180,39 +255,124 @@ public final class SupergridLayer extends MapLayer {
         Node parent = getParent();
         double w = parent instanceof Region r ? r.getWidth() : 0;
         double h = parent instanceof Region r ? r.getHeight() : 0;
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        for (Canvas c : List.of(areasCanvas, linesCanvas, symbolsCanvas, overlay)) {
+            if (c.getWidth() != w || c.getHeight() != h) {
+                c.setWidth(w);
+                c.setHeight(h);
+            }
         }
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.clearRect(0, 0, w, h);
-        pickSubstations.clear();
-        pickBranches.clear();
-        drawnElements = 0;
+        GraphicsContext lines = linesCanvas.getGraphicsContext2D();
+        lines.clearRect(0, 0, w, h);
+        lineElements = 0;
+        animatedCount = 0;
         if (snapshot == null || w <= 0 || h <= 0 || baseMap == null) {
+            geometry = null;
+            staticKey = List.of();
+            staticElements = 0;
+            areasCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+            symbolsCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
+            redrawOverlay();
             return;
+        }
+        if (geometry == null || !geometry.matches(snapshot)) {
+            geometry = new GridGeometry(snapshot);
+            geometryBuilds++;
+            px = new double[geometry.pathPoints];
+            py = new double[geometry.pathPoints];
+            branchDrawn = new boolean[geometry.branchIds.length];
+            subX = new double[geometry.substations.length];
+            subY = new double[geometry.substations.length];
+            subDrawn = new boolean[geometry.substations.length];
+            derX = new double[geometry.derLon.length];
+            derY = new double[geometry.derLon.length];
+            animated = new int[geometry.branchIds.length];
+            animatedWidth = new double[geometry.branchIds.length];
+            animatedAbnormal = new boolean[geometry.branchIds.length];
+            animatedTrim = new double[geometry.branchIds.length];
         }
         updateProjection();
         double z = zoom.getAsDouble();
         LevelOfDetail lod = LevelOfDetail.forZoom(z);
-        Map<String, GridSubstation> subs = snapshot.substationsById();
-        Map<String, Point2D> screen = new HashMap<>();
-        for (GridSubstation s : subs.values()) {
-            if (s.hasPosition()) {
-                screen.put(s.id(), project(s.position()));
+        List<Object> key = java.util.Arrays.asList(geometry, ax, bx, ay, by, w, h, z, visibility, selectedId,
+                staleSignature(lod), lod.individualDers() ? staticRedraws : -1);
+        if (!key.equals(staticKey)) {
+            // areas and symbols change with the camera, the model, the selection or quality; not with live values
+            staticKey = key;
+            staticRedraws++;
+            staticElements = 0;
+            java.util.Arrays.fill(subDrawn, false);
+            GraphicsContext areas = areasCanvas.getGraphicsContext2D();
+            GraphicsContext symbols = symbolsCanvas.getGraphicsContext2D();
+            areas.clearRect(0, 0, w, h);
+            symbols.clearRect(0, 0, w, h);
+            if (visibility.areas()) {
+                drawAreas(areas);
+            }
+            if (visibility.ders()) {
+                drawDers(symbols, lod, w, h);
+            }
+            if (visibility.substations()) {
+                drawSubstations(symbols, z, lod, w, h);
+            }
+        }
+        java.util.Arrays.fill(branchDrawn, false);
+        if (visibility.lines()) {
+            drawBranches(lines, z, lod, w, h);
+        }
+        redrawOverlay();
+    }
+
+    /**
+     * A cheap fingerprint of which substations and areas are stale (the only live state the static canvases show);
+     * individual DERs are repainted with every frame instead, as they are few at the zooms that show them.
+     */
+    private int staleSignature(LevelOfDetail lod) {
+        int sig = 1;
+        if (visibility.substations()) {
+            GridSubstation[] subs = geometry.substations;
+            for (int i = 0; i < subs.length; i++) {
+                if (subs[i].nominalKv() >= lod.minSubstationKv() && stale.test(subs[i].id())) {
+                    sig = sig * 31 + i + 1;
+                }
             }
         }
         if (visibility.areas()) {
-            drawAreas(g, screen);
+            List<GridArea> areas = snapshot.areas();
+            for (int i = 0; i < areas.size(); i++) {
+                if (stale.test(areas.get(i).id())) {
+                    sig = sig * 31 - i - 1;
+                }
+            }
         }
-        if (visibility.lines()) {
-            drawBranches(g, z, lod, w, h);
+        return sig;
+    }
+
+    /** The animated layer: flow dashes of the lines chosen by the last redraw, then the alarm rings. */
+    private void redrawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        double w = overlay.getWidth();
+        double h = overlay.getHeight();
+        g.clearRect(0, 0, w, h);
+        drawnAlarms = 0;
+        if (geometry == null || snapshot == null) {
+            return;
         }
-        if (visibility.ders()) {
-            drawDers(g, lod, w, h);
-        }
-        if (visibility.substations()) {
-            drawSubstations(g, subs, screen, z, lod, w, h);
+        if (animatedCount > 0) {
+            List<GridBranch> branches = snapshot.branches();
+            g.setLineCap(StrokeLineCap.ROUND);
+            g.setLineJoin(StrokeLineJoin.ROUND);
+            g.setLineDashes(3, 11);
+            for (int k = 0; k < animatedCount; k++) {
+                int i = animated[k];
+                // light dashes moving from side 1 to side 2 when p1 > 0, the other way otherwise
+                double speed = Math.signum(branches.get(i).p1Mw());
+                g.setStroke(animatedAbnormal[k] ? FLOW_DASH_ABNORMAL : FLOW_DASH);
+                g.setLineWidth(Math.max(1, animatedWidth[k] * 0.45));
+                g.setLineDashOffset(-speed * flowPhase);
+                strokeTrimmed(g, i, animatedTrim[k]);
+            }
+            g.setLineDashes();
+            g.setLineDashOffset(0);
         }
         drawAlarms(g, w, h);
     }
@@ -222,8 +382,10 @@ public final class SupergridLayer extends MapLayer {
         if (alarms.isEmpty()) {
             return;
         }
-        Font font = Font.font("System", FontWeight.BOLD, 11);
         double pulse = 0.5 + 0.5 * Math.sin(flowPhase / 4.0);
+        g.setFont(ALARM_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
         for (Map.Entry<String, Integer> a : alarms.entrySet()) {
             Optional<Point2D> at = screenPointOf(a.getKey());
             if (at.isEmpty() || !Culling.pointVisible(at.get().getX(), at.get().getY(), 20, w, h)) {
@@ -241,14 +403,9 @@ public final class SupergridLayer extends MapLayer {
             double sy = y - 14;
             g.setFill(c);
             AlarmSymbols.fillShape(g, priority, sx, sy, 8);
-            g.setStroke(Color.web("#2A2F34"));
-            g.setLineWidth(0.8);
-            g.setFont(font);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFill(priority == 3 ? Color.web("#2A2F34") : Color.WHITE);
+            g.setFill(priority == 3 ? ALARM_TEXT_DARK : Color.WHITE);
             g.fillText(Integer.toString(priority), sx, sy + (priority == 3 ? 1.5 : 0));
-            drawnElements++;
+            drawnAlarms++;
         }
     }
 
@@ -261,119 +418,225 @@ public final class SupergridLayer extends MapLayer {
         Point2D p2 = getMapPoint(54, 8);
         ax = (p2.getX() - p1.getX()) / (8 - 3);
         bx = p1.getX() - ax * 3;
-        ay = (p2.getY() - p1.getY()) / (mercator(54) - mercator(50));
-        by = p1.getY() - ay * mercator(50);
+        ay = (p2.getY() - p1.getY()) / (GridGeometry.mercator(54) - GridGeometry.mercator(50));
+        by = p1.getY() - ay * GridGeometry.mercator(50);
     }
 
-    private static double mercator(double lat) {
-        return Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
-    }
-
-    private Point2D project(GeoPoint p) {
-        return new Point2D(ax * p.lon() + bx, ay * mercator(p.lat()) + by);
-    }
-
-    private void drawAreas(GraphicsContext g, Map<String, Point2D> screen) {
+    private void drawAreas(GraphicsContext g) {
         List<GridArea> areas = snapshot.areas();
-        Map<String, List<double[]>> pointsByArea = new HashMap<>();
-        for (GridSubstation s : snapshot.substations()) {
-            Point2D p = screen.get(s.id());
-            if (p != null && s.areaId() != null) {
-                pointsByArea.computeIfAbsent(s.areaId(), k -> new ArrayList<>()).add(new double[]{p.getX(), p.getY()});
-            }
-        }
         g.setLineDashes();
         for (int i = 0; i < areas.size(); i++) {
-            GridArea a = areas.get(i);
-            List<double[]> hull = ConvexHull.of(pointsByArea.getOrDefault(a.id(), List.of()));
-            if (hull.size() < 3) {
+            double[] lon = geometry.hullLon[i];
+            double[] merc = geometry.hullMerc[i];
+            int k = lon.length;
+            if (k < 3) {
                 continue;
             }
-            double[] xs = new double[hull.size()];
-            double[] ys = new double[hull.size()];
-            double cx = hull.stream().mapToDouble(p -> p[0]).average().orElse(0);
-            double cy = hull.stream().mapToDouble(p -> p[1]).average().orElse(0);
-            for (int k = 0; k < hull.size(); k++) {
-                // grow the hull a little so border substations sit inside the tint
-                double dx = hull.get(k)[0] - cx;
-                double dy = hull.get(k)[1] - cy;
-                double len = Math.max(1, Math.hypot(dx, dy));
-                xs[k] = hull.get(k)[0] + dx / len * 14;
-                ys[k] = hull.get(k)[1] + dy / len * 14;
+            double cx = 0;
+            double cy = 0;
+            for (int j = 0; j < k; j++) {
+                cx += ax * lon[j] + bx;
+                cy += ay * merc[j] + by;
             }
+            cx /= k;
+            cy /= k;
+            double[] xs = new double[k];
+            double[] ys = new double[k];
+            double top = Double.MAX_VALUE;
+            for (int j = 0; j < k; j++) {
+                // grow the hull a little so border substations sit inside the tint
+                double x = ax * lon[j] + bx;
+                double y = ay * merc[j] + by;
+                double dx = x - cx;
+                double dy = y - cy;
+                double len = Math.max(1, Math.hypot(dx, dy));
+                xs[j] = x + dx / len * 14;
+                ys[j] = y + dy / len * 14;
+                top = Math.min(top, ys[j]);
+            }
+            GridArea a = areas.get(i);
             Color c = MapPalette.area(i);
             g.setFill(c.deriveColor(0, 1, 1, 0.10));
-            g.fillPolygon(xs, ys, xs.length);
+            g.fillPolygon(xs, ys, k);
             g.setStroke(c.deriveColor(0, 1, 1, stale.test(a.id()) ? 0.25 : 0.55));
             g.setLineWidth(1.2);
             g.setLineDashes(6, 4);
-            g.strokePolygon(xs, ys, xs.length);
+            g.strokePolygon(xs, ys, k);
             g.setLineDashes();
             if (visibility.labels()) {
-                double top = Double.MAX_VALUE;
-                for (double y : ys) {
-                    top = Math.min(top, y);
-                }
-                label(g, a.name().toUpperCase(), cx, top - 6, Font.font("System", FontWeight.BOLD, 11),
-                        c.deriveColor(0, 1, 0.7, 0.9));
+                label(g, a.name().toUpperCase(), cx, top - 6, AREA_FONT, c.deriveColor(0, 1, 0.7, 0.9));
             }
-            drawnElements++;
+            staticElements++;
         }
     }
 
+    private static int kvClass(double kv) {
+        return kv >= 300 ? 0 : kv >= 100 ? 1 : kv >= 30 ? 2 : 3;
+    }
+
     private void drawBranches(GraphicsContext g, double z, LevelOfDetail lod, double w, double h) {
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        List<GridBranch> ordered = new ArrayList<>(snapshot.branches());
-        // abnormal lines last, so they are never hidden under calm ones
-        ordered.sort(Comparator.comparingInt(b -> LoadingBand.of(b.loadingPercent(), false).ordinal() % 4));
-        boolean animate = lod.flowArrows() && visibleBranches(ordered, lod, w, h) <= MAX_ANIMATED_BRANCHES;
-        Map<List<Object>, List<double[][]>> batches = new java.util.LinkedHashMap<>();
-        for (GridBranch b : ordered) {
-            if (!b.hasPath() || b.nominalKv() < lod.minBranchKv() && !b.interconnector()) {
+        List<GridBranch> branches = snapshot.branches();
+        int n = branches.size();
+        // pass 1: project and cull
+        int visible = 0;
+        for (int i = 0; i < n; i++) {
+            double[] lon = geometry.branchLon[i];
+            if (lon == null) {
                 continue;
             }
-            int n = b.path().size();
-            double[] xs = new double[n];
-            double[] ys = new double[n];
+            GridBranch b = branches.get(i);
+            if (b.nominalKv() < lod.minBranchKv() && !b.interconnector()) {
+                continue;
+            }
+            double[] merc = geometry.branchMerc[i];
+            int off = geometry.branchOffset[i];
             double minX = Double.MAX_VALUE;
             double minY = Double.MAX_VALUE;
             double maxX = -Double.MAX_VALUE;
             double maxY = -Double.MAX_VALUE;
-            for (int i = 0; i < n; i++) {
-                Point2D p = project(b.path().get(i));
-                xs[i] = p.getX();
-                ys[i] = p.getY();
-                minX = Math.min(minX, xs[i]);
-                maxX = Math.max(maxX, xs[i]);
-                minY = Math.min(minY, ys[i]);
-                maxY = Math.max(maxY, ys[i]);
+            for (int j = 0; j < lon.length; j++) {
+                double x = ax * lon[j] + bx;
+                double y = ay * merc[j] + by;
+                px[off + j] = x;
+                py[off + j] = y;
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
             }
-            if (!Culling.segmentVisible(minX, minY, maxX, maxY, 4, w, h) || (maxX - minX) + (maxY - minY) < 1) {
+            if (Culling.segmentVisible(minX, minY, maxX, maxY, 4, w, h) && (maxX - minX) + (maxY - minY) >= 1) {
+                branchDrawn[i] = true;
+                visible++;
+            }
+        }
+        boolean animate = lod.flowArrows() && visible <= MAX_ANIMATED_BRANCHES;
+        // pass 2: plain lines into one batch per (band, voltage class, interconnector); the rest one by one
+        for (IntList bucket : buckets) {
+            bucket.clear();
+        }
+        specials.clear();
+        for (int i = 0; i < n; i++) {
+            if (!branchDrawn[i]) {
                 continue;
             }
+            GridBranch b = branches.get(i);
             boolean isStale = stale.test(b.id());
             LoadingBand band = LoadingBand.of(b.loadingPercent(), isStale);
-            double width = LevelOfDetail.branchWidth(b.nominalKv(), z) * (b.interconnector() ? 1.4 : 1.0);
-            if (!animate && !band.abnormal() && b.connected() && !b.id().equals(selectedId)
-                    && !b.id().equals(outagedId) && !contingencyOverloads.contains(b.id())) {
-                // dense view: plain lines of one colour and width go into one path, stroked once below
-                batches.computeIfAbsent(List.of(MapPalette.branch(band, b.interconnector()), width),
-                        k -> new ArrayList<>()).add(new double[][]{xs, ys});
-                pickBranches.add(new Object[]{b.id(), xs[0], ys[0], xs[n - 1], ys[n - 1]});
-                drawnElements++;
+            if (b.connected() && !b.id().equals(selectedId) && !b.id().equals(outagedId)
+                    && !contingencyOverloads.contains(b.id())) {
+                buckets[(band.ordinal() * KV_CLASSES + kvClass(b.nominalKv())) * 2 + (b.interconnector() ? 1 : 0)].add(i);
+            } else {
+                specials.add(i);
+            }
+            if (animate && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
+                animated[animatedCount] = i;
+                animatedWidth[animatedCount] = branchWidth(b, z);
+                animatedAbnormal[animatedCount] = band.abnormal();
+                // the dashes stop at the substation symbols, which are drawn below them on the other canvas
+                animatedTrim[animatedCount] = visibility.substations()
+                        ? LevelOfDetail.substationSize(b.nominalKv(), z) / 2 + 2 : 0;
+                animatedCount++;
+            }
+            lineElements++;
+        }
+        // calm, unknown and stale lines first, abnormal ones last (by severity) so they are never hidden
+        for (LoadingBand band : List.of(LoadingBand.STALE, LoadingBand.UNKNOWN, LoadingBand.CALM)) {
+            strokeBuckets(g, band, z);
+        }
+        drawSpecials(g, z, false);
+        for (LoadingBand band : List.of(LoadingBand.AMBER, LoadingBand.RED, LoadingBand.OVERLOAD)) {
+            strokeBuckets(g, band, z);
+        }
+        drawSpecials(g, z, true);
+    }
+
+    private static double branchWidth(GridBranch b, double z) {
+        return LevelOfDetail.branchWidth(b.nominalKv(), z) * (b.interconnector() ? 1.4 : 1.0);
+    }
+
+    /** Strokes each batch of plain lines of one band as one path (far fewer rasterizer calls than one per line). */
+    private void strokeBuckets(GraphicsContext g, LoadingBand band, double z) {
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.setLineJoin(StrokeLineJoin.BEVEL);
+        g.setLineDashes();
+        for (int kv = 0; kv < KV_CLASSES; kv++) {
+            for (int ic = 0; ic < 2; ic++) {
+                IntList bucket = buckets[(band.ordinal() * KV_CLASSES + kv) * 2 + ic];
+                if (bucket.size() == 0) {
+                    continue;
+                }
+                g.setStroke(MapPalette.branch(band, ic == 1));
+                g.setLineWidth(LevelOfDetail.branchWidth(KV_CLASS_REPRESENTATIVE[kv], z) * (ic == 1 ? 1.4 : 1.0)
+                        + (band.abnormal() ? 0.8 : 0));
+                g.beginPath();
+                for (int k = 0; k < bucket.size(); k++) {
+                    appendPath(g, bucket.get(k));
+                }
+                g.stroke();
+            }
+        }
+    }
+
+    private void appendPath(GraphicsContext g, int i) {
+        int off = geometry.branchOffset[i];
+        int n = geometry.branchLon[i].length;
+        g.moveTo(px[off], py[off]);
+        for (int j = 1; j < n; j++) {
+            g.lineTo(px[off + j], py[off + j]);
+        }
+    }
+
+    private void strokePath(GraphicsContext g, int i) {
+        g.beginPath();
+        appendPath(g, i);
+        g.stroke();
+    }
+
+    /** Strokes a branch's path with {@code trim} px cut off both ends (where the segments are long enough). */
+    private void strokeTrimmed(GraphicsContext g, int i, double trim) {
+        int off = geometry.branchOffset[i];
+        int n = geometry.branchLon[i].length;
+        if (trimX.length < n) {
+            trimX = new double[n];
+            trimY = new double[n];
+        }
+        System.arraycopy(px, off, trimX, 0, n);
+        System.arraycopy(py, off, trimY, 0, n);
+        trimEnd(0, 1, trim);
+        trimEnd(n - 1, n - 2, trim);
+        g.strokePolyline(trimX, trimY, n);
+    }
+
+    private void trimEnd(int end, int next, double trim) {
+        double dx = trimX[next] - trimX[end];
+        double dy = trimY[next] - trimY[end];
+        double len = Math.hypot(dx, dy);
+        if (trim > 0 && len > 3 * trim) {
+            trimX[end] += dx / len * trim;
+            trimY[end] += dy / len * trim;
+        }
+    }
+
+    /** Lines with a look of their own: selected, outaged, overloaded by the shown contingency, disconnected. */
+    private void drawSpecials(GraphicsContext g, double z, boolean abnormal) {
+        List<GridBranch> branches = snapshot.branches();
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        for (int k = 0; k < specials.size(); k++) {
+            int i = specials.get(k);
+            GridBranch b = branches.get(i);
+            LoadingBand band = LoadingBand.of(b.loadingPercent(), stale.test(b.id()));
+            if (band.abnormal() != abnormal) {
                 continue;
             }
-            if (!batches.isEmpty()) {
-                strokeBatches(g, batches);
-            }
+            double width = branchWidth(b, z);
             if (!b.connected()) {
                 g.setLineDashes(3, 5);
             }
             if (contingencyOverloads.contains(b.id())) {
                 g.setStroke(MapPalette.branch(LoadingBand.OVERLOAD, false).deriveColor(0, 1, 1, 0.35));
                 g.setLineWidth(width + 9);
-                g.strokePolyline(xs, ys, n);
+                strokePath(g, i);
             }
             if (b.id().equals(outagedId)) {
                 g.setLineDashes(2, 6);
@@ -381,118 +644,104 @@ public final class SupergridLayer extends MapLayer {
             if (b.id().equals(selectedId)) {
                 g.setStroke(MapPalette.SELECTION.deriveColor(0, 1, 1, 0.45));
                 g.setLineWidth(width + 7);
-                g.strokePolyline(xs, ys, n);
+                strokePath(g, i);
             }
             g.setStroke(MapPalette.branch(band, b.interconnector()));
             g.setLineWidth(width + (band.abnormal() ? 0.8 : 0));
-            g.strokePolyline(xs, ys, n);
+            strokePath(g, i);
             g.setLineDashes();
             if (b.id().equals(outagedId)) {
-                double mx = (xs[0] + xs[n - 1]) / 2;
-                double my = (ys[0] + ys[n - 1]) / 2;
+                int first = geometry.branchOffset[i];
+                int last = first + geometry.branchLon[i].length - 1;
+                double mx = (px[first] + px[last]) / 2;
+                double my = (py[first] + py[last]) / 2;
                 g.setStroke(MapPalette.branch(LoadingBand.OVERLOAD, false));
                 g.setLineWidth(2.2);
                 g.strokeLine(mx - 6, my - 6, mx + 6, my + 6);
                 g.strokeLine(mx - 6, my + 6, mx + 6, my - 6);
             }
-            if (animate && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
-                // light dashes moving from side 1 to side 2 when p1 > 0, the other way otherwise
-                double speed = Math.signum(b.p1Mw());
-                g.setStroke(Color.web("#F2F2EF", band.abnormal() ? 0.9 : 0.65));
-                g.setLineWidth(Math.max(1, width * 0.45));
-                g.setLineDashes(3, 11);
-                g.setLineDashOffset(-speed * flowPhase);
-                g.strokePolyline(xs, ys, n);
-                g.setLineDashes();
-                g.setLineDashOffset(0);
-            }
-            pickBranches.add(new Object[]{b.id(), xs[0], ys[0], xs[n - 1], ys[n - 1]});
-            drawnElements++;
         }
-        strokeBatches(g, batches);
-    }
-
-    /** Strokes each batch of plain lines as one path (far fewer rasterizer calls than one stroke per line). */
-    private static void strokeBatches(GraphicsContext g, Map<List<Object>, List<double[][]>> batches) {
-        for (Map.Entry<List<Object>, List<double[][]>> e : batches.entrySet()) {
-            g.setStroke((Color) e.getKey().get(0));
-            g.setLineWidth((Double) e.getKey().get(1));
-            g.beginPath();
-            for (double[][] line : e.getValue()) {
-                g.moveTo(line[0][0], line[1][0]);
-                for (int i = 1; i < line[0].length; i++) {
-                    g.lineTo(line[0][i], line[1][i]);
-                }
-            }
-            g.stroke();
-        }
-        batches.clear();
-    }
-
-    /** Branches whose end points fall on screen (a cheap estimate for the density rule). */
-    private int visibleBranches(List<GridBranch> branches, LevelOfDetail lod, double w, double h) {
-        int n = 0;
-        for (GridBranch b : branches) {
-            if (!b.hasPath() || b.nominalKv() < lod.minBranchKv() && !b.interconnector()) {
-                continue;
-            }
-            Point2D a = project(b.path().get(0));
-            Point2D c = project(b.path().get(b.path().size() - 1));
-            if (Culling.segmentVisible(Math.min(a.getX(), c.getX()), Math.min(a.getY(), c.getY()),
-                    Math.max(a.getX(), c.getX()), Math.max(a.getY(), c.getY()), 4, w, h)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private void drawDers(GraphicsContext g, LevelOfDetail lod, double w, double h) {
-        List<GridDer> ders = snapshot.ders();
+        int n = geometry.derLon.length;
         if (lod.individualDers()) {
-            for (GridDer d : ders) {
-                if (d.position() == null) {
+            List<GridDer> ders = snapshot.ders();
+            for (int i = 0; i < n; i++) {
+                double x = ax * geometry.derLon[i] + bx;
+                double y = ay * geometry.derMerc[i] + by;
+                if (Double.isNaN(x) || !Culling.pointVisible(x, y, 4, w, h)) {
                     continue;
                 }
-                Point2D p = project(d.position());
-                if (!Culling.pointVisible(p.getX(), p.getY(), 4, w, h)) {
-                    continue;
-                }
-                boolean isStale = stale.test(d.id());
-                g.setFill(isStale ? Color.web("#B5B8BB") : MapPalette.der(d.type()));
-                derGlyph(g, d.type(), p.getX(), p.getY(), 3.2);
-                drawnElements++;
+                GridDer d = ders.get(i);
+                g.setFill(stale.test(d.id()) ? STALE_DER : MapPalette.der(d.type()));
+                derGlyph(g, d.type(), x, y, 3.2);
+                staticElements++;
             }
             return;
         }
         if (!lod.derClusters()) {
             return;
         }
-        List<Object> key = List.of(snapshot.networkId(), ders.size(), ders.isEmpty() ? "" : ders.get(0).id(),
-                ders.isEmpty() ? "" : ders.get(ders.size() - 1).id(), ax, bx, ay, by, w, h, lod.clusterCellPx());
+        List<Object> key = List.of(geometry, ax, bx, ay, by, w, h, lod.clusterCellPx());
         if (!key.equals(clusterKey)) {
-            List<DerClusters.Projected> pts = new ArrayList<>(ders.size());
-            for (GridDer d : ders) {
-                if (d.position() != null) {
-                    Point2D p = project(d.position());
-                    pts.add(new DerClusters.Projected(p.getX(), p.getY(), d.type(), d.capacityKw()));
-                }
+            for (int i = 0; i < n; i++) {
+                derX[i] = ax * geometry.derLon[i] + bx;
+                derY[i] = ay * geometry.derMerc[i] + by;
             }
-            clusterCache = DerClusters.cluster(pts, lod.clusterCellPx(), w, h);
+            clusterCache = DerClusters.cluster(derX, derY, geometry.derType, geometry.derCapacityKw, n,
+                    lod.clusterCellPx(), w, h);
             clusterKey = key;
         }
-        Font font = Font.font("System", FontWeight.NORMAL, 9);
-        for (DerClusters.Cluster c : clusterCache) {
-            double r = Math.min(13, 4 + Math.sqrt(c.count()) * 1.1);
-            g.setFill(Color.web("#F4F4F1", 0.80));
-            g.fillOval(c.x() - r, c.y() - r, 2 * r, 2 * r);
-            g.setStroke(MapPalette.der(c.dominantType()));
-            g.setLineWidth(1.6);
-            g.strokeOval(c.x() - r, c.y() - r, 2 * r, 2 * r);
-            if (r >= 7) {
-                label(g, Integer.toString(c.count()), c.x(), c.y() + 3.2, font, Color.web("#3A4048"));
-            }
-            drawnElements++;
+        if (clusterCache.isEmpty()) {
+            return;
         }
+        // one path for every badge's fill, one per dominant type for the rings, then the counts
+        g.setFill(CLUSTER_FILL);
+        g.beginPath();
+        for (DerClusters.Cluster c : clusterCache) {
+            circle(g, c.x(), c.y(), clusterRadius(c));
+        }
+        g.fill();
+        g.setLineWidth(1.6);
+        g.setLineDashes();
+        for (DerType type : DerType.values()) {
+            boolean any = false;
+            for (DerClusters.Cluster c : clusterCache) {
+                if (c.dominantType() == type) {
+                    if (!any) {
+                        g.beginPath();
+                        any = true;
+                    }
+                    circle(g, c.x(), c.y(), clusterRadius(c));
+                }
+            }
+            if (any) {
+                g.setStroke(MapPalette.der(type));
+                g.stroke();
+            }
+        }
+        g.setFont(CLUSTER_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BASELINE);
+        g.setFill(CLUSTER_TEXT);
+        for (DerClusters.Cluster c : clusterCache) {
+            if (clusterRadius(c) >= 7) {
+                // on the badge's own light fill: no halo needed
+                g.fillText(Integer.toString(c.count()), c.x(), c.y() + 3.2);
+            }
+            staticElements++;
+        }
+    }
+
+    private static double clusterRadius(DerClusters.Cluster c) {
+        return Math.min(13, 4 + Math.sqrt(c.count()) * 1.1);
+    }
+
+    private static void circle(GraphicsContext g, double x, double y, double r) {
+        g.moveTo(x + r, y);
+        g.arc(x, y, r, r, 0, 360);
+        g.closePath();
     }
 
     private static void derGlyph(GraphicsContext g, DerType type, double x, double y, double r) {
@@ -505,32 +754,31 @@ public final class SupergridLayer extends MapLayer {
         }
     }
 
-    private void drawSubstations(GraphicsContext g, Map<String, GridSubstation> subs, Map<String, Point2D> screen,
-                                 double z, LevelOfDetail lod, double w, double h) {
-        Font font = Font.font("System", FontWeight.NORMAL, 10);
-        List<GridSubstation> ordered = new ArrayList<>(subs.values());
-        ordered.sort(Comparator.comparingDouble(GridSubstation::nominalKv).thenComparing(GridSubstation::id));
+    private void drawSubstations(GraphicsContext g, double z, LevelOfDetail lod, double w, double h) {
+        GridSubstation[] ordered = geometry.substations;
         List<Object[]> labels = new ArrayList<>();
         // Dense views fill all halos, then all symbols of one colour, as one path each (few rasterizer calls).
-        boolean dense = ordered.size() > DENSE_SUBSTATIONS;
+        boolean dense = ordered.length > DENSE_SUBSTATIONS;
         List<double[]> halos = new ArrayList<>();
         Map<Color, List<double[]>> bodies = new java.util.LinkedHashMap<>();
         List<double[]> hatches = new ArrayList<>();
-        for (GridSubstation s : ordered) {
-            Point2D p = screen.get(s.id());
-            if (p == null || s.nominalKv() < lod.minSubstationKv()) {
+        for (int i = 0; i < ordered.length; i++) {
+            GridSubstation s = ordered[i];
+            if (Double.isNaN(geometry.subLon[i]) || s.nominalKv() < lod.minSubstationKv()) {
                 continue;
             }
+            double cx = ax * geometry.subLon[i] + bx;
+            double cy = ay * geometry.subMerc[i] + by;
             double size = LevelOfDetail.substationSize(s.nominalKv(), z);
-            if (!Culling.pointVisible(p.getX(), p.getY(), size, w, h)) {
+            if (!Culling.pointVisible(cx, cy, size, w, h)) {
                 continue;
             }
             boolean isStale = stale.test(s.id());
-            double x = p.getX() - size / 2;
-            double y = p.getY() - size / 2;
+            double x = cx - size / 2;
+            double y = cy - size / 2;
             if (s.id().equals(selectedId)) {
                 g.setFill(MapPalette.SELECTION.deriveColor(0, 1, 1, 0.35));
-                g.fillOval(p.getX() - size * 1.4, p.getY() - size * 1.4, size * 2.8, size * 2.8);
+                g.fillOval(cx - size * 1.4, cy - size * 1.4, size * 2.8, size * 2.8);
             }
             if (dense) {
                 halos.add(new double[]{x - 1.2, y - 1.2, size + 2.4, size + 2.4});
@@ -546,21 +794,23 @@ public final class SupergridLayer extends MapLayer {
                 hatches.add(new double[]{x, y, size});
             } else if (isStale) {
                 // quality mark: a hatch stroke across the greyed symbol, so stale is not told by colour alone
-                g.setStroke(Color.web("#6B7075"));
+                g.setStroke(HATCH);
                 g.setLineWidth(1);
                 g.strokeLine(x, y + size, x + size, y);
             }
-            pickSubstations.add(new Object[]{s.id(), p.getX(), p.getY()});
-            drawnElements++;
+            subX[i] = cx;
+            subY[i] = cy;
+            subDrawn[i] = true;
+            staticElements++;
             if (visibility.labels() && lod.substationLabels()) {
-                labels.add(new Object[]{s, p, size});
+                labels.add(new Object[]{s, cx, cy, size});
             }
         }
         if (dense) {
             fillRects(g, MapPalette.HALO, halos);
             bodies.forEach((colour, rects) -> fillRects(g, colour, rects));
             if (!hatches.isEmpty()) {
-                g.setStroke(Color.web("#6B7075"));
+                g.setStroke(HATCH);
                 g.setLineWidth(1);
                 g.beginPath();
                 for (double[] t : hatches) {
@@ -576,11 +826,12 @@ public final class SupergridLayer extends MapLayer {
         labels.sort(Comparator.comparing((Object[] l) -> !((GridSubstation) l[0]).id().equals(selectedId)));
         for (Object[] l : labels) {
             GridSubstation s = (GridSubstation) l[0];
-            Point2D p = (Point2D) l[1];
-            double size = (double) l[2];
-            double top = p.getY() + size / 2 + 2;
-            if (placer.tryPlace(p.getX(), top, LabelPlacer.estimateWidth(s.id(), 10), 12)) {
-                label(g, s.id(), p.getX(), top + 9.5, font, MapPalette.LABEL);
+            double x = (double) l[1];
+            double y = (double) l[2];
+            double size = (double) l[3];
+            double top = y + size / 2 + 2;
+            if (placer.tryPlace(x, top, LabelPlacer.estimateWidth(s.id(), 10), 12)) {
+                label(g, s.id(), x, top + 9.5, LABEL_FONT, MapPalette.LABEL);
             }
         }
     }
@@ -603,8 +854,34 @@ public final class SupergridLayer extends MapLayer {
         g.setTextBaseline(VPos.BASELINE);
         g.setStroke(MapPalette.HALO);
         g.setLineWidth(3);
+        g.setLineJoin(StrokeLineJoin.ROUND);
         g.strokeText(text, x, y);
         g.setFill(color);
         g.fillText(text, x, y);
+    }
+
+    /** A growable list of ints, so the per-frame batches box nothing. */
+    private static final class IntList {
+        private int[] values = new int[64];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int get(int i) {
+            return values[i];
+        }
+
+        int size() {
+            return size;
+        }
+
+        void clear() {
+            size = 0;
+        }
     }
 }

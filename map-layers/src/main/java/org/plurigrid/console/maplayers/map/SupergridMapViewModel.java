@@ -106,7 +106,7 @@ public final class SupergridMapViewModel {
      * that changed, applied together so the detail pane refreshes once.
      */
     public void applyFrame(GridSnapshot next, Map<String, Quality> qualityChanges) {
-        quality.putAll(qualityChanges);
+        putQuality(qualityChanges);
         update(next);
     }
 
@@ -130,7 +130,7 @@ public final class SupergridMapViewModel {
 
     /** Quality per asset id (substation, branch, DER), e.g. from the point store; only changed ids need be given. */
     public void updateQuality(Map<String, Quality> changes) {
-        quality.putAll(changes);
+        putQuality(changes);
         refreshDetail();
     }
 
@@ -140,12 +140,27 @@ public final class SupergridMapViewModel {
     }
 
     public Quality quality(String assetId) {
+        Quality q = quality.get(assetId);
+        if (q != null) {
+            return q;
+        }
+        // called for every asset of every frame: millis, not Instant and Duration arithmetic
         GridSnapshot s = snapshot.get();
-        Quality q = quality.getOrDefault(assetId, Quality.GOOD);
-        if (q == Quality.GOOD && s != null && Duration.between(s.time(), clock.instant()).compareTo(staleAfter) > 0) {
+        if (s != null && clock.millis() - s.time().toEpochMilli() > staleAfter.toMillis()) {
             return Quality.STALE;
         }
-        return q;
+        return Quality.GOOD;
+    }
+
+    /** Keeps only what is not GOOD, so a healthy grid costs the map no lookups in a big table. */
+    private void putQuality(Map<String, Quality> changes) {
+        for (Map.Entry<String, Quality> e : changes.entrySet()) {
+            if (e.getValue() == Quality.GOOD) {
+                quality.remove(e.getKey());
+            } else {
+                quality.put(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /** Active alarms by asset id with priority 1 (critical) to 4 (low); replaces the previous set. */

@@ -3,6 +3,7 @@ package org.plurigrid.console.bench.map;
 import com.powsybl.iidm.network.Network;
 import com.powsybl.loadflow.LoadFlow;
 import com.powsybl.loadflow.LoadFlowParameters;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -66,10 +67,12 @@ public final class MapBench {
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final int frames;
     private final int copies;
+    private final int pulseFrames;
 
-    private MapBench(int frames, int copies) {
+    private MapBench(int frames, int copies, int pulseFrames) {
         this.frames = frames;
         this.copies = copies;
+        this.pulseFrames = pulseFrames;
     }
 
     public static void main(String[] args) throws Exception {
@@ -79,7 +82,8 @@ public final class MapBench {
         headless();
         int frames = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         int copies = args.length > 1 ? Integer.parseInt(args[1]) : COPIES_OF_118;
-        new MapBench(frames, copies).run();
+        int pulseFrames = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+        new MapBench(frames, copies, pulseFrames).run();
         Platform.exit();
         System.exit(0);
     }
@@ -125,6 +129,28 @@ public final class MapBench {
                     fx.full.mapView().getLayoutBounds(), fx.full.layer().drawnElements());
             return null;
         });
+        if ("updates".equals(System.getProperty("mapbench.only"))) { // for profiling one scenario
+            fx.fixedCamera();
+            results.put("pulseUpdates50kPerSecondGridMap", fx.pulses(fx.full, pulseFrames, fx.telemetryFrames()).json());
+            System.out.println(results.get("pulseUpdates50kPerSecondGridMap"));
+            return;
+        }
+        // Headline: the live pulse, as the operator sees it (change in an AnimationTimer, CSS, layout, render).
+        fx.pulses(fx.empty, Math.max(30, frames / 2), fx.emptyPanZoom());
+        fx.pulses(fx.full, Math.max(30, frames / 2), fx.fullPanZoom());
+        Pulses emptyPanPulse = fx.pulses(fx.empty, pulseFrames, fx.emptyPanZoom());
+        Pulses gridPanPulse = fx.pulses(fx.full, pulseFrames, fx.fullPanZoom());
+        fx.fixedCamera();
+        Pulses emptyStaticPulse = fx.pulses(fx.empty, pulseFrames, i -> { });
+        Pulses gridUpdatePulse = fx.pulses(fx.full, pulseFrames, fx.telemetryFrames());
+        results.put("pulsePanZoomEmptyMap", emptyPanPulse.json());
+        results.put("pulsePanZoomGridMap", gridPanPulse.json());
+        results.put("pulseStaticEmptyMap", emptyStaticPulse.json());
+        results.put("pulseUpdates50kPerSecondGridMap", gridUpdatePulse.json());
+        results.put("pulseRatioP99PanZoom", round(gridPanPulse.p99Ms() / emptyPanPulse.p99Ms()));
+        results.put("pulseRatioP99Updates", round(gridUpdatePulse.p99Ms() / emptyStaticPulse.p99Ms()));
+
+        // Secondary: each frame rendered to an image with snapshot() (adds a full read-back of 1280x800 pixels).
         results.put("panZoomEmptyMap", stats(fx.panZoom(fx.empty, frames)));
         results.put("panZoomGridMap", stats(fx.panZoom(fx.full, frames)));
         results.put("staticEmptyMap", stats(fx.updates(fx.empty, frames, false)));
@@ -198,6 +224,106 @@ public final class MapBench {
             points = ids.toArray(PointId[]::new);
         }
 
+        /**
+         * The live scene's frame times: {@code change} runs in an {@link AnimationTimer} at the start of every pulse,
+         * then JavaFX does CSS, layout (the layer redraws its canvas) and renders on its render thread, as it does
+         * for the operator. A frame is the interval from one pulse to the next (the next cannot start its render
+         * before this one's is done), after {@code n / 10} unmeasured pulses. The FX-thread part of each pulse
+         * (change + CSS + layout) is recorded too; the rest of the interval is rendering or waiting for the vsync.
+         */
+        Pulses pulses(SupergridMapView view, int n, java.util.function.IntConsumer change) throws Exception {
+            CompletableFuture<Pulses> done = new CompletableFuture<>();
+            int warmup = Math.max(5, n / 10);
+            long[] intervals = new long[n];
+            long[] fxWork = new long[n];
+            Scene scene = view.getScene();
+            long[] pulseStart = {0};
+            int[] index = {-warmup - 1};
+            Runnable postLayout = () -> {
+                int i = index[0];
+                if (i >= 0 && i < n && pulseStart[0] != 0) {
+                    fxWork[i] = System.nanoTime() - pulseStart[0];
+                }
+            };
+            AnimationTimer timer = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long t = System.nanoTime();
+                    int i = index[0];
+                    if (i >= 0) {
+                        intervals[i] = t - pulseStart[0];
+                    }
+                    i = ++index[0];
+                    if (i >= n) {
+                        stop();
+                        scene.removePostLayoutPulseListener(postLayout);
+                        done.complete(new Pulses(intervals, fxWork));
+                        return;
+                    }
+                    pulseStart[0] = t;
+                    change.accept(i + warmup);
+                }
+            };
+            onFx(() -> {
+                scene.addPostLayoutPulseListener(postLayout);
+                timer.start();
+                return null;
+            });
+            return done.get(10, TimeUnit.MINUTES);
+        }
+
+        java.util.function.IntConsumer emptyPanZoom() {
+            return i -> camera(emptyVm, i);
+        }
+
+        java.util.function.IntConsumer fullPanZoom() {
+            return i -> camera(fullVm, i);
+        }
+
+        /** A lap around the country every 300 pulses (5 s at 60 Hz), zooming between 7.5 and 10.5: a steady drag. */
+        private void camera(SupergridMapViewModel vm, int i) {
+            double a = 2 * Math.PI * i / 300;
+            vm.zoomProperty().set(9 + 1.5 * Math.sin(3 * a));
+            vm.centerLatProperty().set(52.25 + 0.9 * Math.sin(a));
+            vm.centerLonProperty().set(5.3 + 1.2 * Math.cos(a));
+        }
+
+        void fixedCamera() throws Exception {
+            onFx(() -> {
+                for (SupergridMapViewModel vm : List.of(fullVm, emptyVm)) {
+                    vm.zoomProperty().set(9);
+                    vm.centerLatProperty().set(52.1);
+                    vm.centerLonProperty().set(5.2);
+                }
+                return null;
+            });
+            Thread.sleep(500);
+        }
+
+        /** Each pulse brings 50,000/60 fresh telemetry values through the overlay into the view-model. */
+        java.util.function.IntConsumer telemetryFrames() {
+            return i -> {
+                List<Measurement> batch = randomBatch(VALUES_PER_SECOND / FPS);
+                overlay.apply(batch);
+                overlay.frame().ifPresent(f -> fullVm.applyFrame(f.snapshot(), f.qualityChanges()));
+            };
+        }
+
+        private List<Measurement> randomBatch(int size) {
+            List<Measurement> batch = new ArrayList<>(size);
+            Instant now = Instant.now();
+            for (int k = 0; k < size; k++) {
+                PointId p = points[random.nextInt(points.length)];
+                double v = switch (p.metric()) {
+                    case GridPoints.BRANCH_LOADING -> random.nextDouble() * 110;
+                    case GridPoints.BUS_V -> 0.95 + random.nextDouble() * 0.1;
+                    default -> random.nextDouble() * 300;
+                };
+                batch.add(new Measurement(p, v, now, Quality.GOOD, ""));
+            }
+            return batch;
+        }
+
         /** Frame times (ns) while the camera pans around the country and zooms between 7.5 and 10.5. */
         long[] panZoom(SupergridMapView view, int n) throws Exception {
             SupergridMapViewModel vm = view == full ? fullVm : emptyVm;
@@ -231,19 +357,7 @@ public final class MapBench {
             int perFrame = VALUES_PER_SECOND / FPS;
             long[] out = new long[n];
             for (int i = 0; i < n; i++) {
-                List<Measurement> batch = new ArrayList<>(perFrame);
-                if (withTelemetry) {
-                    Instant now = Instant.now();
-                    for (int k = 0; k < perFrame; k++) {
-                        PointId p = points[random.nextInt(points.length)];
-                        double v = switch (p.metric()) {
-                            case GridPoints.BRANCH_LOADING -> random.nextDouble() * 110;
-                            case GridPoints.BUS_V -> 0.95 + random.nextDouble() * 0.1;
-                            default -> random.nextDouble() * 300;
-                        };
-                        batch.add(new Measurement(p, v, now, Quality.GOOD, ""));
-                    }
-                }
+                List<Measurement> batch = withTelemetry ? randomBatch(perFrame) : List.of();
                 out[i] = onFx(() -> {
                     long t = System.nanoTime();
                     if (withTelemetry) {
@@ -265,6 +379,28 @@ public final class MapBench {
                 });
             }
             return out;
+        }
+    }
+
+    /** Pulse-to-pulse intervals and the FX-thread part of each pulse, in ns. */
+    private record Pulses(long[] intervals, long[] fxWork) {
+
+        double p99Ms() {
+            return (Double) stats(intervals).get("p99Ms");
+        }
+
+        Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>(stats(intervals));
+            long over33 = Arrays.stream(intervals).filter(v -> v > 33_000_000L).count();
+            long over100 = Arrays.stream(intervals).filter(v -> v > 100_000_000L).count();
+            m.put("framesOver33Ms", over33);
+            m.put("framesOver100Ms", over100);
+            double seconds = Arrays.stream(intervals).sum() / 1e9;
+            m.put("framesPerSecond", round(intervals.length / seconds));
+            Map<String, Object> fx = stats(fxWork);
+            m.put("fxThreadP50Ms", fx.get("p50Ms"));
+            m.put("fxThreadP99Ms", fx.get("p99Ms"));
+            return m;
         }
     }
 
@@ -342,7 +478,17 @@ public final class MapBench {
     }
 
     private void print() {
-        System.out.println("--- map benchmark (" + WIDTH + "x" + HEIGHT + ", frame = change + CSS/layout/render) ---");
+        System.out.println("--- map benchmark (" + WIDTH + "x" + HEIGHT + ", live pulses: change + CSS/layout + render) ---");
+        for (String k : List.of("pulsePanZoomEmptyMap", "pulsePanZoomGridMap", "pulseStaticEmptyMap",
+                "pulseUpdates50kPerSecondGridMap")) {
+            Map<?, ?> m = (Map<?, ?>) results.get(k);
+            System.out.printf(Locale.ROOT, "%-32s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  fx p99 %6.1f ms  >33ms %s  (%s frames)%n",
+                    k, m.get("p50Ms"), m.get("p99Ms"), m.get("maxMs"), m.get("fxThreadP99Ms"), m.get("framesOver33Ms"),
+                    m.get("frames"));
+        }
+        System.out.printf(Locale.ROOT, "pulse p99 grid/empty: pan+zoom %.2fx, updates %.2fx%n",
+                results.get("pulseRatioP99PanZoom"), results.get("pulseRatioP99Updates"));
+        System.out.println("--- map benchmark (" + WIDTH + "x" + HEIGHT + ", frame = change + CSS/layout/render to an image) ---");
         for (String k : List.of("panZoomEmptyMap", "panZoomGridMap", "staticEmptyMap", "updates50kPerSecondGridMap")) {
             Map<?, ?> m = (Map<?, ?>) results.get(k);
             System.out.printf(Locale.ROOT, "%-28s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%s frames)%n", k,

@@ -65,7 +65,7 @@ public final class RatingPlanner {
     enum Weakness {
         /** one standard step below its worst post-outage current: calm in the base case, overloaded by an outage */
         CORRIDOR,
-        /** for the base case only (≤ {@value #WEAK_SPOT_LOADING} at the heaviest point): amber at peak */
+        /** for the base case only (≤ {@value RatingPlanner#WEAK_SPOT_LOADING} at the heaviest point): amber at peak */
         FEEDER
     }
 

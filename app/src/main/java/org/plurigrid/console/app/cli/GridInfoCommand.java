@@ -3,6 +3,9 @@ package org.plurigrid.console.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.powsybl.iidm.network.Network;
+import org.plurigrid.console.client.grid.ContingencyReport;
+import org.plurigrid.console.client.grid.ContingencyService;
+import org.plurigrid.console.client.grid.GridBranch;
 import org.plurigrid.console.client.grid.GridImportException;
 import org.plurigrid.console.client.grid.GridImporter;
 import org.plurigrid.console.client.grid.GridSnapshot;
@@ -12,6 +15,7 @@ import org.plurigrid.console.client.grid.PowerFlowRunner;
 import org.plurigrid.console.devnet.grid.DemoSupergrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,7 +25,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code grid info [FILE]}: prints one JSON object describing a grid model file (XIIDM, CGMES, IEEE-CDF, MATPOWER)
- * or, without a file, the devnet's demo supergrid: counts and the power flow's status and iterations.
+ * or, without a file, the devnet's demo supergrid: counts, the power flow's status and iterations, the base-case
+ * loading distribution and an AC N-1 summary (outages that overload something, the worst, the time it took).
  * Exit 0 on success, 2 when the file cannot be read.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
@@ -36,6 +41,13 @@ public final class GridInfoCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "Model file: " + GridImporter.SUPPORTED + ". Without it: the demo supergrid.")
     private Path file;
+
+    @Option(names = "--no-n1", description = "Skip the N-1 analysis (it solves one power flow per branch).")
+    private boolean skipN1;
+
+    /** Upper edges (percent of the permanent limit) of the loading bands reported, the last band open. */
+    private static final double[] BAND_EDGES = {50, 70, 80, 90, 100};
+    private static final String[] BAND_NAMES = {"below50", "50to70", "70to80", "80to90", "90to100", "above100"};
 
     @Override
     public Integer call() throws Exception {
@@ -75,8 +87,60 @@ public final class GridInfoCommand implements Callable<Integer> {
         pf.put("iterations", flow.iterations());
         pf.put("elapsedMs", flow.elapsed().toMillis());
         pf.put("message", flow.message());
+        loading(out.putObject("loading"), s);
+        n1(out.putObject("n1"), network);
         spec.commandLine().getOut().println(json.writeValueAsString(out));
         spec.commandLine().getOut().flush();
         return flow.ok() ? 0 : 1;
+    }
+
+    /** Branch counts per band of base-case loading (percent of the permanent limit) and the most loaded branch. */
+    private static void loading(ObjectNode node, GridSnapshot s) {
+        int[] counts = new int[BAND_NAMES.length];
+        int unrated = 0;
+        GridBranch max = null;
+        for (GridBranch b : s.branches()) {
+            double l = b.loadingPercent();
+            if (Double.isNaN(l)) {
+                unrated++;
+                continue;
+            }
+            int band = 0;
+            while (band < BAND_EDGES.length && (l >= BAND_EDGES[band] && !(band == BAND_EDGES.length - 1 && l <= 100))) {
+                band++;
+            }
+            counts[band]++;
+            if (max == null || l > max.loadingPercent()) {
+                max = b;
+            }
+        }
+        for (int i = 0; i < counts.length; i++) {
+            node.put(BAND_NAMES[i], counts[i]);
+        }
+        node.put("unrated", unrated);
+        if (max != null) {
+            node.put("maxPercent", Math.round(max.loadingPercent() * 10) / 10.0);
+            node.put("maxBranch", max.id());
+        }
+    }
+
+    private void n1(ObjectNode node, Network network) {
+        boolean rated = network.getBranchStream().anyMatch(b -> b.getCurrentLimits1().isPresent()
+                || b.getCurrentLimits2().isPresent());
+        if (skipN1 || !rated) {
+            node.put("skipped", skipN1 ? "--no-n1" : "no current limits");
+            return;
+        }
+        ContingencyReport r = new ContingencyService().runN1(network);
+        node.put("mode", r.dc() ? "DC" : "AC");
+        node.put("contingencies", r.contingencies());
+        node.put("overloading", r.overloading().size());
+        node.put("elapsedMs", r.elapsed().toMillis());
+        r.worst().ifPresent(w -> {
+            ObjectNode worst = node.putObject("worst");
+            worst.put("outage", w.outagedBranchId());
+            worst.put("overloads", w.overloads().get(0).branchId());
+            worst.put("loadingPercent", Math.round(w.worstLoadingPercent() * 10) / 10.0);
+        });
     }
 }

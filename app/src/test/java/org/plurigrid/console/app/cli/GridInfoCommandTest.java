@@ -43,6 +43,9 @@ class GridInfoCommandTest {
         assertThat(json.get("branches").asInt()).isEqualTo(186);
         assertThat(json.get("powerFlow").get("status").asText()).isEqualTo("CONVERGED");
         assertThat(json.get("powerFlow").get("iterations").asInt()).isPositive();
+        // IEEE cases carry no ratings: nothing to band, nothing for N-1 to find
+        assertThat(json.get("loading").get("unrated").asInt()).isEqualTo(186);
+        assertThat(json.get("n1").get("skipped").asText()).isEqualTo("no current limits");
     }
 
     @Test
@@ -54,6 +57,26 @@ class GridInfoCommandTest {
         assertThat(json.get("areas").asInt()).isEqualTo(6);
         assertThat(json.get("buses").asInt()).isGreaterThanOrEqualTo(300);
         assertThat(json.get("ders").asInt()).isGreaterThanOrEqualTo(2000);
+        // the planned ratings: nothing above 100 % in the base case, N-1 overloads only at a few weak spots
+        JsonNode loading = json.get("loading");
+        assertThat(loading.get("above100").asInt()).isZero();
+        assertThat(loading.get("unrated").asInt()).isZero();
+        assertThat(loading.get("below50").asInt() + loading.get("50to70").asInt())
+                .isGreaterThan(json.get("branches").asInt() - 8);
+        JsonNode n1 = json.get("n1");
+        assertThat(n1.get("mode").asText()).isEqualTo("AC");
+        assertThat(n1.get("contingencies").asInt()).isEqualTo(json.get("branches").asInt());
+        assertThat(n1.get("overloading").asInt()).isBetween(1, 8);
+        assertThat(n1.get("worst").get("loadingPercent").asDouble()).isGreaterThan(100);
+        assertThat(n1.get("elapsedMs").asLong()).isPositive();
+    }
+
+    @Test
+    void canSkipTheN1Analysis() throws Exception {
+        int code = run("info", "--no-n1");
+
+        assertThat(code).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString()).get("n1").get("skipped").asText()).isEqualTo("--no-n1");
     }
 
     @Test

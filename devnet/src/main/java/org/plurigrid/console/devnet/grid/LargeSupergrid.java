@@ -94,7 +94,7 @@ public final class LargeSupergrid {
         if (!new PowerFlowRunner().run(network).ok()) {
             throw new IllegalStateException("large supergrid base case did not solve");
         }
-        DemoSupergrid.setCurrentLimits(network);
+        DemoSupergrid.setSyntheticCurrentLimits(network);
         return network;
     }
 

@@ -53,6 +53,11 @@ public final class SupergridLayer extends MapLayer {
     private int staticElements;
     private int lineElements;
     private int staticRedraws;
+    /** What the lines canvas shows per branch (drawn, band, connected) and for which camera: unchanged means no repaint. */
+    private byte[] lineLook = new byte[0];
+    private byte[] lastLineLook = new byte[0];
+    private List<Object> linesKey = List.of();
+    private int lineRedraws;
     private final DoubleSupplier zoom;
     private GridSnapshot snapshot;
     private GridGeometry geometry;
@@ -179,6 +184,11 @@ public final class SupergridLayer extends MapLayer {
         return staticElements + lineElements + drawnAlarms;
     }
 
+    /** How often the lines were repainted (a camera, model or band change; not values that stay in their band). */
+    public int lineRedraws() {
+        return lineRedraws;
+    }
+
     /** How often the areas and symbols were repainted (camera, model, selection or quality changes, not telemetry). */
     public int staticRedraws() {
         return staticRedraws;
@@ -262,12 +272,13 @@ public final class SupergridLayer extends MapLayer {
             }
         }
         GraphicsContext lines = linesCanvas.getGraphicsContext2D();
-        lines.clearRect(0, 0, w, h);
         lineElements = 0;
         animatedCount = 0;
         if (snapshot == null || w <= 0 || h <= 0 || baseMap == null) {
             geometry = null;
             staticKey = List.of();
+            linesKey = List.of();
+            lines.clearRect(0, 0, w, h);
             staticElements = 0;
             areasCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
             symbolsCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
@@ -289,6 +300,8 @@ public final class SupergridLayer extends MapLayer {
             animatedWidth = new double[geometry.branchIds.length];
             animatedAbnormal = new boolean[geometry.branchIds.length];
             animatedTrim = new double[geometry.branchIds.length];
+            lineLook = new byte[geometry.branchIds.length];
+            lastLineLook = new byte[geometry.branchIds.length];
         }
         updateProjection();
         double z = zoom.getAsDouble();
@@ -318,6 +331,9 @@ public final class SupergridLayer extends MapLayer {
         java.util.Arrays.fill(branchDrawn, false);
         if (visibility.lines()) {
             drawBranches(lines, z, lod, w, h);
+        } else if (!linesKey.isEmpty()) {
+            lines.clearRect(0, 0, w, h);
+            linesKey = List.of();
         }
         redrawOverlay();
     }
@@ -515,6 +531,7 @@ public final class SupergridLayer extends MapLayer {
             bucket.clear();
         }
         specials.clear();
+        java.util.Arrays.fill(lineLook, (byte) 0);
         for (int i = 0; i < n; i++) {
             if (!branchDrawn[i]) {
                 continue;
@@ -522,6 +539,7 @@ public final class SupergridLayer extends MapLayer {
             GridBranch b = branches.get(i);
             boolean isStale = stale.test(b.id());
             LoadingBand band = LoadingBand.of(b.loadingPercent(), isStale);
+            lineLook[i] = (byte) (0x40 | (b.connected() ? 0x20 : 0) | band.ordinal());
             if (b.connected() && !b.id().equals(selectedId) && !b.id().equals(outagedId)
                     && !contingencyOverloads.contains(b.id())) {
                 buckets[(band.ordinal() * KV_CLASSES + kvClass(b.nominalKv())) * 2 + (b.interconnector() ? 1 : 0)].add(i);
@@ -539,6 +557,16 @@ public final class SupergridLayer extends MapLayer {
             }
             lineElements++;
         }
+        // live values that leave every visible line in its band change nothing on screen: keep the painted lines
+        List<Object> key = java.util.Arrays.asList(geometry, ax, bx, ay, by, w, h, z, visibility, selectedId, outagedId,
+                contingencyOverloads);
+        if (key.equals(linesKey) && java.util.Arrays.equals(lineLook, lastLineLook)) {
+            return;
+        }
+        linesKey = key;
+        System.arraycopy(lineLook, 0, lastLineLook, 0, lineLook.length);
+        lineRedraws++;
+        g.clearRect(0, 0, w, h);
         // calm, unknown and stale lines first, abnormal ones last (by severity) so they are never hidden
         for (LoadingBand band : List.of(LoadingBand.STALE, LoadingBand.UNKNOWN, LoadingBand.CALM)) {
             strokeBuckets(g, band, z);

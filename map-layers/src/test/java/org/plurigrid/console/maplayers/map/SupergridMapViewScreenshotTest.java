@@ -140,6 +140,66 @@ class SupergridMapViewScreenshotTest {
         assertThat(img.getWidth()).isEqualTo(1280);
     }
 
+    @Test
+    void liveValuesRepaintOnlyWhatChangedOnScreen() throws Exception {
+        shoot(52.0, 5.9, 10, "tmp-repaint.png");
+        Files.deleteIfExists(SHOTS.resolve("tmp-repaint.png"));
+        int[] start = repaintCounters();
+
+        // every loading nudged but left in its band: nothing on screen changes, so nothing is repainted
+        applyAndWaitForPulse(withLoadings(b -> {
+            double nudged = b.loadingPercent() * 0.9999;
+            return org.plurigrid.console.maplayers.layers.LoadingBand.of(nudged, false)
+                    == org.plurigrid.console.maplayers.layers.LoadingBand.of(b.loadingPercent(), false)
+                    ? nudged : b.loadingPercent();
+        }));
+        int[] nudged = repaintCounters();
+        assertThat(nudged[0]).as("line repaints").isEqualTo(start[0]);
+        assertThat(nudged[1]).as("area/symbol repaints").isEqualTo(start[1]);
+        assertThat(nudged[2]).as("geometry builds").isEqualTo(start[2]);
+
+        // one visible line pushed into overload: the lines are repainted, areas and symbols are not
+        String visibleLine = onFx(() -> snapshot.branches().stream()
+                .filter(b -> b.loadingPercent() < 80 && view.layer().screenPointOf(b.id()).isPresent())
+                .findFirst().orElseThrow().id());
+        applyAndWaitForPulse(withLoadings(b -> b.id().equals(visibleLine) ? 120.0 : b.loadingPercent()));
+        int[] overloaded = repaintCounters();
+        assertThat(overloaded[0]).as("line repaints").isGreaterThan(nudged[0]);
+        assertThat(overloaded[1]).as("area/symbol repaints").isEqualTo(nudged[1]);
+        assertThat(overloaded[2]).as("geometry builds").isEqualTo(nudged[2]);
+
+        // the camera moves: everything is repainted, still on the same geometry
+        shoot(52.05, 5.95, 10, "tmp-repaint.png");
+        Files.deleteIfExists(SHOTS.resolve("tmp-repaint.png"));
+        int[] moved = repaintCounters();
+        assertThat(moved[1]).as("area/symbol repaints").isGreaterThan(overloaded[1]);
+        assertThat(moved[2]).as("geometry builds").isEqualTo(overloaded[2]);
+        applyAndWaitForPulse(snapshot);
+    }
+
+    private static int[] repaintCounters() throws Exception {
+        return onFx(() -> new int[]{view.layer().lineRedraws(), view.layer().staticRedraws(),
+            view.layer().geometryBuilds()});
+    }
+
+    private static void applyAndWaitForPulse(GridSnapshot next) throws Exception {
+        onFx(() -> {
+            vm.update(next);
+            return null;
+        });
+        Thread.sleep(250); // a few pulses: the layer lays itself out on the next one
+        onFx(() -> null);
+    }
+
+    /** The same model (same paths and positions) with other loadings, as a telemetry frame would bring. */
+    private static GridSnapshot withLoadings(java.util.function.ToDoubleFunction<GridBranch> loading) {
+        java.util.List<GridBranch> branches = snapshot.branches().stream().map(b -> new GridBranch(b.id(), b.name(),
+                b.kind(), b.substation1Id(), b.substation2Id(), b.path(), b.nominalKv(), b.p1Mw(), b.q1Mvar(),
+                b.currentA(), b.limitA(), loading.applyAsDouble(b), b.interconnector(), b.connected())).toList();
+        return new GridSnapshot(snapshot.networkId(), Instant.now(), snapshot.areas(), snapshot.substations(),
+                snapshot.buses(), branches, snapshot.ders(), snapshot.powerFlow());
+    }
+
     private static BufferedImage shoot(double lat, double lon, double zoom, String file) throws Exception {
         return shoot(lat, lon, zoom, file, false);
     }

@@ -147,6 +147,11 @@ public final class MapBench {
         results.put("pulsePanZoomGridMap", gridPanPulse.json());
         results.put("pulseStaticEmptyMap", emptyStaticPulse.json());
         results.put("pulseUpdates50kPerSecondGridMap", gridUpdatePulse.json());
+        // The same rate with values that drift as live telemetry does (a random walk of about 1 % of range per
+        // update) instead of jumping anywhere in 0-110 %: most updates then leave each line in its band.
+        fx.reseed();
+        Pulses gridDriftPulse = fx.pulses(fx.full, pulseFrames, fx.driftFrames());
+        results.put("pulseDrift50kPerSecondGridMap", gridDriftPulse.json());
         results.put("pulseRatioP99PanZoom", round(gridPanPulse.p99Ms() / emptyPanPulse.p99Ms()));
         results.put("pulseRatioP99Updates", round(gridUpdatePulse.p99Ms() / emptyStaticPulse.p99Ms()));
 
@@ -239,6 +244,7 @@ public final class MapBench {
             Scene scene = view.getScene();
             long[] pulseStart = {0};
             int[] index = {-warmup - 1};
+            int[] repaints = {0, 0};
             Runnable postLayout = () -> {
                 int i = index[0];
                 if (i >= 0 && i < n && pulseStart[0] != 0) {
@@ -257,8 +263,13 @@ public final class MapBench {
                     if (i >= n) {
                         stop();
                         scene.removePostLayoutPulseListener(postLayout);
-                        done.complete(new Pulses(intervals, fxWork));
+                        done.complete(new Pulses(intervals, fxWork, view.layer().lineRedraws() - repaints[0],
+                                view.layer().staticRedraws() - repaints[1]));
                         return;
+                    }
+                    if (i == 0) {
+                        repaints[0] = view.layer().lineRedraws();
+                        repaints[1] = view.layer().staticRedraws();
                     }
                     pulseStart[0] = t;
                     change.accept(i + warmup);
@@ -298,6 +309,45 @@ public final class MapBench {
                 return null;
             });
             Thread.sleep(500);
+        }
+
+        /** Current value per point for the drift scenario, seeded from one uniform batch per point. */
+        private double[] drift;
+
+        void reseed() {
+            drift = new double[points.length];
+            for (int i = 0; i < points.length; i++) {
+                drift[i] = uniform(points[i]);
+            }
+        }
+
+        /** Each pulse moves 50,000/60 values by a small random step from where they are. */
+        java.util.function.IntConsumer driftFrames() {
+            return i -> {
+                int size = VALUES_PER_SECOND / FPS;
+                List<Measurement> batch = new ArrayList<>(size);
+                Instant now = Instant.now();
+                for (int k = 0; k < size; k++) {
+                    int p = random.nextInt(points.length);
+                    double range = switch (points[p].metric()) {
+                        case GridPoints.BRANCH_LOADING -> 110;
+                        case GridPoints.BUS_V -> 0.1;
+                        default -> 300;
+                    };
+                    drift[p] += (random.nextDouble() - 0.5) * 0.02 * range;
+                    batch.add(new Measurement(points[p], drift[p], now, Quality.GOOD, ""));
+                }
+                overlay.apply(batch);
+                overlay.frame().ifPresent(f -> fullVm.applyFrame(f.snapshot(), f.qualityChanges()));
+            };
+        }
+
+        private double uniform(PointId p) {
+            return switch (p.metric()) {
+                case GridPoints.BRANCH_LOADING -> random.nextDouble() * 110;
+                case GridPoints.BUS_V -> 0.95 + random.nextDouble() * 0.1;
+                default -> random.nextDouble() * 300;
+            };
         }
 
         /** Each pulse brings 50,000/60 fresh telemetry values through the overlay into the view-model. */
@@ -383,7 +433,7 @@ public final class MapBench {
     }
 
     /** Pulse-to-pulse intervals and the FX-thread part of each pulse, in ns. */
-    private record Pulses(long[] intervals, long[] fxWork) {
+    private record Pulses(long[] intervals, long[] fxWork, int lineRepaints, int staticRepaints) {
 
         double p99Ms() {
             return (Double) stats(intervals).get("p99Ms");
@@ -400,6 +450,8 @@ public final class MapBench {
             Map<String, Object> fx = stats(fxWork);
             m.put("fxThreadP50Ms", fx.get("p50Ms"));
             m.put("fxThreadP99Ms", fx.get("p99Ms"));
+            m.put("lineCanvasRepaints", lineRepaints);
+            m.put("areaAndSymbolCanvasRepaints", staticRepaints);
             return m;
         }
     }
@@ -480,7 +532,7 @@ public final class MapBench {
     private void print() {
         System.out.println("--- map benchmark (" + WIDTH + "x" + HEIGHT + ", live pulses: change + CSS/layout + render) ---");
         for (String k : List.of("pulsePanZoomEmptyMap", "pulsePanZoomGridMap", "pulseStaticEmptyMap",
-                "pulseUpdates50kPerSecondGridMap")) {
+                "pulseUpdates50kPerSecondGridMap", "pulseDrift50kPerSecondGridMap")) {
             Map<?, ?> m = (Map<?, ?>) results.get(k);
             System.out.printf(Locale.ROOT, "%-32s p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  fx p99 %6.1f ms  >33ms %s  (%s frames)%n",
                     k, m.get("p50Ms"), m.get("p99Ms"), m.get("maxMs"), m.get("fxThreadP99Ms"), m.get("framesOver33Ms"),

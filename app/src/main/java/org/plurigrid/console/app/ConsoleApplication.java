@@ -113,6 +113,7 @@ public final class ConsoleApplication extends Application {
         alarms.attach(pump, status, operator);
         gridModel().ifPresent(model -> {
             map = new ConsoleMap(model, clock);
+            map.rememberCameraIn(org.plurigrid.console.client.config.MapCameraStore.in(options.home()));
             map.attach(pump, alarms.engine());
             map.start();
         });

@@ -18,6 +18,8 @@ import com.powsybl.iidm.network.Network;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import org.plurigrid.console.client.alarms.Alarm;
+import org.plurigrid.console.client.config.MapCamera;
+import org.plurigrid.console.client.config.MapCameraStore;
 import org.plurigrid.console.client.alarms.AlarmFeed;
 import org.plurigrid.console.client.grid.ContingencyService;
 import org.plurigrid.console.client.grid.GridSnapshot;
@@ -57,6 +59,12 @@ final class ConsoleMap implements AutoCloseable {
     private long seenAlarmVersion = -1;
     /** FX thread only. */
     private final Map<String, Quality> gatewayQuality = new HashMap<>();
+    /** Where the camera is remembered across restarts (none: not remembered). */
+    private MapCameraStore cameraStore;
+    /** FX thread only: the camera not yet written, and the debounced write waiting for it. */
+    private MapCamera unsavedCamera;
+    private java.util.concurrent.ScheduledFuture<?> pendingCameraSave;
+    static final Duration CAMERA_SAVE_DELAY = Duration.ofSeconds(2);
 
     /** @param model loads the grid model; called once, off the FX thread */
     ConsoleMap(Supplier<Network> model, InstantSource clock) {
@@ -64,8 +72,57 @@ final class ConsoleMap implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * Remembers the camera in {@code store}: restored when the map starts, written (off the FX thread, 2 s after the
+     * operator stops moving, and at close) whenever it changes. Call on the FX thread before {@link #start()}.
+     */
+    void rememberCameraIn(MapCameraStore store) {
+        cameraStore = Objects.requireNonNull(store, "store");
+        javafx.beans.InvalidationListener changed = o -> cameraChanged();
+        viewModel.zoomProperty().addListener(changed);
+        viewModel.centerLatProperty().addListener(changed);
+        viewModel.centerLonProperty().addListener(changed);
+    }
+
+    private void cameraChanged() {
+        try {
+            unsavedCamera = new MapCamera(viewModel.centerLatProperty().get(), viewModel.centerLonProperty().get(),
+                    viewModel.zoomProperty().get());
+        } catch (IllegalArgumentException e) {
+            return; // a camera outside the map (e.g. mid-animation) is not worth remembering
+        }
+        if (pendingCameraSave != null) {
+            pendingCameraSave.cancel(false);
+        }
+        MapCamera camera = unsavedCamera;
+        try {
+            pendingCameraSave = grid.schedule(() -> saveCamera(camera), CAMERA_SAVE_DELAY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing: close() writes the last camera
+        }
+    }
+
+    private void saveCamera(MapCamera camera) {
+        try {
+            cameraStore.save(camera);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("The map camera could not be written to {}: {}", cameraStore.file(), e.toString());
+        }
+    }
+
     /** Loads the model off the FX thread; the map shows it (greyed until telemetry arrives) when ready. */
     void start() {
+        MapCameraStore store = cameraStore;
+        grid.execute(() -> {
+            if (store != null) {
+                store.load().ifPresent(c -> Platform.runLater(() -> {
+                    viewModel.zoomProperty().set(c.zoom());
+                    viewModel.centerLatProperty().set(c.lat());
+                    viewModel.centerLonProperty().set(c.lon());
+                }));
+            }
+        });
         grid.execute(() -> {
             try {
                 Network network = model.get();
@@ -179,6 +236,17 @@ final class ConsoleMap implements AutoCloseable {
 
     @Override
     public void close() {
+        MapCamera last = unsavedCamera;
         grid.shutdownNow();
+        if (last != null && cameraStore != null) {
+            // the window is closing: wait (briefly) for the last camera on a thread of its own
+            Thread writer = new Thread(() -> saveCamera(last), "map-camera-save");
+            writer.start();
+            try {
+                writer.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

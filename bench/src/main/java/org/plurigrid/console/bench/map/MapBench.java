@@ -129,10 +129,14 @@ public final class MapBench {
                     fx.full.mapView().getLayoutBounds(), fx.full.layer().drawnElements());
             return null;
         });
-        if ("updates".equals(System.getProperty("mapbench.only"))) { // for profiling one scenario
+        String only = System.getProperty("mapbench.only", "");
+        if (only.equals("updates") || only.equals("drift")) { // for profiling one scenario
             fx.fixedCamera();
-            results.put("pulseUpdates50kPerSecondGridMap", fx.pulses(fx.full, pulseFrames, fx.telemetryFrames()).json());
-            System.out.println(results.get("pulseUpdates50kPerSecondGridMap"));
+            if (only.equals("drift")) {
+                fx.reseed();
+            }
+            Pulses p = fx.pulses(fx.full, pulseFrames, only.equals("drift") ? fx.driftFrames() : fx.telemetryFrames());
+            System.out.println(only + ": " + p.json());
             return;
         }
         // Headline: the live pulse, as the operator sees it (change in an AnimationTimer, CSS, layout, render).
@@ -244,7 +248,7 @@ public final class MapBench {
             Scene scene = view.getScene();
             long[] pulseStart = {0};
             int[] index = {-warmup - 1};
-            int[] repaints = {0, 0};
+            int[] repaints = {0, 0, 0};
             Runnable postLayout = () -> {
                 int i = index[0];
                 if (i >= 0 && i < n && pulseStart[0] != 0) {
@@ -264,12 +268,14 @@ public final class MapBench {
                         stop();
                         scene.removePostLayoutPulseListener(postLayout);
                         done.complete(new Pulses(intervals, fxWork, view.layer().lineRedraws() - repaints[0],
-                                view.layer().staticRedraws() - repaints[1]));
+                                view.layer().staticRedraws() - repaints[1], view.layer().lineTileRepaints() - repaints[2],
+                                view.layer().lineTileCount()));
                         return;
                     }
                     if (i == 0) {
                         repaints[0] = view.layer().lineRedraws();
                         repaints[1] = view.layer().staticRedraws();
+                        repaints[2] = view.layer().lineTileRepaints();
                     }
                     pulseStart[0] = t;
                     change.accept(i + warmup);
@@ -433,7 +439,8 @@ public final class MapBench {
     }
 
     /** Pulse-to-pulse intervals and the FX-thread part of each pulse, in ns. */
-    private record Pulses(long[] intervals, long[] fxWork, int lineRepaints, int staticRepaints) {
+    private record Pulses(long[] intervals, long[] fxWork, int lineRepaints, int staticRepaints, int tileRepaints,
+                          int tiles) {
 
         double p99Ms() {
             return (Double) stats(intervals).get("p99Ms");
@@ -452,6 +459,8 @@ public final class MapBench {
             m.put("fxThreadP99Ms", fx.get("p99Ms"));
             m.put("lineCanvasRepaints", lineRepaints);
             m.put("areaAndSymbolCanvasRepaints", staticRepaints);
+            m.put("lineTilesRepaintedPerFrame", round((double) tileRepaints / intervals.length));
+            m.put("lineTiles", tiles);
             return m;
         }
     }

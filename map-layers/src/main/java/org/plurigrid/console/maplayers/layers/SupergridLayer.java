@@ -45,7 +45,23 @@ public final class SupergridLayer extends MapLayer {
 
     /** Bottom to top: area tints, lines, symbols (DERs, substations, labels), animation (flow dashes, alarms). */
     private final Canvas areasCanvas = new Canvas();
-    private final Canvas linesCanvas = new Canvas();
+    /**
+     * The lines, cut into square tiles: a line changing band repaints only the tiles under it, so the renderer
+     * rasterizes a few hundred lines instead of all of them (JavaFX repaints only the dirty region of the scene).
+     */
+    private Canvas[] lineTiles = new Canvas[0];
+    private IntList[] tileLines = new IntList[0];
+    private int tilesX;
+    private int tilesY;
+    static final double LINE_TILE_PX = 160;
+    /** How far a line's drawing reaches beyond its path: the widest halo (contingency) plus antialiasing. */
+    private static final double LINE_MARGIN_PX = 10;
+    private double[] bMinX = new double[0];
+    private double[] bMinY = new double[0];
+    private double[] bMaxX = new double[0];
+    private double[] bMaxY = new double[0];
+    private boolean[] dirtyTiles = new boolean[0];
+    private int lineTileRepaints;
     private final Canvas symbolsCanvas = new Canvas();
     private final Canvas overlay = new Canvas();
     /** What the area and symbol canvases were last drawn for; telemetry that changes none of it repaints only lines. */
@@ -125,13 +141,13 @@ public final class SupergridLayer extends MapLayer {
      */
     public SupergridLayer(DoubleSupplier zoom) {
         this.zoom = zoom;
-        for (Canvas c : List.of(areasCanvas, linesCanvas, symbolsCanvas, overlay)) {
+        for (Canvas c : List.of(areasCanvas, symbolsCanvas, overlay)) {
             c.setMouseTransparent(true);
         }
         for (int i = 0; i < buckets.length; i++) {
             buckets[i] = new IntList();
         }
-        getChildren().addAll(areasCanvas, linesCanvas, symbolsCanvas, overlay);
+        getChildren().addAll(areasCanvas, symbolsCanvas, overlay);
     }
 
     public void setSnapshot(GridSnapshot snapshot) {
@@ -187,6 +203,16 @@ public final class SupergridLayer extends MapLayer {
     /** How often the lines were repainted (a camera, model or band change; not values that stay in their band). */
     public int lineRedraws() {
         return lineRedraws;
+    }
+
+    /** How many line tiles were repainted in all (a frame that changes one line's band repaints the tiles under it). */
+    public int lineTileRepaints() {
+        return lineTileRepaints;
+    }
+
+    /** How many tiles the lines are cut into for the current size. */
+    public int lineTileCount() {
+        return lineTiles.length;
     }
 
     /** How often the areas and symbols were repainted (camera, model, selection or quality changes, not telemetry). */
@@ -265,20 +291,20 @@ public final class SupergridLayer extends MapLayer {
         Node parent = getParent();
         double w = parent instanceof Region r ? r.getWidth() : 0;
         double h = parent instanceof Region r ? r.getHeight() : 0;
-        for (Canvas c : List.of(areasCanvas, linesCanvas, symbolsCanvas, overlay)) {
+        for (Canvas c : List.of(areasCanvas, symbolsCanvas, overlay)) {
             if (c.getWidth() != w || c.getHeight() != h) {
                 c.setWidth(w);
                 c.setHeight(h);
             }
         }
-        GraphicsContext lines = linesCanvas.getGraphicsContext2D();
+        ensureLineTiles(w, h);
         lineElements = 0;
         animatedCount = 0;
         if (snapshot == null || w <= 0 || h <= 0 || baseMap == null) {
             geometry = null;
             staticKey = List.of();
             linesKey = List.of();
-            lines.clearRect(0, 0, w, h);
+            clearLineTiles();
             staticElements = 0;
             areasCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
             symbolsCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
@@ -302,6 +328,10 @@ public final class SupergridLayer extends MapLayer {
             animatedTrim = new double[geometry.branchIds.length];
             lineLook = new byte[geometry.branchIds.length];
             lastLineLook = new byte[geometry.branchIds.length];
+            bMinX = new double[geometry.branchIds.length];
+            bMinY = new double[geometry.branchIds.length];
+            bMaxX = new double[geometry.branchIds.length];
+            bMaxY = new double[geometry.branchIds.length];
         }
         updateProjection();
         double z = zoom.getAsDouble();
@@ -330,9 +360,9 @@ public final class SupergridLayer extends MapLayer {
         }
         java.util.Arrays.fill(branchDrawn, false);
         if (visibility.lines()) {
-            drawBranches(lines, z, lod, w, h);
+            drawBranches(z, lod, w, h);
         } else if (!linesKey.isEmpty()) {
-            lines.clearRect(0, 0, w, h);
+            clearLineTiles();
             linesKey = List.of();
         }
         redrawOverlay();
@@ -361,6 +391,70 @@ public final class SupergridLayer extends MapLayer {
             }
         }
         return sig;
+    }
+
+    /** One canvas per LINE_TILE_PX square of the layer (the last row and column smaller), between areas and symbols. */
+    private void ensureLineTiles(double w, double h) {
+        int nx = Math.max(1, (int) Math.ceil(w / LINE_TILE_PX));
+        int ny = Math.max(1, (int) Math.ceil(h / LINE_TILE_PX));
+        boolean sameGrid = nx == tilesX && ny == tilesY && lineTiles.length == nx * ny;
+        if (sameGrid && lineTiles.length > 0) {
+            Canvas last = lineTiles[lineTiles.length - 1];
+            if (last.getWidth() == Math.max(1, w - (nx - 1) * LINE_TILE_PX)
+                    && last.getHeight() == Math.max(1, h - (ny - 1) * LINE_TILE_PX)) {
+                return;
+            }
+        }
+        tilesX = nx;
+        tilesY = ny;
+        lineTiles = new Canvas[nx * ny];
+        tileLines = new IntList[nx * ny];
+        dirtyTiles = new boolean[nx * ny];
+        for (int t = 0; t < lineTiles.length; t++) {
+            double tx = (t % nx) * LINE_TILE_PX;
+            double ty = (t / nx) * LINE_TILE_PX;
+            Canvas c = new Canvas(Math.max(1, Math.min(LINE_TILE_PX, w - tx)), Math.max(1, Math.min(LINE_TILE_PX, h - ty)));
+            c.setMouseTransparent(true);
+            c.relocate(tx, ty);
+            lineTiles[t] = c;
+            tileLines[t] = new IntList();
+        }
+        List<Node> children = new ArrayList<>();
+        children.add(areasCanvas);
+        children.addAll(List.of(lineTiles));
+        children.add(symbolsCanvas);
+        children.add(overlay);
+        getChildren().setAll(children);
+        linesKey = List.of(); // new canvases are blank: paint them all
+    }
+
+    private void clearLineTiles() {
+        for (Canvas c : lineTiles) {
+            GraphicsContext g = c.getGraphicsContext2D();
+            g.setTransform(1, 0, 0, 1, 0, 0);
+            g.clearRect(0, 0, c.getWidth(), c.getHeight());
+        }
+    }
+
+    /**
+     * The tiles a branch's box (grown by the line margin) touches: adds the branch to their lists ({@code index}) or
+     * marks them dirty.
+     */
+    private void markTiles(int branch, boolean index) {
+        int x0 = Math.max(0, (int) Math.floor((bMinX[branch] - LINE_MARGIN_PX) / LINE_TILE_PX));
+        int x1 = Math.min(tilesX - 1, (int) Math.floor((bMaxX[branch] + LINE_MARGIN_PX) / LINE_TILE_PX));
+        int y0 = Math.max(0, (int) Math.floor((bMinY[branch] - LINE_MARGIN_PX) / LINE_TILE_PX));
+        int y1 = Math.min(tilesY - 1, (int) Math.floor((bMaxY[branch] + LINE_MARGIN_PX) / LINE_TILE_PX));
+        for (int ty = y0; ty <= y1; ty++) {
+            for (int tx = x0; tx <= x1; tx++) {
+                int t = ty * tilesX + tx;
+                if (index) {
+                    tileLines[t].add(branch);
+                } else {
+                    dirtyTiles[t] = true;
+                }
+            }
+        }
     }
 
     /** The animated layer: flow dashes of the lines chosen by the last redraw, then the alarm rings. */
@@ -490,7 +584,7 @@ public final class SupergridLayer extends MapLayer {
         return kv >= 300 ? 0 : kv >= 100 ? 1 : kv >= 30 ? 2 : 3;
     }
 
-    private void drawBranches(GraphicsContext g, double z, LevelOfDetail lod, double w, double h) {
+    private void drawBranches(double z, LevelOfDetail lod, double w, double h) {
         List<GridBranch> branches = snapshot.branches();
         int n = branches.size();
         // pass 1: project and cull
@@ -522,15 +616,15 @@ public final class SupergridLayer extends MapLayer {
             }
             if (Culling.segmentVisible(minX, minY, maxX, maxY, 4, w, h) && (maxX - minX) + (maxY - minY) >= 1) {
                 branchDrawn[i] = true;
+                bMinX[i] = minX;
+                bMinY[i] = minY;
+                bMaxX[i] = maxX;
+                bMaxY[i] = maxY;
                 visible++;
             }
         }
         boolean animate = lod.flowArrows() && visible <= MAX_ANIMATED_BRANCHES;
-        // pass 2: plain lines into one batch per (band, voltage class, interconnector); the rest one by one
-        for (IntList bucket : buckets) {
-            bucket.clear();
-        }
-        specials.clear();
+        // pass 2: what each line looks like now, and which flow dashes the overlay draws
         java.util.Arrays.fill(lineLook, (byte) 0);
         for (int i = 0; i < n; i++) {
             if (!branchDrawn[i]) {
@@ -540,12 +634,6 @@ public final class SupergridLayer extends MapLayer {
             boolean isStale = stale.test(b.id());
             LoadingBand band = LoadingBand.of(b.loadingPercent(), isStale);
             lineLook[i] = (byte) (0x40 | (b.connected() ? 0x20 : 0) | band.ordinal());
-            if (b.connected() && !b.id().equals(selectedId) && !b.id().equals(outagedId)
-                    && !contingencyOverloads.contains(b.id())) {
-                buckets[(band.ordinal() * KV_CLASSES + kvClass(b.nominalKv())) * 2 + (b.interconnector() ? 1 : 0)].add(i);
-            } else {
-                specials.add(i);
-            }
             if (animate && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
                 animated[animatedCount] = i;
                 animatedWidth[animatedCount] = branchWidth(b, z);
@@ -557,16 +645,69 @@ public final class SupergridLayer extends MapLayer {
             }
             lineElements++;
         }
-        // live values that leave every visible line in its band change nothing on screen: keep the painted lines
+        // live values that leave every visible line in its band change nothing on screen: keep the painted lines;
+        // a line that changed band repaints only the tiles under it; a new camera or model repaints every tile
         List<Object> key = java.util.Arrays.asList(geometry, ax, bx, ay, by, w, h, z, visibility, selectedId, outagedId,
                 contingencyOverloads);
-        if (key.equals(linesKey) && java.util.Arrays.equals(lineLook, lastLineLook)) {
-            return;
+        boolean all = !key.equals(linesKey);
+        if (all) {
+            for (IntList list : tileLines) {
+                list.clear();
+            }
+            for (int i = 0; i < n; i++) {
+                if (branchDrawn[i]) {
+                    markTiles(i, true);
+                }
+            }
+            java.util.Arrays.fill(dirtyTiles, true);
+        } else {
+            java.util.Arrays.fill(dirtyTiles, false);
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                if (lineLook[i] != lastLineLook[i]) {
+                    markTiles(i, false);
+                    any = true;
+                }
+            }
+            if (!any) {
+                return;
+            }
         }
         linesKey = key;
         System.arraycopy(lineLook, 0, lastLineLook, 0, lineLook.length);
         lineRedraws++;
-        g.clearRect(0, 0, w, h);
+        for (int t = 0; t < lineTiles.length; t++) {
+            if (dirtyTiles[t]) {
+                repaintTile(t, z);
+            }
+        }
+    }
+
+    /** Repaints one tile: its plain lines batched by band, voltage class and interconnector, the rest one by one. */
+    private void repaintTile(int t, double z) {
+        Canvas c = lineTiles[t];
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setTransform(1, 0, 0, 1, 0, 0);
+        g.clearRect(0, 0, c.getWidth(), c.getHeight());
+        g.setTransform(1, 0, 0, 1, -(t % tilesX) * LINE_TILE_PX, -(t / tilesX) * LINE_TILE_PX);
+        for (IntList bucket : buckets) {
+            bucket.clear();
+        }
+        specials.clear();
+        List<GridBranch> branches = snapshot.branches();
+        LoadingBand[] bands = LoadingBand.values();
+        IntList lines = tileLines[t];
+        for (int k = 0; k < lines.size(); k++) {
+            int i = lines.get(k);
+            GridBranch b = branches.get(i);
+            if (b.connected() && !b.id().equals(selectedId) && !b.id().equals(outagedId)
+                    && !contingencyOverloads.contains(b.id())) {
+                LoadingBand band = bands[lineLook[i] & 0x0F];
+                buckets[(band.ordinal() * KV_CLASSES + kvClass(b.nominalKv())) * 2 + (b.interconnector() ? 1 : 0)].add(i);
+            } else {
+                specials.add(i);
+            }
+        }
         // calm, unknown and stale lines first, abnormal ones last (by severity) so they are never hidden
         for (LoadingBand band : List.of(LoadingBand.STALE, LoadingBand.UNKNOWN, LoadingBand.CALM)) {
             strokeBuckets(g, band, z);
@@ -576,6 +717,7 @@ public final class SupergridLayer extends MapLayer {
             strokeBuckets(g, band, z);
         }
         drawSpecials(g, z, true);
+        lineTileRepaints++;
     }
 
     private static double branchWidth(GridBranch b, double z) {

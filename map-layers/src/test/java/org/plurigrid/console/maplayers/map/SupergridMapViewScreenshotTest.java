@@ -165,6 +165,9 @@ class SupergridMapViewScreenshotTest {
         applyAndWaitForPulse(withLoadings(b -> b.id().equals(visibleLine) ? 120.0 : b.loadingPercent()));
         int[] overloaded = repaintCounters();
         assertThat(overloaded[0]).as("line repaints").isGreaterThan(nudged[0]);
+        // ... and only the tiles under that line, not all of them
+        assertThat(overloaded[3] - nudged[3]).as("line tiles repainted").isBetween(1, 4);
+        assertThat(overloaded[4]).as("line tiles").isGreaterThan(20);
         assertThat(overloaded[1]).as("area/symbol repaints").isEqualTo(nudged[1]);
         assertThat(overloaded[2]).as("geometry builds").isEqualTo(nudged[2]);
 
@@ -173,13 +176,14 @@ class SupergridMapViewScreenshotTest {
         Files.deleteIfExists(SHOTS.resolve("tmp-repaint.png"));
         int[] moved = repaintCounters();
         assertThat(moved[1]).as("area/symbol repaints").isGreaterThan(overloaded[1]);
+        assertThat(moved[3] - overloaded[3]).as("line tiles repainted").isGreaterThanOrEqualTo(overloaded[4]);
         assertThat(moved[2]).as("geometry builds").isEqualTo(overloaded[2]);
         applyAndWaitForPulse(snapshot);
     }
 
     private static int[] repaintCounters() throws Exception {
         return onFx(() -> new int[]{view.layer().lineRedraws(), view.layer().staticRedraws(),
-            view.layer().geometryBuilds()});
+            view.layer().geometryBuilds(), view.layer().lineTileRepaints(), view.layer().lineTileCount()});
     }
 
     private static void applyAndWaitForPulse(GridSnapshot next) throws Exception {

@@ -1,0 +1,458 @@
+package org.plurigrid.console.views.alarms;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.MapChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.plurigrid.console.client.alarms.AlarmKind;
+import org.plurigrid.console.client.alarms.AlarmPriority;
+
+/**
+ * The alarm rule editor: the rules in a sortable, filterable table, the selected one in a form whose fields say what
+ * is wrong with them as they are typed, the changes an Apply would journal, and Revert / Apply. Binds to
+ * {@link AlarmRulesViewModel}; no I/O, no colour but the theme's greys (a form mistake is not a process alarm).
+ */
+public final class AlarmRulesView extends BorderPane {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass MODIFIED = PseudoClass.getPseudoClass("modified");
+    private static final String STYLESHEET = "org/plurigrid/console/views/alarms/alarm-rules.css";
+
+    private final AlarmRulesViewModel vm;
+    private final TableView<RuleDraft> table = new TableView<>();
+    private final Map<RuleField, Control> inputs = new EnumMap<>(RuleField.class);
+    private final Map<RuleField, Label> errorLabels = new EnumMap<>(RuleField.class);
+    private final List<Runnable> unbind = new ArrayList<>();
+    private final MapChangeListener<RuleField, String> errorListener = c -> showErrors();
+    private final Label formTitle = new Label();
+    private final Label formState = new Label();
+    private final VBox form = new VBox();
+    private RuleDraft bound;
+
+    public AlarmRulesView(AlarmRulesViewModel vm) {
+        this.vm = Objects.requireNonNull(vm, "vm");
+        getStyleClass().add("alarm-rules");
+        setId("alarm-rules-view");
+        getStylesheets().addAll(AlarmListView.stylesheet(), STYLESHEET);
+
+        setTop(toolbar());
+        SplitPane split = new SplitPane(tablePane(), formPane());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.66);
+        split.getStyleClass().add("alarm-rules-split");
+        setCenter(split);
+        setBottom(footer());
+
+        vm.selectedProperty().addListener((o, a, b) -> bind(b));
+        bind(vm.selectedProperty().get());
+    }
+
+    public TableView<RuleDraft> table() {
+        return table;
+    }
+
+    // ------------------------------------------------------------------------------------------------ toolbar
+
+    private Node toolbar() {
+        TextField filter = new TextField();
+        filter.setId("alarm-rules-filter");
+        filter.setPromptText("Filter: id, match, kind, priority, message");
+        filter.setPrefColumnCount(28);
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        Label count = new Label();
+        count.getStyleClass().add("alarm-rules-count");
+        count.textProperty().bind(Bindings.createStringBinding(() -> vm.rules().size() + " rules", vm.rules()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button add = new Button("Add copy");
+        add.setId("alarm-rules-add");
+        add.setOnAction(e -> vm.addCopyOfSelected());
+        add.disableProperty().bind(vm.busyProperty());
+        Button delete = new Button("Delete");
+        delete.setId("alarm-rules-delete");
+        delete.setOnAction(e -> vm.deleteSelected());
+        delete.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
+        HBox bar = new HBox(filter, count, spacer, add, delete);
+        bar.getStyleClass().addAll("alarm-toolbar", "alarm-rules-toolbar");
+        return bar;
+    }
+
+    // ------------------------------------------------------------------------------------------------ table
+
+    private Node tablePane() {
+        table.setId("alarm-rules-table");
+        table.getStyleClass().addAll("alarm-table", "alarm-rules-table");
+        SortedList<RuleDraft> sorted = new SortedList<>(vm.rules());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No alarm rules"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        TableColumn<RuleDraft, String> mark = new TableColumn<>("");
+        mark.setCellValueFactory(c -> Bindings.createStringBinding(
+                () -> c.getValue().invalidProperty().get() ? "!" : c.getValue().modifiedProperty().get() ? "\u270E" : "",
+                c.getValue().invalidProperty(), c.getValue().modifiedProperty()));
+        mark.setPrefWidth(26);
+        mark.setMaxWidth(26);
+        mark.setSortable(false);
+        mark.getStyleClass().add("alarm-rules-col-mark");
+        table.getColumns().add(mark);
+        table.getColumns().add(column("Id", d -> d.field(RuleField.ID), 21, null));
+        TableColumn<RuleDraft, String> match = new TableColumn<>("Match");
+        match.setCellValueFactory(c -> {
+            RuleDraft d = c.getValue();
+            return Bindings.createStringBinding(d::matchSummary, d.field(RuleField.PATH), d.field(RuleField.METRIC),
+                    d.field(RuleField.DEVICE_TYPE), d.field(RuleField.LEVEL));
+        });
+        match.setPrefWidth(180);
+        table.getColumns().add(match);
+        table.getColumns().add(column("Kind", d -> Bindings.createStringBinding(
+                () -> kindText(d.field(RuleField.KIND).get()), d.field(RuleField.KIND)), 6.5, null));
+        Comparator<String> numeric = Comparator.comparingDouble(AlarmRulesView::numberOrInfinity);
+        table.getColumns().add(numericColumn("Limit", RuleField.LIMIT, numeric));
+        table.getColumns().add(numericColumn("Deadband", RuleField.DEADBAND, numeric));
+        table.getColumns().add(column("On", d -> d.field(RuleField.ON_DELAY), 6, null));
+        table.getColumns().add(column("Off", d -> d.field(RuleField.OFF_DELAY), 6, null));
+        TableColumn<RuleDraft, String> priority = column("Priority", d -> Bindings.createStringBinding(
+                () -> priorityText(d.field(RuleField.PRIORITY).get()), d.field(RuleField.PRIORITY)), 10.5, null);
+        priority.setComparator(Comparator.naturalOrder()); // "1 Critical" < "2 High": by number
+        table.getColumns().add(priority);
+        table.getColumns().add(column("Message", d -> d.field(RuleField.MESSAGE), 18, null));
+
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(RuleDraft item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(INVALID, !empty && item != null && item.invalidProperty().get());
+                pseudoClassStateChanged(MODIFIED, !empty && item != null && item.modifiedProperty().get());
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.selectedProperty().get()) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+            if (b != null) {
+                table.scrollTo(b);
+            }
+        });
+        table.getSelectionModel().select(vm.selectedProperty().get());
+        return table;
+    }
+
+    private static TableColumn<RuleDraft, String> column(String title,
+            java.util.function.Function<RuleDraft, ObservableValue<String>> value, double ems, String styleClass) {
+        TableColumn<RuleDraft, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        c.setPrefWidth(ems * 8);
+        if (styleClass != null) {
+            c.getStyleClass().add(styleClass);
+        }
+        return c;
+    }
+
+    private static TableColumn<RuleDraft, String> numericColumn(String title, RuleField field, Comparator<String> cmp) {
+        TableColumn<RuleDraft, String> c = column(title, d -> d.field(field), title.length() > 6 ? 9.5 : 7, "alarm-rules-col-number");
+        c.setComparator(cmp);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+            }
+        });
+        return c;
+    }
+
+    private static double numberOrInfinity(String s) {
+        try {
+            return Double.parseDouble(s.strip());
+        } catch (RuntimeException e) {
+            return Double.POSITIVE_INFINITY; // blank (no limit) sorts last
+        }
+    }
+
+    /** The short label the alarm list uses (ROC, COMMS, …); what was typed if it is no kind. */
+    static String kindText(String kind) {
+        try {
+            return AlarmKind.valueOf(kind.strip()).label();
+        } catch (RuntimeException e) {
+            return kind;
+        }
+    }
+
+    static String priorityText(String priority) {
+        try {
+            AlarmPriority p = AlarmPriority.valueOf(priority.strip());
+            String name = p.name().toLowerCase(Locale.ROOT);
+            return p.number() + " " + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        } catch (RuntimeException e) {
+            return priority;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ form
+
+    private Node formPane() {
+        formTitle.getStyleClass().add("alarm-rules-form-title");
+        formTitle.setId("alarm-rules-form-title");
+        formState.getStyleClass().add("alarm-rules-form-state");
+        HBox head = new HBox(formTitle, formState);
+        head.getStyleClass().add("alarm-rules-form-head");
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("alarm-rules-grid");
+        // Two label/input pairs per row; the inputs share the width equally so the form reads as two tidy columns.
+        ColumnConstraints label = new ColumnConstraints();
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints input = new ColumnConstraints();
+        input.setHgrow(Priority.ALWAYS);
+        input.setMinWidth(90);
+        input.setPrefWidth(150);
+        ColumnConstraints label2 = new ColumnConstraints();
+        label2.setMinWidth(Region.USE_PREF_SIZE);
+        label2.setPrefWidth(76);
+        grid.getColumnConstraints().addAll(label, input, label2, input);
+
+        int row = 0;
+        row = pair(grid, row, RuleField.ID, new TextField(), RuleField.KIND, choice(enumNames(AlarmKind.values())));
+        row = section(grid, row, "Which points");
+        row = single(grid, row, RuleField.METRIC, new TextField(), "e.g. Substation/Voltage or Alarm/**");
+        row = single(grid, row, RuleField.PATH, new TextField(), "glob on group/node/device/metric; empty: any");
+        row = pair(grid, row, RuleField.DEVICE_TYPE, new TextField(), RuleField.LEVEL, choice(List.of("node", "device", "any")));
+        row = section(grid, row, "Condition");
+        row = pair(grid, row, RuleField.LIMIT, new TextField(), RuleField.DEADBAND, new TextField());
+        row = pair(grid, row, RuleField.ON_DELAY, new TextField(), RuleField.OFF_DELAY, new TextField());
+        row = section(grid, row, "Operator");
+        row = pair(grid, row, RuleField.PRIORITY, choice(enumNames(AlarmPriority.values())), null, null);
+        row = single(grid, row, RuleField.MESSAGE, new TextField(), "what the alarm list shows");
+        TextArea description = new TextArea();
+        description.setPrefRowCount(2);
+        description.setWrapText(true);
+        single(grid, row, RuleField.DESCRIPTION, description, "why the rule exists, for alarm engineers");
+        ((TextField) inputs.get(RuleField.ON_DELAY)).setPromptText("e.g. 5s, 500ms, 2m");
+        ((TextField) inputs.get(RuleField.OFF_DELAY)).setPromptText("e.g. 30s");
+        ((TextField) inputs.get(RuleField.DEVICE_TYPE)).setPromptText("pv, bat, ev, load, wind");
+
+        form.getChildren().setAll(head, grid);
+        form.getStyleClass().add("alarm-rules-form");
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("alarm-rules-scroll");
+        scroll.setMinWidth(360);
+        return scroll;
+    }
+
+    private static List<String> enumNames(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+
+    private static ChoiceBox<String> choice(List<String> items) {
+        ChoiceBox<String> c = new ChoiceBox<>();
+        c.getItems().setAll(items);
+        c.setMaxWidth(Double.MAX_VALUE);
+        return c;
+    }
+
+    private int section(GridPane grid, int row, String title) {
+        Label l = new Label(title);
+        l.getStyleClass().add("alarm-rules-section");
+        grid.add(l, 0, row, 4, 1);
+        return row + 1;
+    }
+
+    private int single(GridPane grid, int row, RuleField f, Control input, String prompt) {
+        if (input instanceof TextInputControl t) {
+            t.setPromptText(prompt);
+        }
+        register(f, input);
+        grid.add(fieldLabel(f), 0, row);
+        grid.add(input, 1, row, 3, 1);
+        grid.add(errorLabels.get(f), 1, row + 1, 3, 1);
+        return row + 2;
+    }
+
+    private int pair(GridPane grid, int row, RuleField a, Control ia, RuleField b, Control ib) {
+        register(a, ia);
+        grid.add(fieldLabel(a), 0, row);
+        grid.add(ia, 1, row);
+        grid.add(errorLabels.get(a), 1, row + 1);
+        if (b != null) {
+            register(b, ib);
+            grid.add(fieldLabel(b), 2, row);
+            grid.add(ib, 3, row);
+            grid.add(errorLabels.get(b), 3, row + 1);
+        }
+        return row + 2;
+    }
+
+    private void register(RuleField f, Control input) {
+        String id = "alarm-rule-" + f.key().replace('.', '-');
+        input.setId(id);
+        input.setMaxWidth(Double.MAX_VALUE);
+        inputs.put(f, input);
+        Label error = new Label();
+        error.setId(id + "-error");
+        error.getStyleClass().add("field-error");
+        error.setWrapText(true);
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        errorLabels.put(f, error);
+    }
+
+    private static Label fieldLabel(RuleField f) {
+        Label l = new Label(f.label());
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private void bind(RuleDraft d) {
+        unbind.forEach(Runnable::run);
+        unbind.clear();
+        if (bound != null) {
+            bound.errors().removeListener(errorListener);
+        }
+        bound = d;
+        form.setDisable(d == null);
+        if (d == null) {
+            formTitle.setText("No rule selected");
+            formState.setText("");
+            inputs.values().forEach(c -> {
+                if (c instanceof TextInputControl t) {
+                    t.clear();
+                }
+            });
+            showErrors();
+            return;
+        }
+        for (Map.Entry<RuleField, Control> e : inputs.entrySet()) {
+            StringProperty p = d.field(e.getKey());
+            if (e.getValue() instanceof TextInputControl t) {
+                t.textProperty().bindBidirectional(p);
+                unbind.add(() -> t.textProperty().unbindBidirectional(p));
+            } else if (e.getValue() instanceof ChoiceBox<?> c) {
+                @SuppressWarnings("unchecked")
+                ChoiceBox<String> box = (ChoiceBox<String>) c;
+                box.valueProperty().bindBidirectional(p);
+                unbind.add(() -> box.valueProperty().unbindBidirectional(p));
+            }
+        }
+        for (RuleField f : List.of(RuleField.LIMIT, RuleField.DEADBAND)) {
+            Control c = inputs.get(f);
+            c.disableProperty().bind(d.limitUsedProperty().not());
+            unbind.add(() -> c.disableProperty().unbind());
+        }
+        formTitle.textProperty().bind(Bindings.concat("Rule ", d.idProperty()));
+        unbind.add(() -> formTitle.textProperty().unbind());
+        formState.textProperty().bind(Bindings.createStringBinding(
+                () -> d.invalidProperty().get() ? "has problems" : d.modifiedProperty().get() ? "edited, not applied" : "",
+                d.invalidProperty(), d.modifiedProperty()));
+        unbind.add(() -> formState.textProperty().unbind());
+        d.errors().addListener(errorListener);
+        showErrors();
+    }
+
+    private void showErrors() {
+        for (RuleField f : RuleField.values()) {
+            String message = bound == null ? null : bound.errors().get(f);
+            errorLabels.get(f).setText(message == null ? "" : message);
+            inputs.get(f).pseudoClassStateChanged(INVALID, message != null);
+        }
+        table.refresh(); // the row marks follow the checker
+    }
+
+    // ------------------------------------------------------------------------------------------------ footer
+
+    private Node footer() {
+        Label changesTitle = new Label();
+        changesTitle.getStyleClass().add("alarm-rules-section");
+        changesTitle.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.pendingChanges().isEmpty() ? "" : "Changes to apply (" + vm.pendingChanges().size()
+                        + ", journaled under your name)", vm.pendingChanges()));
+        ListView<String> changes = new ListView<>(vm.pendingChanges());
+        changes.setId("alarm-rules-changes");
+        changes.getStyleClass().add("alarm-rules-changes");
+        changes.setFocusTraversable(false);
+        changes.setPrefHeight(86);
+        VBox pending = new VBox(changesTitle, changes);
+        pending.getStyleClass().add("alarm-rules-pending");
+        pending.visibleProperty().bind(Bindings.isNotEmpty(vm.pendingChanges()));
+        pending.managedProperty().bind(pending.visibleProperty());
+
+        Label status = new Label();
+        status.setId("alarm-rules-status");
+        status.getStyleClass().add("alarm-rules-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        vm.statusKindProperty().addListener((o, a, b) -> statusKind(status, b));
+        statusKind(status, vm.statusKindProperty().get());
+        Label problems = new Label();
+        problems.setId("alarm-rules-problems");
+        problems.getStyleClass().add("alarm-rules-problems");
+        problems.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = vm.problemCountProperty().get();
+            return n == 0 ? "" : n + (n == 1 ? " problem" : " problems") + " to fix before Apply";
+        }, vm.problemCountProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(status, Priority.SOMETIMES);
+        Button revert = new Button("Revert");
+        revert.setId("alarm-rules-revert");
+        revert.setOnAction(e -> vm.revert());
+        revert.disableProperty().bind(vm.dirtyProperty().not().or(vm.busyProperty()));
+        Button apply = new Button("Apply");
+        apply.setId("alarm-rules-apply");
+        apply.getStyleClass().add("primary");
+        apply.setOnAction(e -> vm.apply());
+        apply.disableProperty().bind(vm.dirtyProperty().not().or(vm.validProperty().not()).or(vm.busyProperty()));
+        HBox buttons = new HBox(status, spacer, problems, revert, apply);
+        buttons.getStyleClass().add("alarm-rules-buttons");
+        VBox footer = new VBox(pending, buttons);
+        footer.getStyleClass().add("alarm-rules-footer");
+        return footer;
+    }
+
+    private static void statusKind(Label status, AlarmRulesViewModel.StatusKind kind) {
+        status.getStyleClass().removeAll("status-info", "status-ok", "status-failed");
+        status.getStyleClass().add("status-" + kind.name().toLowerCase(Locale.ROOT));
+    }
+}

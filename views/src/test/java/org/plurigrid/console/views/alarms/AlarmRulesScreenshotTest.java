@@ -1,0 +1,76 @@
+package org.plurigrid.console.views.alarms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.views.common.TestImages.toBuffered;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.plurigrid.console.client.alarms.AlarmRuleFile;
+import org.plurigrid.console.client.alarms.AlarmRuleSet;
+import org.plurigrid.console.views.common.Theme;
+
+/** Renders the rule editor with the shipped rules, one edited and one invalid: {@code target/screenshots/alarm-rules.png}. */
+@ExtendWith(FxToolkit.class)
+class AlarmRulesScreenshotTest {
+
+    @Test
+    void editorShowsTheFieldProblemInGreyNextToTheField() throws Exception {
+        ScriptedAlarmRules backend = new ScriptedAlarmRules();
+        backend.running = new AlarmRuleSet("defaults", AlarmRuleFile.defaults().rules());
+        AlarmRulesViewModel vm = new AlarmRulesViewModel(backend, Runnable::run, Runnable::run, "eve");
+        AlarmRulesView view = FxToolkit.call(() -> {
+            vm.load();
+            AlarmRulesView v = new AlarmRulesView(vm);
+            vm.allRules().get(1).field(RuleField.LIMIT).set("1.07");
+            vm.selectedProperty().set(vm.allRules().getFirst());
+            vm.selectedProperty().get().field(RuleField.ON_DELAY).set("2 sec");
+            return v;
+        });
+        Stage stage = FxToolkit.call(() -> {
+            Scene scene = new Scene(view, 1500, 820);
+            Theme.apply(scene);
+            Stage s = new Stage();
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        Thread.sleep(300);
+        BufferedImage img = FxToolkit.call(() -> {
+            WritableImage snap = view.snapshot(null, null);
+            stage.close();
+            return toBuffered(snap);
+        });
+        Path out = Path.of("target", "screenshots", "alarm-rules.png");
+        Files.createDirectories(out.getParent());
+        ImageIO.write(img, "png", out.toFile());
+
+        String error = FxToolkit.call(() -> ((Label) view.lookup("#alarm-rule-onDelay-error")).getText());
+        assertThat(error).contains("\"onDelay\" is \"2 sec\"");
+        assertThat(saturatedShare(img)).as("ISA-101: the editor draws no saturated colour").isLessThan(0.002);
+    }
+
+    private static double saturatedShare(BufferedImage img) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                    n++;
+                }
+            }
+        }
+        return (double) n / ((long) img.getWidth() * img.getHeight());
+    }
+}

@@ -178,7 +178,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
                         case AlarmRuleChange.Changed c -> JournalEvent.RULE_CHANGED;
                     };
                     journal.append(now, event, Optional.empty(), change.ruleId(), Optional.empty(), Optional.empty(),
-                            "rule " + change.ruleId() + ": " + change.describe(), operator, "");
+                            change.describe(), operator, ""); // the source column names the rule
                 }
                 for (AlarmRecord r : new ArrayList<>(alarms.values())) {
                     String why = retired.get(r.key);

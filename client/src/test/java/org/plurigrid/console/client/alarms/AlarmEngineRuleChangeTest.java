@@ -134,14 +134,14 @@ class AlarmEngineRuleChangeTest {
                 .extracting(JournalEntry::event, JournalEntry::source, JournalEntry::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(JournalEvent.RULE_REMOVED, "v-h",
-                                "rule v-h: rule removed (was match.metric Substation/Voltage, match.level node, kind H, "
+                                "rule removed (was match.metric Substation/Voltage, match.level node, kind H, "
                                         + "limit 1.05, deadband 0, onDelay 0s, offDelay 0s, priority MEDIUM, "
                                         + "message Busbar voltage high)"),
-                        org.assertj.core.groups.Tuple.tuple(JournalEvent.RULE_CHANGED, "v-hh", "rule v-hh: limit 1.1 \u2192 1.12"),
+                        org.assertj.core.groups.Tuple.tuple(JournalEvent.RULE_CHANGED, "v-hh", "limit 1.1 \u2192 1.12"),
                         org.assertj.core.groups.Tuple.tuple(JournalEvent.RULE_CHANGED, "v-hh",
-                                "rule v-hh: priority CRITICAL \u2192 HIGH"),
+                                "priority CRITICAL \u2192 HIGH"),
                         org.assertj.core.groups.Tuple.tuple(JournalEvent.RULE_ADDED, "p-h",
-                                "rule p-h: rule added: match.metric Substation/ActivePower, match.level node, kind H, "
+                                "rule added: match.metric Substation/ActivePower, match.level node, kind H, "
                                         + "limit 500, deadband 0, onDelay 0s, offDelay 0s, priority LOW, "
                                         + "message Import high"));
         assertThat(engine.rules().rules()).extracting(AlarmRule::id).containsExactly("v-hh", "p-h");
@@ -172,7 +172,7 @@ class AlarmEngineRuleChangeTest {
         assertThat(Files.exists(AlarmRuleFile.backupOf(file))).isTrue();
         assertThat(engine.rules().origin()).isEqualTo(file.toString());
         assertThat(engine.journal().entries()).singleElement()
-                .satisfies(e -> assertThat(e.message()).isEqualTo("rule " + hh.id() + ": limit 1.1 \u2192 1.12"));
+                .satisfies(e -> assertThat(e.message()).isEqualTo("limit 1.1 \u2192 1.12"));
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class AlarmRulesView extends BorderPane {
         setTop(toolbar());
         SplitPane split = new SplitPane(tablePane(), formPane());
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.64);
         split.getStyleClass().add("alarm-rules-split");
         setCenter(split);
         setBottom(footer());
@@ -131,14 +131,14 @@ public final class AlarmRulesView extends BorderPane {
         mark.setSortable(false);
         mark.getStyleClass().add("alarm-rules-col-mark");
         table.getColumns().add(mark);
-        table.getColumns().add(column("Id", d -> d.field(RuleField.ID), 21, null));
+        table.getColumns().add(column("Id", d -> d.field(RuleField.ID), 19, null));
         TableColumn<RuleDraft, String> match = new TableColumn<>("Match");
         match.setCellValueFactory(c -> {
             RuleDraft d = c.getValue();
             return Bindings.createStringBinding(d::matchSummary, d.field(RuleField.PATH), d.field(RuleField.METRIC),
                     d.field(RuleField.DEVICE_TYPE), d.field(RuleField.LEVEL));
         });
-        match.setPrefWidth(180);
+        match.setPrefWidth(160);
         table.getColumns().add(match);
         table.getColumns().add(column("Kind", d -> Bindings.createStringBinding(
                 () -> kindText(d.field(RuleField.KIND).get()), d.field(RuleField.KIND)), 6.5, null));
@@ -183,6 +183,9 @@ public final class AlarmRulesView extends BorderPane {
         TableColumn<RuleDraft, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> value.apply(cell.getValue()));
         c.setPrefWidth(ems * 8);
+        if (ems <= 11) {
+            c.setMinWidth(ems * 8); // short values (limits, delays, priority) are never cut; id, match, message give way
+        }
         if (styleClass != null) {
             c.getStyleClass().add(styleClass);
         }
@@ -247,13 +250,12 @@ public final class AlarmRulesView extends BorderPane {
         input.setHgrow(Priority.ALWAYS);
         input.setMinWidth(90);
         input.setPrefWidth(150);
-        ColumnConstraints label2 = new ColumnConstraints();
-        label2.setMinWidth(Region.USE_PREF_SIZE);
-        label2.setPrefWidth(76);
-        grid.getColumnConstraints().addAll(label, input, label2, input);
+        grid.getColumnConstraints().addAll(label, input, label, input);
 
         int row = 0;
-        row = pair(grid, row, RuleField.ID, new TextField(), RuleField.KIND, choice(enumNames(AlarmKind.values())));
+        row = single(grid, row, RuleField.ID, new TextField(), "unique, e.g. substation-voltage-hh");
+        row = pair(grid, row, RuleField.KIND, choice(enumNames(AlarmKind.values())), RuleField.PRIORITY,
+                choice(enumNames(AlarmPriority.values())));
         row = section(grid, row, "Which points");
         row = single(grid, row, RuleField.METRIC, new TextField(), "e.g. Substation/Voltage or Alarm/**");
         row = single(grid, row, RuleField.PATH, new TextField(), "glob on group/node/device/metric; empty: any");
@@ -262,10 +264,9 @@ public final class AlarmRulesView extends BorderPane {
         row = pair(grid, row, RuleField.LIMIT, new TextField(), RuleField.DEADBAND, new TextField());
         row = pair(grid, row, RuleField.ON_DELAY, new TextField(), RuleField.OFF_DELAY, new TextField());
         row = section(grid, row, "Operator");
-        row = pair(grid, row, RuleField.PRIORITY, choice(enumNames(AlarmPriority.values())), null, null);
         row = single(grid, row, RuleField.MESSAGE, new TextField(), "what the alarm list shows");
         TextArea description = new TextArea();
-        description.setPrefRowCount(2);
+        description.setPrefRowCount(3);
         description.setWrapText(true);
         single(grid, row, RuleField.DESCRIPTION, description, "why the rule exists, for alarm engineers");
         ((TextField) inputs.get(RuleField.ON_DELAY)).setPromptText("e.g. 5s, 500ms, 2m");
@@ -412,7 +413,7 @@ public final class AlarmRulesView extends BorderPane {
         changes.setId("alarm-rules-changes");
         changes.getStyleClass().add("alarm-rules-changes");
         changes.setFocusTraversable(false);
-        changes.setPrefHeight(86);
+        changes.setPrefHeight(66);
         VBox pending = new VBox(changesTitle, changes);
         pending.getStyleClass().add("alarm-rules-pending");
         pending.visibleProperty().bind(Bindings.isNotEmpty(vm.pendingChanges()));

@@ -15,15 +15,12 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.MapChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -70,11 +67,12 @@ public final class AlarmRulesView extends BorderPane {
         getStylesheets().addAll(AlarmListView.stylesheet(), STYLESHEET);
 
         setTop(toolbar());
-        SplitPane split = new SplitPane(tablePane(), formPane());
-        split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.64);
-        split.getStyleClass().add("alarm-rules-split");
-        setCenter(split);
+        // Table above, the selected rule's form below at full width: every column and field reads without cutting.
+        Node tablePane = tablePane();
+        VBox center = new VBox(tablePane, formPane());
+        VBox.setVgrow(tablePane, Priority.ALWAYS);
+        center.getStyleClass().add("alarm-rules-center");
+        setCenter(center);
         setBottom(footer());
 
         vm.selectedProperty().addListener((o, a, b) -> bind(b));
@@ -131,22 +129,22 @@ public final class AlarmRulesView extends BorderPane {
         mark.setSortable(false);
         mark.getStyleClass().add("alarm-rules-col-mark");
         table.getColumns().add(mark);
-        table.getColumns().add(column("Id", d -> d.field(RuleField.ID), 19, null));
+        table.getColumns().add(column("Id", d -> d.field(RuleField.ID), 22, null));
         TableColumn<RuleDraft, String> match = new TableColumn<>("Match");
         match.setCellValueFactory(c -> {
             RuleDraft d = c.getValue();
             return Bindings.createStringBinding(d::matchSummary, d.field(RuleField.PATH), d.field(RuleField.METRIC),
                     d.field(RuleField.DEVICE_TYPE), d.field(RuleField.LEVEL));
         });
-        match.setPrefWidth(160);
+        match.setPrefWidth(210);
         table.getColumns().add(match);
         table.getColumns().add(column("Kind", d -> Bindings.createStringBinding(
-                () -> kindText(d.field(RuleField.KIND).get()), d.field(RuleField.KIND)), 6.5, null));
+                () -> kindText(d.field(RuleField.KIND).get()), d.field(RuleField.KIND)), 7.5, null));
         Comparator<String> numeric = Comparator.comparingDouble(AlarmRulesView::numberOrInfinity);
         table.getColumns().add(numericColumn("Limit", RuleField.LIMIT, numeric));
         table.getColumns().add(numericColumn("Deadband", RuleField.DEADBAND, numeric));
-        table.getColumns().add(column("On", d -> d.field(RuleField.ON_DELAY), 6, null));
-        table.getColumns().add(column("Off", d -> d.field(RuleField.OFF_DELAY), 6, null));
+        table.getColumns().add(column("On delay", d -> d.field(RuleField.ON_DELAY), 8.5, null));
+        table.getColumns().add(column("Off delay", d -> d.field(RuleField.OFF_DELAY), 8.5, null));
         TableColumn<RuleDraft, String> priority = column("Priority", d -> Bindings.createStringBinding(
                 () -> priorityText(d.field(RuleField.PRIORITY).get()), d.field(RuleField.PRIORITY)), 10.5, null);
         priority.setComparator(Comparator.naturalOrder()); // "1 Critical" < "2 High": by number
@@ -241,46 +239,55 @@ public final class AlarmRulesView extends BorderPane {
         HBox head = new HBox(formTitle, formState);
         head.getStyleClass().add("alarm-rules-form-head");
 
+        // Four label/input pairs per row, one row per concern: identity, which points, condition, what the operator
+        // reads. The inputs share the width equally.
         GridPane grid = new GridPane();
         grid.getStyleClass().add("alarm-rules-grid");
-        // Two label/input pairs per row; the inputs share the width equally so the form reads as two tidy columns.
-        ColumnConstraints label = new ColumnConstraints();
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints input = new ColumnConstraints();
-        input.setHgrow(Priority.ALWAYS);
-        input.setMinWidth(90);
-        input.setPrefWidth(150);
-        grid.getColumnConstraints().addAll(label, input, label, input);
-
-        int row = 0;
-        row = single(grid, row, RuleField.ID, new TextField(), "unique, e.g. substation-voltage-hh");
-        row = pair(grid, row, RuleField.KIND, choice(enumNames(AlarmKind.values())), RuleField.PRIORITY,
-                choice(enumNames(AlarmPriority.values())));
-        row = section(grid, row, "Which points");
-        row = single(grid, row, RuleField.METRIC, new TextField(), "e.g. Substation/Voltage or Alarm/**");
-        row = single(grid, row, RuleField.PATH, new TextField(), "glob on group/node/device/metric; empty: any");
-        row = pair(grid, row, RuleField.DEVICE_TYPE, new TextField(), RuleField.LEVEL, choice(List.of("node", "device", "any")));
-        row = section(grid, row, "Condition");
-        row = pair(grid, row, RuleField.LIMIT, new TextField(), RuleField.DEADBAND, new TextField());
-        row = pair(grid, row, RuleField.ON_DELAY, new TextField(), RuleField.OFF_DELAY, new TextField());
-        row = section(grid, row, "Operator");
-        row = single(grid, row, RuleField.MESSAGE, new TextField(), "what the alarm list shows");
+        for (int i = 0; i < PAIRS; i++) {
+            ColumnConstraints label = new ColumnConstraints();
+            label.setPercentWidth(9.5);
+            ColumnConstraints input = new ColumnConstraints();
+            input.setPercentWidth(15.5);
+            grid.getColumnConstraints().addAll(label, input);
+        }
+        TextField id = new TextField();
+        id.setPromptText("unique, e.g. substation-voltage-hh");
+        place(grid, 0, 0, 2, RuleField.ID, id);
+        place(grid, 0, 2, 1, RuleField.KIND, choice(enumNames(AlarmKind.values())));
+        place(grid, 0, 3, 1, RuleField.PRIORITY, choice(enumNames(AlarmPriority.values())));
+        TextField metric = new TextField();
+        metric.setPromptText("e.g. Substation/Voltage or Alarm/**");
+        TextField path = new TextField();
+        path.setPromptText("glob on group/node/device/metric");
+        TextField deviceType = new TextField();
+        deviceType.setPromptText("pv, bat, ev, load, wind");
+        place(grid, 2, 0, 1, RuleField.METRIC, metric);
+        place(grid, 2, 1, 1, RuleField.PATH, path);
+        place(grid, 2, 2, 1, RuleField.DEVICE_TYPE, deviceType);
+        place(grid, 2, 3, 1, RuleField.LEVEL, choice(List.of("node", "device", "any")));
+        TextField onDelay = new TextField();
+        onDelay.setPromptText("e.g. 5s, 500ms, 2m");
+        TextField offDelay = new TextField();
+        offDelay.setPromptText("e.g. 30s");
+        place(grid, 4, 0, 1, RuleField.LIMIT, new TextField());
+        place(grid, 4, 1, 1, RuleField.DEADBAND, new TextField());
+        place(grid, 4, 2, 1, RuleField.ON_DELAY, onDelay);
+        place(grid, 4, 3, 1, RuleField.OFF_DELAY, offDelay);
+        TextField message = new TextField();
+        message.setPromptText("what the alarm list shows");
         TextArea description = new TextArea();
-        description.setPrefRowCount(3);
+        description.setPromptText("why the rule exists, for alarm engineers");
+        description.setPrefRowCount(2);
         description.setWrapText(true);
-        single(grid, row, RuleField.DESCRIPTION, description, "why the rule exists, for alarm engineers");
-        ((TextField) inputs.get(RuleField.ON_DELAY)).setPromptText("e.g. 5s, 500ms, 2m");
-        ((TextField) inputs.get(RuleField.OFF_DELAY)).setPromptText("e.g. 30s");
-        ((TextField) inputs.get(RuleField.DEVICE_TYPE)).setPromptText("pv, bat, ev, load, wind");
+        place(grid, 6, 0, 2, RuleField.MESSAGE, message);
+        place(grid, 6, 2, 2, RuleField.DESCRIPTION, description);
 
         form.getChildren().setAll(head, grid);
         form.getStyleClass().add("alarm-rules-form");
-        ScrollPane scroll = new ScrollPane(form);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("alarm-rules-scroll");
-        scroll.setMinWidth(360);
-        return scroll;
+        return form;
     }
+
+    private static final int PAIRS = 4;
 
     private static List<String> enumNames(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
@@ -293,36 +300,14 @@ public final class AlarmRulesView extends BorderPane {
         return c;
     }
 
-    private int section(GridPane grid, int row, String title) {
-        Label l = new Label(title);
-        l.getStyleClass().add("alarm-rules-section");
-        grid.add(l, 0, row, 4, 1);
-        return row + 1;
-    }
-
-    private int single(GridPane grid, int row, RuleField f, Control input, String prompt) {
-        if (input instanceof TextInputControl t) {
-            t.setPromptText(prompt);
-        }
+    /** A label and its input in pair {@code pair} (0..3) of grid row {@code row}, the field's message below. */
+    private void place(GridPane grid, int row, int pair, int pairs, RuleField f, Control input) {
         register(f, input);
-        grid.add(fieldLabel(f), 0, row);
-        grid.add(input, 1, row, 3, 1);
-        grid.add(errorLabels.get(f), 1, row + 1, 3, 1);
-        return row + 2;
-    }
-
-    private int pair(GridPane grid, int row, RuleField a, Control ia, RuleField b, Control ib) {
-        register(a, ia);
-        grid.add(fieldLabel(a), 0, row);
-        grid.add(ia, 1, row);
-        grid.add(errorLabels.get(a), 1, row + 1);
-        if (b != null) {
-            register(b, ib);
-            grid.add(fieldLabel(b), 2, row);
-            grid.add(ib, 3, row);
-            grid.add(errorLabels.get(b), 3, row + 1);
-        }
-        return row + 2;
+        Label label = fieldLabel(f);
+        grid.add(label, pair * 2, row);
+        grid.add(input, pair * 2 + 1, row, pairs * 2 - 1, 1);
+        grid.add(errorLabels.get(f), pair * 2 + 1, row + 1, pairs * 2 - 1, 1);
+        javafx.scene.layout.GridPane.setValignment(label, javafx.geometry.VPos.TOP);
     }
 
     private void register(RuleField f, Control input) {
@@ -334,6 +319,7 @@ public final class AlarmRulesView extends BorderPane {
         error.setId(id + "-error");
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.setMaxWidth(Double.MAX_VALUE);
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.textProperty().isNotEmpty());

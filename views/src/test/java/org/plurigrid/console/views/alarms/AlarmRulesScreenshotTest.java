@@ -36,7 +36,7 @@ class AlarmRulesScreenshotTest {
             return v;
         });
         Stage stage = FxToolkit.call(() -> {
-            Scene scene = new Scene(view, 1500, 820);
+            Scene scene = new Scene(view, 1240, 760);
             Theme.apply(scene);
             Stage s = new Stage();
             s.setScene(scene);

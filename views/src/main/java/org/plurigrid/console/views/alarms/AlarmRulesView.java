@@ -143,8 +143,8 @@ public final class AlarmRulesView extends BorderPane {
         Comparator<String> numeric = Comparator.comparingDouble(AlarmRulesView::numberOrInfinity);
         table.getColumns().add(numericColumn("Limit", RuleField.LIMIT, numeric));
         table.getColumns().add(numericColumn("Deadband", RuleField.DEADBAND, numeric));
-        table.getColumns().add(column("On delay", d -> d.field(RuleField.ON_DELAY), 8.5, null));
-        table.getColumns().add(column("Off delay", d -> d.field(RuleField.OFF_DELAY), 8.5, null));
+        table.getColumns().add(column("On delay", d -> d.field(RuleField.ON_DELAY), 9.5, null));
+        table.getColumns().add(column("Off delay", d -> d.field(RuleField.OFF_DELAY), 9.5, null));
         TableColumn<RuleDraft, String> priority = column("Priority", d -> Bindings.createStringBinding(
                 () -> priorityText(d.field(RuleField.PRIORITY).get()), d.field(RuleField.PRIORITY)), 10.5, null);
         priority.setComparator(Comparator.naturalOrder()); // "1 Critical" < "2 High": by number
@@ -399,7 +399,7 @@ public final class AlarmRulesView extends BorderPane {
         changes.setId("alarm-rules-changes");
         changes.getStyleClass().add("alarm-rules-changes");
         changes.setFocusTraversable(false);
-        changes.setPrefHeight(66);
+        changes.setPrefHeight(54);
         VBox pending = new VBox(changesTitle, changes);
         pending.getStyleClass().add("alarm-rules-pending");
         pending.visibleProperty().bind(Bindings.isNotEmpty(vm.pendingChanges()));

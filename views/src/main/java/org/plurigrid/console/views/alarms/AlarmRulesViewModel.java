@@ -2,10 +2,12 @@ package org.plurigrid.console.views.alarms;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 import javafx.beans.InvalidationListener;
@@ -24,7 +26,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.plurigrid.console.client.alarms.AlarmRule;
 import org.plurigrid.console.client.alarms.AlarmRuleChange;
 import org.plurigrid.console.client.alarms.AlarmRuleCheck;
 import org.plurigrid.console.client.alarms.AlarmRuleDraft;
@@ -67,7 +68,7 @@ public final class AlarmRulesViewModel {
     private AlarmRuleSet running = new AlarmRuleSet("not loaded", List.of());
     private List<AlarmRuleDraft> baseline = List.of();
     private Map<String, AlarmRuleDraft> baselineById = Map.of();
-    private AlarmRuleCheck lastCheck = new AlarmRuleCheck(java.util.Optional.of(running), List.of());
+    private AlarmRuleCheck lastCheck = new AlarmRuleCheck(Optional.of(running), List.of());
 
     /**
      * @param operator the signed-in operator: the journal names them for every change applied
@@ -257,7 +258,7 @@ public final class AlarmRulesViewModel {
     private void show(AlarmRuleSet set, String keepId) {
         running = set;
         baseline = set.rules().stream().map(AlarmRuleDraft::of).toList();
-        Map<String, AlarmRuleDraft> byId = new java.util.HashMap<>();
+        Map<String, AlarmRuleDraft> byId = new HashMap<>();
         baseline.forEach(d -> byId.put(d.id(), d));
         baselineById = byId;
         rules.forEach(this::unwatch);
@@ -325,10 +326,5 @@ public final class AlarmRulesViewModel {
 
     private static String messageOf(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** The rule the engine runs under this id, if any: the form can show what an edited field was. */
-    public java.util.Optional<AlarmRule> running(String id) {
-        return running.rules().stream().filter(r -> r.id().equals(id)).findFirst();
     }
 }

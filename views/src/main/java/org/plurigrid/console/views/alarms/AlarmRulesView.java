@@ -122,7 +122,7 @@ public final class AlarmRulesView extends BorderPane {
 
         TableColumn<RuleDraft, String> mark = new TableColumn<>("");
         mark.setCellValueFactory(c -> Bindings.createStringBinding(
-                () -> c.getValue().invalidProperty().get() ? "!" : c.getValue().modifiedProperty().get() ? "\u270E" : "",
+                () -> c.getValue().invalidProperty().get() ? "!" : c.getValue().modifiedProperty().get() ? "*" : "",
                 c.getValue().invalidProperty(), c.getValue().modifiedProperty()));
         mark.setPrefWidth(26);
         mark.setMaxWidth(26);
@@ -152,11 +152,27 @@ public final class AlarmRulesView extends BorderPane {
         table.getColumns().add(column("Message", d -> d.field(RuleField.MESSAGE), 18, null));
 
         table.setRowFactory(t -> new TableRow<>() {
+            private final javafx.beans.InvalidationListener restyle = o -> restyle();
+            private RuleDraft shown;
+
             @Override
             protected void updateItem(RuleDraft item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(INVALID, !empty && item != null && item.invalidProperty().get());
-                pseudoClassStateChanged(MODIFIED, !empty && item != null && item.modifiedProperty().get());
+                if (shown != null) {
+                    shown.invalidProperty().removeListener(restyle);
+                    shown.modifiedProperty().removeListener(restyle);
+                }
+                shown = empty ? null : item;
+                if (shown != null) {
+                    shown.invalidProperty().addListener(restyle);
+                    shown.modifiedProperty().addListener(restyle);
+                }
+                restyle();
+            }
+
+            private void restyle() {
+                pseudoClassStateChanged(INVALID, shown != null && shown.invalidProperty().get());
+                pseudoClassStateChanged(MODIFIED, shown != null && shown.modifiedProperty().get());
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -384,7 +400,6 @@ public final class AlarmRulesView extends BorderPane {
             errorLabels.get(f).setText(message == null ? "" : message);
             inputs.get(f).pseudoClassStateChanged(INVALID, message != null);
         }
-        table.refresh(); // the row marks follow the checker
     }
 
     // ------------------------------------------------------------------------------------------------ footer

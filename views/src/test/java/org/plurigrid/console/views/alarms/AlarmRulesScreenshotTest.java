@@ -7,7 +7,11 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.util.List;
+
+import javafx.css.PseudoClass;
 import javafx.scene.Scene;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -53,6 +57,12 @@ class AlarmRulesScreenshotTest {
         Files.createDirectories(out.getParent());
         ImageIO.write(img, "png", out.toFile());
 
+        List<String> marks = FxToolkit.call(() -> view.table().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getItem() != null)
+                .map(n -> n.getPseudoClassStates().stream().map(PseudoClass::getPseudoClassName)
+                        .filter(p -> p.equals("modified") || p.equals("invalid")).sorted().toList().toString())
+                .filter(p -> !p.equals("[]")).sorted().toList());
+        assertThat(marks).as("the edited and the invalid row are styled as such").containsExactly("[invalid, modified]", "[modified]");
         String error = FxToolkit.call(() -> ((Label) view.lookup("#alarm-rule-onDelay-error")).getText());
         assertThat(error).contains("\"onDelay\" is \"2 sec\"");
         assertThat(saturatedShare(img)).as("ISA-101: the editor draws no saturated colour").isLessThan(0.002);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -20,6 +21,7 @@ import org.plurigrid.console.client.alarms.AlarmJournal;
 import org.plurigrid.console.client.alarms.AlarmPriority;
 import org.plurigrid.console.client.alarms.AlarmRuleFile;
 import org.plurigrid.console.client.alarms.AlarmRuleFileException;
+import org.plurigrid.console.client.alarms.AlarmRuleService;
 import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.views.alarms.AlarmBanner;
 import org.plurigrid.console.views.alarms.AlarmBannerViewModel;
@@ -27,6 +29,8 @@ import org.plurigrid.console.views.alarms.AlarmJournalView;
 import org.plurigrid.console.views.alarms.AlarmJournalViewModel;
 import org.plurigrid.console.views.alarms.AlarmListView;
 import org.plurigrid.console.views.alarms.AlarmListViewModel;
+import org.plurigrid.console.views.alarms.AlarmRulesView;
+import org.plurigrid.console.views.alarms.AlarmRulesViewModel;
 import org.plurigrid.console.views.alarms.Annunciator;
 import org.plurigrid.console.views.alarms.RepeatingAnnunciator;
 import org.plurigrid.console.views.alarms.ToneAlarmSound;
@@ -38,7 +42,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The alarm system as the console wires it (docs/alarms.md): the engine fed by the telemetry taps and ticked four
  * times a second, the banner, list and journal view-models caught up once per frame, the horn, and the status bar's
- * counts by priority.
+ * counts by priority, and the rule editor (Apply writes the rules file and swaps the engine's rules at runtime).
  */
 final class ConsoleAlarms implements AutoCloseable {
 
@@ -48,14 +52,24 @@ final class ConsoleAlarms implements AutoCloseable {
     private final AlarmEngine engine;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "alarm-ticker"));
     private final ExecutorService audio = Executors.newSingleThreadExecutor(r -> daemon(r, "alarm-audio"));
+    /** The rule editor's file I/O, never on the FX thread. */
+    private final ExecutorService rulesIo = Executors.newSingleThreadExecutor(r -> daemon(r, "alarm-rules-io"));
+    private final Path rulesFile;
+    private String operator = "operator";
+    private AlarmRulesViewModel rulesEditor;
     private AlarmListViewModel list;
     private AlarmBannerViewModel banner;
     private AlarmJournalViewModel journal;
     private Annunciator horn;
     private final InstantSource clock;
 
-    ConsoleAlarms(AlarmRuleSet rules, InstantSource clock) {
+    /**
+     * @param rules     the rules to start with (see {@link #loadRules})
+     * @param rulesFile where the rule editor writes them ({@code <home>/alarm-rules.json})
+     */
+    ConsoleAlarms(AlarmRuleSet rules, Path rulesFile, InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.rulesFile = Objects.requireNonNull(rulesFile, "rulesFile");
         AlarmJournal journal = new AlarmJournal(AlarmEngineSettings.DEFAULTS.journalCapacity());
         this.engine = new AlarmEngine(rules, clock, AlarmEngineSettings.DEFAULTS, journal);
         ticker.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
@@ -91,6 +105,7 @@ final class ConsoleAlarms implements AutoCloseable {
 
     /** Builds the view-models and hooks them, the horn and the status bar counts to the frame pump (FX thread). */
     void attach(FramePump pump, StatusBarViewModel status, String operator) {
+        this.operator = operator;
         list = new AlarmListViewModel(engine, engine, clock, operator);
         banner = new AlarmBannerViewModel(engine);
         journal = new AlarmJournalViewModel(engine.journal());
@@ -118,15 +133,26 @@ final class ConsoleAlarms implements AutoCloseable {
         return new AlarmBanner(banner, horn, zone);
     }
 
-    /** The Alarms page: the active list and the journal. */
+    /** The Alarms page: the active list, the journal and the rule editor. */
     Node page(ZoneId zone) {
         Tab active = new Tab("Active alarms", new AlarmListView(list, zone));
         Tab history = new Tab("Journal", new AlarmJournalView(journal, zone));
+        rulesEditor = new AlarmRulesViewModel(new ConsoleAlarmRules(new AlarmRuleService(rulesFile, engine)), rulesIo,
+                Platform::runLater, operator);
+        Tab rules = new Tab("Rules", new AlarmRulesView(rulesEditor));
+        // Read the running rules each time the tab opens, unless the operator has edits in progress.
+        rules.selectedProperty().addListener((o, was, is) -> {
+            if (is && !rulesEditor.dirtyProperty().get() && !rulesEditor.busyProperty().get()) {
+                rulesEditor.load();
+            }
+        });
         active.setClosable(false);
         history.setClosable(false);
+        rules.setClosable(false);
         active.setId("alarms-tab-active");
         history.setId("alarms-tab-journal");
-        TabPane tabs = new TabPane(active, history);
+        rules.setId("alarms-tab-rules");
+        TabPane tabs = new TabPane(active, history, rules);
         tabs.setId("alarms-page");
         return tabs;
     }
@@ -135,6 +161,7 @@ final class ConsoleAlarms implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         audio.shutdownNow();
+        rulesIo.shutdown(); // let an Apply in progress finish its atomic move
     }
 
     private static Thread daemon(Runnable r, String name) {

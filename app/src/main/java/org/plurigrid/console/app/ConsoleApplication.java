@@ -109,7 +109,7 @@ public final class ConsoleApplication extends Application {
         pump = new FramePump(feed);
         pump.addListener(status);
         pump.addListener(overview);
-        alarms = new ConsoleAlarms(alarmRules, clock);
+        alarms = new ConsoleAlarms(alarmRules, options.home().resolve(ConsoleAlarms.RULES_FILE), clock);
         alarms.attach(pump, status, operator);
         gridModel().ifPresent(model -> {
             map = new ConsoleMap(model, clock);

@@ -16,9 +16,12 @@ import java.util.regex.Pattern;
  * @param offDelay how long the condition must be gone before the alarm returns to normal
  * @param priority how urgent
  * @param message  what the operator reads, e.g. "Busbar voltage high"
+ * @param description free text for alarm engineers (why the rule exists); empty if none. The engine ignores it; it is
+ *                    kept so the console can write the rules file back without losing it.
  */
 public record AlarmRule(String id, PointPattern match, AlarmKind kind, double limit, double deadband,
-                        Duration onDelay, Duration offDelay, AlarmPriority priority, String message) {
+                        Duration onDelay, Duration offDelay, AlarmPriority priority, String message,
+                        String description) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -28,6 +31,7 @@ public record AlarmRule(String id, PointPattern match, AlarmKind kind, double li
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(message, "message");
+        description = description == null ? "" : description.strip();
         onDelay = onDelay == null ? Duration.ZERO : onDelay;
         offDelay = offDelay == null ? Duration.ZERO : offDelay;
         if (!ID.matcher(id).matches()) {
@@ -54,6 +58,12 @@ public record AlarmRule(String id, PointPattern match, AlarmKind kind, double li
         }
     }
 
+    /** A rule without a description. */
+    public AlarmRule(String id, PointPattern match, AlarmKind kind, double limit, double deadband, Duration onDelay,
+                     Duration offDelay, AlarmPriority priority, String message) {
+        this(id, match, kind, limit, deadband, onDelay, offDelay, priority, message, "");
+    }
+
     /** A limit rule without delays or deadband; handy in code and tests. */
     public static AlarmRule limit(String id, PointPattern match, AlarmKind kind, double limit, AlarmPriority priority,
                                   String message) {
@@ -67,10 +77,18 @@ public record AlarmRule(String id, PointPattern match, AlarmKind kind, double li
     }
 
     public AlarmRule withDeadband(double newDeadband) {
-        return new AlarmRule(id, match, kind, limit, newDeadband, onDelay, offDelay, priority, message);
+        return new AlarmRule(id, match, kind, limit, newDeadband, onDelay, offDelay, priority, message, description);
     }
 
     public AlarmRule withDelays(Duration on, Duration off) {
-        return new AlarmRule(id, match, kind, limit, deadband, on, off, priority, message);
+        return new AlarmRule(id, match, kind, limit, deadband, on, off, priority, message, description);
+    }
+
+    public AlarmRule withLimit(double newLimit) {
+        return new AlarmRule(id, match, kind, newLimit, deadband, onDelay, offDelay, priority, message, description);
+    }
+
+    public AlarmRule withPriority(AlarmPriority newPriority) {
+        return new AlarmRule(id, match, kind, limit, deadband, onDelay, offDelay, newPriority, message, description);
     }
 }

@@ -5,13 +5,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +29,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,52 +95,123 @@ public final class AlarmRuleFile {
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             throw new AlarmRuleFileException(origin, List.of("is not valid JSON" + where + ": " + e.getOriginalMessage()), e);
         }
-        List<String> problems = new ArrayList<>();
         if (root == null || !root.isObject()) {
             throw new AlarmRuleFileException(origin,
                     List.of("expected a JSON object with a \"rules\" array, e.g. {\"version\": 1, \"rules\": [ ... ]}"), null);
         }
+        List<RuleProblem> problems = new ArrayList<>();
+        List<AlarmRule> rules = read(root, problems);
+        if (!problems.isEmpty()) {
+            throw new AlarmRuleFileException(origin, problems.stream().map(RuleProblem::text).toList(), null);
+        }
+        return new AlarmRuleSet(origin, rules);
+    }
+
+    /**
+     * Check rules as an editor holds them, with exactly the rules and messages of the file: the rule set if all is
+     * well, otherwise every problem, each naming its rule and field.
+     */
+    public static AlarmRuleCheck check(List<AlarmRuleDraft> drafts, String origin) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", 1);
+        ArrayNode array = root.putArray("rules");
+        for (AlarmRuleDraft d : drafts) {
+            array.add(toNode(d));
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        List<AlarmRule> rules = read(root, problems);
+        return problems.isEmpty()
+                ? new AlarmRuleCheck(Optional.of(new AlarmRuleSet(origin, rules)), List.of())
+                : new AlarmRuleCheck(Optional.empty(), problems);
+    }
+
+    private static List<AlarmRule> read(JsonNode root, List<RuleProblem> problems) {
         JsonNode version = root.get("version");
         if (version != null && !(version.isInt() && version.asInt() == 1)) {
-            problems.add("\"version\" must be 1 (the only format this console knows), was " + version);
+            problems.add(new RuleProblem(-1, "", "version",
+                    "\"version\" must be 1 (the only format this console knows), was " + version));
         }
         JsonNode rulesNode = root.get("rules");
         if (rulesNode == null || !rulesNode.isArray()) {
-            problems.add("expected a \"rules\" array at the top level");
-            throw new AlarmRuleFileException(origin, problems, null);
+            problems.add(new RuleProblem(-1, "", "rules", "expected a \"rules\" array at the top level"));
+            return List.of();
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!f.equals("version") && !f.equals("rules")) {
-                problems.add("unknown top-level field \"" + f + "\" (expected \"version\" and \"rules\")");
+                problems.add(new RuleProblem(-1, "", f,
+                        "unknown top-level field \"" + f + "\" (expected \"version\" and \"rules\")"));
             }
         }
         List<AlarmRule> rules = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < rulesNode.size(); i++) {
             JsonNode n = rulesNode.get(i);
-            String name = "rules[" + i + "]";
             if (!n.isObject()) {
-                problems.add(name + ": expected an object {\"id\": ..., \"kind\": ..., ...}");
+                problems.add(new RuleProblem(i, "", "", "expected an object {\"id\": ..., \"kind\": ..., ...}"));
                 continue;
             }
             JsonNode idNode = n.get("id");
+            String id = "";
             if (idNode != null && idNode.isTextual() && !idNode.asText().isBlank()) {
-                name = "rule '" + idNode.asText() + "' (" + name + ")";
-                if (!ids.add(idNode.asText())) {
-                    problems.add(name + ": the id is used by an earlier rule too; ids must be unique");
+                id = idNode.asText();
+                if (!ids.add(id)) {
+                    problems.add(new RuleProblem(i, id, "id", "the id is used by an earlier rule too; ids must be unique"));
                 }
             }
-            RuleReader reader = new RuleReader(name, n, problems);
+            RuleReader reader = new RuleReader(i, id, n, problems);
             AlarmRule rule = reader.read();
             if (rule != null) {
                 rules.add(rule);
+                indices.add(i);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new AlarmRuleFileException(origin, problems, null);
+        checkLimitOrder(rules, indices, problems);
+        return rules;
+    }
+
+    /**
+     * Limit rules watching the same points must nest: HH ≥ H > L ≥ LL. A swapped pair would raise the "very high"
+     * alarm before the "high" one, or raise a high and a low alarm for the same value.
+     */
+    private static void checkLimitOrder(List<AlarmRule> rules, List<Integer> indices, List<RuleProblem> problems) {
+        for (int b = 0; b < rules.size(); b++) {
+            AlarmRule later = rules.get(b);
+            int laterRank = limitRank(later.kind());
+            if (laterRank < 0) {
+                continue;
+            }
+            for (int a = 0; a < b; a++) {
+                AlarmRule earlier = rules.get(a);
+                int earlierRank = limitRank(earlier.kind());
+                if (earlierRank < 0 || earlierRank == laterRank || !earlier.match().equals(later.match())) {
+                    continue;
+                }
+                AlarmRule upper = earlierRank > laterRank ? earlier : later;
+                AlarmRule lower = upper == earlier ? later : earlier;
+                boolean sameSide = upper.kind().isHighLimit() == lower.kind().isHighLimit();
+                boolean ok = sameSide ? upper.limit() >= lower.limit() : upper.limit() > lower.limit();
+                if (!ok) {
+                    String relation = sameSide ? "at least" : "above";
+                    problems.add(new RuleProblem(indices.get(b), later.id(), "limit",
+                            "the " + upper.kind() + " limit (" + formatNumber(upper.limit()) + ", rule '" + upper.id()
+                                    + "') must be " + relation + " the " + lower.kind() + " limit ("
+                                    + formatNumber(lower.limit()) + ", rule '" + lower.id()
+                                    + "') of the same points; expected HH ≥ H > L ≥ LL"));
+                }
+            }
         }
-        return new AlarmRuleSet(origin, rules);
+    }
+
+    private static int limitRank(AlarmKind kind) {
+        return switch (kind) {
+            case HH -> 3;
+            case H -> 2;
+            case L -> 1;
+            case LL -> 0;
+            default -> -1;
+        };
     }
 
     /** The rules shipped with the console (and used by the devnet). */
@@ -173,15 +254,213 @@ public final class AlarmRuleFile {
         return load(file);
     }
 
+    /** The first line of a file the console wrote; the rest of the header says what the console does with it. */
+    public static final String WRITTEN_BY_CONSOLE = "// Written by Plurigrid Console (Alarms \u2192 Rules).";
+
+    /**
+     * The rules as the text of a rules file, with a header saying the console wrote it. Limit kinds carry their
+     * limit and deadband, every rule its delays, so the file reads the same as the editor.
+     */
+    public static String toJson(AlarmRuleSet set) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", 1);
+        ArrayNode array = root.putArray("rules");
+        for (AlarmRule r : set.rules()) {
+            ObjectNode n = array.addObject();
+            n.put("id", r.id());
+            if (!r.description().isEmpty()) {
+                n.put("description", r.description());
+            }
+            ObjectNode m = n.putObject("match");
+            PointPattern p = r.match();
+            if (p.pathGlob() != null) {
+                m.put("path", p.pathGlob());
+            }
+            if (p.metricGlob() != null) {
+                m.put("metric", p.metricGlob());
+            }
+            if (p.deviceType() != null) {
+                m.put("deviceType", p.deviceType());
+            }
+            m.put("level", p.level().name().toLowerCase(Locale.ROOT));
+            n.put("kind", r.kind().name());
+            if (r.kind().needsLimit()) {
+                n.put("limit", r.limit());
+                n.put("deadband", r.deadband());
+            }
+            n.put("onDelay", formatDuration(r.onDelay()));
+            n.put("offDelay", formatDuration(r.offDelay()));
+            n.put("priority", r.priority().name());
+            n.put("message", r.message());
+        }
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        String body;
+        try {
+            body = JSON.writer(printer).writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write alarm rules as JSON", e);
+        }
+        return WRITTEN_BY_CONSOLE + "\n"
+                + "// Edit the rules in the console (Alarms \u2192 Rules), which checks them, applies them without a restart\n"
+                + "// and journals every change. Edits made here by hand are read at the next start; comments other than\n"
+                + "// this header are not kept. The previous version is kept next to this file as " + "<name>.bak.\n"
+                + "// Format: docs/alarms.md.\n"
+                + body + "\n";
+    }
+
+    /**
+     * Write the rules to {@code file} so that a crash never leaves half a file: the text goes to a temporary file in
+     * the same folder, the current file is copied to {@code <file>.bak} (one backup, replaced each time), then the
+     * temporary file is moved over the original. The text is read back before anything is replaced, so the console
+     * never writes a file it cannot load at the next start.
+     */
+    public static void write(Path file, AlarmRuleSet set) throws AlarmRuleFileException {
+        String text = toJson(set);
+        parse(text, file.toString()); // the same checks as at start, cross-rule ones included
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    ch.write(bytes);
+                }
+                ch.force(true);
+            }
+            if (Files.exists(file)) {
+                Files.copy(file, backupOf(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new AlarmRuleFileException(file.toString(), List.of("cannot be written: " + e.getMessage()), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: a stray .tmp file is harmless and named after the rules file
+                }
+            }
+        }
+    }
+
+    /** Where {@link #write} keeps the previous version of {@code file}. */
+    public static Path backupOf(Path file) {
+        return file.resolveSibling(file.getFileName() + ".bak");
+    }
+
+    /** A duration in the file's notation: "500ms", "5s", "2m", "1h", ISO-8601 below a millisecond. */
+    public static String formatDuration(Duration d) {
+        if (d.getNano() % 1_000_000 != 0) {
+            return d.toString();
+        }
+        long ms = d.toMillis();
+        if (ms % 1000 != 0) {
+            return ms + "ms";
+        }
+        long s = ms / 1000;
+        if (s != 0 && s % 3600 == 0) {
+            return s / 3600 + "h";
+        }
+        if (s != 0 && s % 60 == 0) {
+            return s / 60 + "m";
+        }
+        return s + "s";
+    }
+
+    /** A number as the editor shows it: no trailing ".0", no exponent for everyday values. */
+    public static String formatNumber(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** A draft as the JSON the file would hold, so drafts go through the very same reader. */
+    private static ObjectNode toNode(AlarmRuleDraft d) {
+        ObjectNode n = JSON.createObjectNode();
+        putText(n, "id", d.id());
+        ObjectNode m = JSON.createObjectNode();
+        putText(m, "path", d.path());
+        putText(m, "metric", d.metric());
+        putText(m, "deviceType", d.deviceType());
+        putText(m, "level", d.level());
+        n.set("match", m);
+        putText(n, "kind", d.kind());
+        AlarmKind kind = null;
+        try {
+            kind = AlarmKind.valueOf(d.kind().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            // reported by the reader
+        }
+        // The editor keeps limit fields while the kind changes; a kind without a limit simply does not use them.
+        if (kind == null || kind.needsLimit()) {
+            putNumber(n, "limit", d.limit());
+            putNumber(n, "deadband", d.deadband());
+        }
+        putDuration(n, "onDelay", d.onDelay());
+        putDuration(n, "offDelay", d.offDelay());
+        putText(n, "priority", d.priority());
+        putText(n, "message", d.message());
+        if (!d.description().isBlank()) {
+            n.put("description", d.description().strip());
+        }
+        return n;
+    }
+
+    private static void putText(ObjectNode n, String field, String value) {
+        if (!value.isBlank()) {
+            n.put(field, value.strip());
+        }
+    }
+
+    private static void putNumber(ObjectNode n, String field, String value) {
+        String t = value.strip();
+        if (t.isEmpty()) {
+            return;
+        }
+        try {
+            n.put(field, Double.parseDouble(t.replace(',', '.')));
+        } catch (NumberFormatException e) {
+            n.put(field, t); // the reader says "must be a number … was "abc""
+        }
+    }
+
+    private static void putDuration(ObjectNode n, String field, String value) {
+        String t = value.strip();
+        if (t.isEmpty()) {
+            return;
+        }
+        try {
+            n.put(field, Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            n.put(field, t);
+        }
+    }
+
     /** Reads one rule, collecting every problem instead of stopping at the first. */
     private static final class RuleReader {
-        private final String name;
+        private final int index;
+        private final String id;
         private final JsonNode n;
-        private final List<String> problems;
+        private final List<RuleProblem> problems;
         private final int before;
 
-        RuleReader(String name, JsonNode n, List<String> problems) {
-            this.name = name;
+        RuleReader(int index, String id, JsonNode n, List<RuleProblem> problems) {
+            this.index = index;
+            this.id = id;
             this.n = n;
             this.problems = problems;
             this.before = problems.size();
@@ -191,13 +470,18 @@ public final class AlarmRuleFile {
             for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!RULE_FIELDS.contains(f)) {
-                    problem("unknown field \"" + f + "\"; expected one of " + sorted(RULE_FIELDS));
+                    problem(f, "unknown field \"" + f + "\"; expected one of " + sorted(RULE_FIELDS));
                 }
             }
             String id = text("id", "a unique name such as \"substation-voltage-hh\"", true);
             AlarmKind kind = enumValue("kind", AlarmKind.class, KINDS);
             AlarmPriority priority = enumValue("priority", AlarmPriority.class, PRIORITIES);
             String message = text("message", "the text the operator reads, e.g. \"Busbar voltage high\"", true);
+            JsonNode d = n.get("description");
+            String description = d == null || d.isNull() ? "" : d.isTextual() ? d.asText() : null;
+            if (description == null) {
+                problem("description", "\"description\" must be text, was " + d);
+            }
             PointPattern match = match();
             double limit = Double.NaN;
             double deadband = 0;
@@ -207,19 +491,19 @@ public final class AlarmRuleFile {
                         : "the threshold of a " + kind + " alarm in the point's unit, e.g. \"limit\": 1.05", true);
                 limit = l == null ? Double.NaN : l;
                 if (kind == AlarmKind.RATE_OF_CHANGE && l != null && limit <= 0) {
-                    problem("\"limit\" of a rate-of-change rule must be greater than 0, was " + limit);
+                    problem("limit", "\"limit\" of a rate-of-change rule must be greater than 0, was " + limit);
                 }
                 Double db = n.has("deadband") ? number("deadband", "a number ≥ 0 in the point's unit, e.g. 0.01", false) : null;
                 if (db != null) {
                     if (db < 0) {
-                        problem("\"deadband\" must be ≥ 0, was " + db);
+                        problem("deadband", "\"deadband\" must be ≥ 0, was " + db);
                     }
                     deadband = db;
                 }
             } else if (kind != null) {
                 for (String f : List.of("limit", "deadband")) {
                     if (n.has(f)) {
-                        problem("\"" + f + "\" has no meaning for kind " + kind + "; remove it");
+                        problem(f, "\"" + f + "\" has no meaning for kind " + kind + "; remove it");
                     }
                 }
             }
@@ -229,9 +513,10 @@ public final class AlarmRuleFile {
                 return null;
             }
             try {
-                return new AlarmRule(id, match, kind, limit, deadband, onDelay, offDelay, priority, message);
+                return new AlarmRule(id, match, kind, limit, deadband, onDelay, offDelay, priority, message,
+                        description);
             } catch (IllegalArgumentException e) {
-                problem(e.getMessage());
+                problem(e.getMessage().startsWith("rule id") ? "id" : "", e.getMessage());
                 return null;
             }
         }
@@ -241,18 +526,18 @@ public final class AlarmRuleFile {
             String expected = "an object such as {\"level\": \"node\", \"metric\": \"Substation/Voltage\"} with "
                     + "any of path, metric, deviceType, level";
             if (m == null || !m.isObject()) {
-                problem("\"match\" is " + (m == null ? "missing" : "not an object") + "; expected " + expected);
+                problem("match", "\"match\" is " + (m == null ? "missing" : "not an object") + "; expected " + expected);
                 return null;
             }
             if (m.isEmpty()) {
-                problem("\"match\" is empty, which would watch every point; expected " + expected);
+                problem("match", "\"match\" is empty, which would watch every point; expected " + expected);
                 return null;
             }
             int mark = problems.size();
             for (Iterator<String> it = m.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!MATCH_FIELDS.contains(f)) {
-                    problem("unknown field \"match." + f + "\"; expected one of " + sorted(MATCH_FIELDS));
+                    problem("match." + f, "unknown field \"match." + f + "\"; expected one of " + sorted(MATCH_FIELDS));
                 }
             }
             String path = matchText(m, "path");
@@ -264,7 +549,7 @@ public final class AlarmRuleFile {
                 try {
                     level = PointPattern.Level.valueOf(levelText.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
-                    problem("\"match.level\" must be node, device or any, was \"" + levelText + "\"");
+                    problem("match.level", "\"match.level\" must be node, device or any, was \"" + levelText + "\"");
                 }
             } else if (deviceType != null) {
                 level = PointPattern.Level.DEVICE;
@@ -275,7 +560,8 @@ public final class AlarmRuleFile {
             try {
                 return new PointPattern(path, metric, deviceType, level);
             } catch (IllegalArgumentException e) {
-                problem("\"match\": " + e.getMessage());
+                problem(e.getMessage().startsWith("device type") ? "match.deviceType"
+                        : e.getMessage().startsWith("a device type") ? "match.level" : "match", "\"match\": " + e.getMessage());
                 return null;
             }
         }
@@ -286,7 +572,7 @@ public final class AlarmRuleFile {
                 return null;
             }
             if (!v.isTextual() || v.asText().isBlank()) {
-                problem("\"match." + field + "\" must be a non-empty string, was " + v);
+                problem("match." + field, "\"match." + field + "\" must be a non-empty string, was " + v);
                 return null;
             }
             return v.asText();
@@ -296,12 +582,12 @@ public final class AlarmRuleFile {
             JsonNode v = n.get(field);
             if (v == null || v.isNull()) {
                 if (required) {
-                    problem("\"" + field + "\" is missing; expected " + expected);
+                    problem(field, "\"" + field + "\" is missing; expected " + expected);
                 }
                 return null;
             }
             if (!v.isTextual() || v.asText().isBlank()) {
-                problem("\"" + field + "\" must be a non-empty string: " + expected + "; was " + v);
+                problem(field, "\"" + field + "\" must be a non-empty string: " + expected + "; was " + v);
                 return null;
             }
             return v.asText();
@@ -315,7 +601,7 @@ public final class AlarmRuleFile {
             try {
                 return Enum.valueOf(type, t.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problem("\"" + field + "\" is \"" + t + "\"; expected one of " + allowed);
+                problem(field, "\"" + field + "\" is \"" + t + "\"; expected one of " + allowed);
                 return null;
             }
         }
@@ -324,12 +610,12 @@ public final class AlarmRuleFile {
             JsonNode v = n.get(field);
             if (v == null || v.isNull()) {
                 if (required) {
-                    problem("\"" + field + "\" is missing; expected " + expected);
+                    problem(field, "\"" + field + "\" is missing; expected " + expected);
                 }
                 return null;
             }
             if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                problem("\"" + field + "\" must be a number: " + expected + "; was " + v);
+                problem(field, "\"" + field + "\" must be a number: " + expected + "; was " + v);
                 return null;
             }
             return v.asDouble();
@@ -365,18 +651,18 @@ public final class AlarmRuleFile {
                 }
             }
             if (d == null) {
-                problem("\"" + field + "\" is " + v + "; expected " + expected);
+                problem(field, "\"" + field + "\" is " + v + "; expected " + expected);
                 return Duration.ZERO;
             }
             if (d.isNegative()) {
-                problem("\"" + field + "\" must not be negative, was " + v);
+                problem(field, "\"" + field + "\" must not be negative, was " + v);
                 return Duration.ZERO;
             }
             return d;
         }
 
-        private void problem(String what) {
-            problems.add(name + ": " + what);
+        private void problem(String field, String what) {
+            problems.add(new RuleProblem(index, id, field, what));
         }
 
         private static String sorted(Set<String> s) {

@@ -18,7 +18,6 @@ import org.plurigrid.console.client.alarms.AlarmCounts;
 import org.plurigrid.console.client.alarms.AlarmEngine;
 import org.plurigrid.console.client.alarms.AlarmEngineSettings;
 import org.plurigrid.console.client.alarms.AlarmJournal;
-import org.plurigrid.console.client.alarms.AlarmPriority;
 import org.plurigrid.console.client.alarms.AlarmRuleFile;
 import org.plurigrid.console.client.alarms.AlarmRuleFileException;
 import org.plurigrid.console.client.alarms.AlarmRuleService;
@@ -35,7 +34,6 @@ import org.plurigrid.console.views.alarms.Annunciator;
 import org.plurigrid.console.views.alarms.RepeatingAnnunciator;
 import org.plurigrid.console.views.alarms.ToneAlarmSound;
 import org.plurigrid.console.views.common.FramePump;
-import org.plurigrid.console.views.shell.StatusBarViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,8 +101,8 @@ final class ConsoleAlarms implements AutoCloseable {
         return engine;
     }
 
-    /** Builds the view-models and hooks them, the horn and the status bar counts to the frame pump (FX thread). */
-    void attach(FramePump pump, StatusBarViewModel status, String operator) {
+    /** Builds the view-models and hooks them and the horn to the frame pump (FX thread). */
+    void attach(FramePump pump, String operator) {
         this.operator = operator;
         list = new AlarmListViewModel(engine, engine, clock, operator);
         banner = new AlarmBannerViewModel(engine);
@@ -116,10 +114,6 @@ final class ConsoleAlarms implements AutoCloseable {
             journal.onFrame();
             AlarmCounts counts = banner.countsProperty().get();
             horn.onFrame(counts);
-            status.criticalAlarmsProperty().set(counts.total(AlarmPriority.CRITICAL));
-            status.highAlarmsProperty().set(counts.total(AlarmPriority.HIGH));
-            status.mediumAlarmsProperty().set(counts.total(AlarmPriority.MEDIUM));
-            status.lowAlarmsProperty().set(counts.total(AlarmPriority.LOW));
         });
     }
 

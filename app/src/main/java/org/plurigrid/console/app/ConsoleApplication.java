@@ -110,7 +110,7 @@ public final class ConsoleApplication extends Application {
         pump.addListener(status);
         pump.addListener(overview);
         alarms = new ConsoleAlarms(alarmRules, options.home().resolve(ConsoleAlarms.RULES_FILE), clock);
-        alarms.attach(pump, status, operator);
+        alarms.attach(pump, operator);
         gridModel().ifPresent(model -> {
             map = new ConsoleMap(model, clock);
             map.rememberCameraIn(org.plurigrid.console.client.config.MapCameraStore.in(options.home()));

@@ -19,9 +19,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.plurigrid.console.client.alarms.AlarmCounts;
 import org.plurigrid.console.client.alarms.AlarmEngine;
-import org.plurigrid.console.client.alarms.AlarmPriority;
 import org.plurigrid.console.client.alarms.AlarmRuleFile;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.ChangeSet;
@@ -240,11 +238,6 @@ public final class UiPulseBench {
                 list.onFrame();
                 banner.onFrame();
                 journal.onFrame();
-                AlarmCounts counts = banner.countsProperty().get();
-                status.criticalAlarmsProperty().set(counts.total(AlarmPriority.CRITICAL));
-                status.highAlarmsProperty().set(counts.total(AlarmPriority.HIGH));
-                status.mediumAlarmsProperty().set(counts.total(AlarmPriority.MEDIUM));
-                status.lowAlarmsProperty().set(counts.total(AlarmPriority.LOW));
             });
             pump.addListener(changes -> meter.pumped());   // last: the frame's view-model work is done
 

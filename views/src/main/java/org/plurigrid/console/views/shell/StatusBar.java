@@ -8,9 +8,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.plurigrid.console.views.common.PriorityBadge;
 
-/** The always-visible bar: console name, connections, chain, recording, alarm counts by priority and clocks. */
+/** The always-visible bar: console name, connections, chain, recording and clocks (UTC, and local where it differs). */
 public final class StatusBar extends HBox {
 
     private static final PseudoClass ABNORMAL = PseudoClass.getPseudoClass("abnormal");
@@ -43,17 +42,8 @@ public final class StatusBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        HBox alarms = new HBox(
-                new PriorityBadge(PriorityBadge.Priority.CRITICAL, vm.criticalAlarmsProperty()),
-                new PriorityBadge(PriorityBadge.Priority.HIGH, vm.highAlarmsProperty()),
-                new PriorityBadge(PriorityBadge.Priority.MEDIUM, vm.mediumAlarmsProperty()),
-                new PriorityBadge(PriorityBadge.Priority.LOW, vm.lowAlarmsProperty()));
-        alarms.getStyleClass().add("alarm-counts");
-        alarms.setId("status-alarms");
-        alarms.setAlignment(Pos.CENTER);
-        alarms.setMinWidth(Region.USE_PREF_SIZE);
-
-        // Connections, alarm counts and clocks are never cut; chain and recording text may shorten first.
+        // Alarm counts live in the alarm banner right below (unacknowledged / active per priority), not twice.
+        // Connections and clocks are never cut; chain and recording text may shorten first.
         Label utc = statusLabel("status-utc");
         utc.setMinWidth(Region.USE_PREF_SIZE);
         utc.getStyleClass().add("clock");
@@ -65,9 +55,12 @@ public final class StatusBar extends HBox {
         utc.setTooltip(date);
         local.getStyleClass().add("clock");
         local.textProperty().bind(vm.localClockProperty());
+        // where local time is UTC, one clock is enough
+        local.visibleProperty().bind(local.textProperty().isNotEmpty());
+        local.managedProperty().bind(local.visibleProperty());
 
         getChildren().addAll(product, separator(), connectionBox, separator(), chain, separator(), recording, spacer,
-                alarms, separator(), utc, local);
+                utc, local);
     }
 
     /** Adds a small command right after the connection items, e.g. "Connections…" to edit them. */

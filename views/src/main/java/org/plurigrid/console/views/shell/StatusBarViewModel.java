@@ -53,12 +53,9 @@ public final class StatusBarViewModel implements FrameListener {
     private final ReadOnlyStringWrapper utcClock = new ReadOnlyStringWrapper(this, "utcClock", "");
     private final ReadOnlyStringWrapper localClock = new ReadOnlyStringWrapper(this, "localClock", "");
     private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper(this, "date", "");
-    private final IntegerProperty criticalAlarms = new SimpleIntegerProperty(this, "criticalAlarms", 0);
-    private final IntegerProperty highAlarms = new SimpleIntegerProperty(this, "highAlarms", 0);
-    private final IntegerProperty mediumAlarms = new SimpleIntegerProperty(this, "mediumAlarms", 0);
-    private final IntegerProperty lowAlarms = new SimpleIntegerProperty(this, "lowAlarms", 0);
 
     private Instant lastRefresh = Instant.MIN;
+    private final ZoneId localZone;
 
     /**
      * @param connectionSource where connection states come from, usually {@code TelemetryFeed::connections}
@@ -68,7 +65,8 @@ public final class StatusBarViewModel implements FrameListener {
     public StatusBarViewModel(Supplier<List<ConnectionStatus>> connectionSource, InstantSource clock, ZoneId localZone) {
         this.connectionSource = Objects.requireNonNull(connectionSource, "connectionSource");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.localFormat = DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.ENGLISH).withZone(Objects.requireNonNull(localZone, "localZone"));
+        this.localZone = Objects.requireNonNull(localZone, "localZone");
+        this.localFormat = DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.ENGLISH).withZone(localZone);
         refresh();
     }
 
@@ -85,7 +83,7 @@ public final class StatusBarViewModel implements FrameListener {
         Instant now = clock.instant();
         lastRefresh = now;
         utcClock.set(UTC_FORMAT.format(now));
-        localClock.set(localFormat.format(now));
+        localClock.set(localZone.getRules().getOffset(now).getTotalSeconds() == 0 ? "" : localFormat.format(now));
         date.set(DATE_FORMAT.format(now) + " (UTC)");
         List<ConnectionItem> items = connectionSource.get().stream().map(StatusBarViewModel::toItem).toList();
         if (!items.equals(connections)) {
@@ -138,23 +136,7 @@ public final class StatusBarViewModel implements FrameListener {
         return localClock.getReadOnlyProperty();
     }
 
-    /** Priority 1 alarm count; bind it to the alarm engine's count. */
-    public IntegerProperty criticalAlarmsProperty() {
-        return criticalAlarms;
-    }
 
-    /** Priority 2 alarm count. */
-    public IntegerProperty highAlarmsProperty() {
-        return highAlarms;
-    }
 
-    /** Priority 3 alarm count. */
-    public IntegerProperty mediumAlarmsProperty() {
-        return mediumAlarms;
-    }
 
-    /** Priority 4 alarm count. */
-    public IntegerProperty lowAlarmsProperty() {
-        return lowAlarms;
-    }
 }

@@ -44,10 +44,6 @@ class AbnormalStatesScreenshotTest {
                 new ConnectionStatus("devnet", "tcp://127.0.0.1:1883", ConnectionState.CONNECTED, 0, ""),
                 new ConnectionStatus("site-b", "tcp://10.1.2.3:1883", ConnectionState.RECONNECTING, 4, "refused")),
                 clock, ZoneId.of("Europe/Amsterdam"));
-        status.criticalAlarmsProperty().set(1);
-        status.highAlarmsProperty().set(3);
-        status.mediumAlarmsProperty().set(7);
-        status.lowAlarmsProperty().set(12);
         OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock),
                 () -> new SupergridSummary(1830, 1210, 0.58, 34, 5, 812, 4), clock);
         MainWindow window = new MainWindow(List.of(new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),

@@ -12,7 +12,6 @@ import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.views.common.FxPlatformExtension;
-import org.plurigrid.console.views.common.PriorityBadge;
 import org.plurigrid.console.views.common.TestClock;
 import org.plurigrid.console.views.common.Theme;
 
@@ -71,20 +70,6 @@ class MainWindowTest {
     void navigationIdsAreShortLowerCaseWords() {
         assertThatThrownBy(() -> NavigationEntry.placeholder("Demand Response", "DR", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void alarmBadgesShowTheBoundCounts() {
-        MainWindow window = new MainWindow(List.of(NavigationEntry.placeholder("overview", "Overview", "x")), status);
-        new Scene(window, 1280, 800);
-
-        status.highAlarmsProperty().set(4);
-
-        PriorityBadge high = (PriorityBadge) window.lookup("#alarm-count-high");
-        assertThat(high.countText()).isEqualTo("4");
-        assertThat(high.getPseudoClassStates()).extracting(Object::toString).contains("active");
-        PriorityBadge critical = (PriorityBadge) window.lookup("#alarm-count-critical");
-        assertThat(critical.getPseudoClassStates()).extracting(Object::toString).doesNotContain("active");
     }
 
     @Test

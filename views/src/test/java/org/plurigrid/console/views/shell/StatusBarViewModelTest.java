@@ -67,23 +67,19 @@ class StatusBarViewModelTest {
     }
 
     @Test
-    void startsHonestUntilChainRecorderAndAlarmsAreWired() {
+    void startsHonestUntilChainAndRecorderAreWired() {
         StatusBarViewModel vm = new StatusBarViewModel(List::of, clock, ZoneId.of("UTC"));
 
         assertThat(vm.chainStatusProperty().get()).isEqualTo("chain: not configured");
         assertThat(vm.recordingStatusProperty().get()).isEqualTo("not recording");
-        assertThat(List.of(vm.criticalAlarmsProperty().get(), vm.highAlarmsProperty().get(),
-                vm.mediumAlarmsProperty().get(), vm.lowAlarmsProperty().get())).containsOnly(0);
     }
 
     @Test
-    void alarmCountsFollowWhatTheyAreBoundTo() {
-        StatusBarViewModel vm = new StatusBarViewModel(List::of, clock, ZoneId.of("UTC"));
-        javafx.beans.property.SimpleIntegerProperty engineCritical = new javafx.beans.property.SimpleIntegerProperty(0);
-        vm.criticalAlarmsProperty().bind(engineCritical);
-
-        engineCritical.set(2);
-
-        assertThat(vm.criticalAlarmsProperty().get()).isEqualTo(2);
+    void showsTheLocalClockOnlyWhereItDiffersFromUtc() {
+        assertThat(new StatusBarViewModel(List::of, clock, ZoneId.of("UTC")).localClockProperty().get()).isEmpty();
+        assertThat(new StatusBarViewModel(List::of, clock, ZoneId.of("Europe/London")).localClockProperty().get())
+                .as("London is on UTC in winter").isEmpty();
+        assertThat(new StatusBarViewModel(List::of, clock, ZoneId.of("Europe/Amsterdam")).localClockProperty().get())
+                .isEqualTo("12:59:58 CET");
     }
 }

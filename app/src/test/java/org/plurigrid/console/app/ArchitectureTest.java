@@ -77,4 +77,13 @@ class ArchitectureTest {
                 .allowEmptyShould(true)
                 .check(classes);
     }
+
+    @Test
+    void shippedCodeNeverUsesTestSupport() {
+        // test-support modules are test-scoped everywhere; this keeps a slip (a compile-scope dependency) out of the app.
+        noClasses().that().resideOutsideOfPackage("org.plurigrid.console.testsupport..")
+                .should().dependOnClassesThat().resideInAPackage("org.plurigrid.console.testsupport..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
 }

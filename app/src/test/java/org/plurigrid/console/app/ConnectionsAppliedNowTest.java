@@ -1,24 +1,22 @@
 package org.plurigrid.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.runOnFx;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.plurigrid.console.client.config.BrokerEntry;
 import org.plurigrid.console.client.config.ConsoleConfig;
@@ -26,12 +24,15 @@ import org.plurigrid.console.client.config.ConsoleConfigWriter;
 import org.plurigrid.console.client.config.StoredSecret;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.MqttVersion;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
+import org.plurigrid.console.testsupport.mqtt.MosquittoBroker;
 import org.plurigrid.console.views.connections.ConnectionsBackend;
 
 /**
  * The whole console (headless) on a broker from console.json; saving other brokers through the Connections backend
  * restarts telemetry at once, and the status bar shows the new connection.
  */
+@ExtendWith(FxPlatformExtension.class)
 class ConnectionsAppliedNowTest {
 
     @TempDir
@@ -44,25 +45,17 @@ class ConnectionsAppliedNowTest {
 
     @Test
     void savedBrokersAreConnectedWithoutARestart() throws Exception {
-        Path binary = Path.of("/usr/sbin/mosquitto");
-        assumeTrue(Files.isExecutable(binary), "Mosquitto is not installed");
-        int port = freePort();
-        Path conf = Files.writeString(home.resolve("mosquitto.conf"),
-                "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        Process mosquitto = new ProcessBuilder(binary.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(home.resolve("mosquitto.log").toFile()).start();
+        MosquittoBroker.assumeInstalled();
+        MosquittoBroker mosquitto = MosquittoBroker.start(home.resolve("mosquitto"));
+        int port = mosquitto.port();
         ConsoleApplication app = null;
         try {
             new ConsoleConfigWriter(home).writeBrokers(List.of(broker("", "first", port)));
             ConsoleOptions options = ConsoleOptions.defaults(home).withConfig(ConsoleConfig.load(home));
-            startFx();
             ConsoleApplication started = new ConsoleApplication(options, LiveTelemetryStartup.create(Clock.systemUTC()),
                     Clock.systemUTC());
             app = started;
-            onFx(() -> {
-                started.start(new Stage());
-                return null;
-            });
+            runOnFx(() -> started.start(new Stage()));
             started.started().get(20, TimeUnit.SECONDS);
             awaitStatus(started, "first");
             assertThat(onFx(() -> started.window().lookup("#status-connections-edit"))).as("Connections… command").isNotNull();
@@ -75,22 +68,16 @@ class ConnectionsAppliedNowTest {
             awaitStatus(started, "co-op");
             saveStatusBar(started, Path.of("target", "screenshots", "status-bar-connections.png"));
 
-            onFx(() -> {
-                ((javafx.scene.control.Button) started.window().lookup("#status-connections-edit")).fire();
-                return null;
-            });
+            runOnFx(() -> ((javafx.scene.control.Button) started.window().lookup("#status-connections-edit")).fire());
             assertThat(awaitDialogBrokers()).as("the dialog lists the saved broker").containsExactly("co-op");
-            onFx(() -> {
-                javafx.stage.Window.getWindows().stream().filter(w -> w.getScene().lookup("#connections-view") != null)
-                        .toList().forEach(javafx.stage.Window::hide);
-                return null;
-            });
+            runOnFx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w.getScene().lookup("#connections-view") != null)
+                    .toList().forEach(javafx.stage.Window::hide));
         } finally {
             if (app != null) {
                 app.shutdown().get(20, TimeUnit.SECONDS);
             }
-            mosquitto.destroy();
-            mosquitto.waitFor(5, TimeUnit.SECONDS);
+            mosquitto.close();
         }
     }
 
@@ -140,34 +127,5 @@ class ConnectionsAppliedNowTest {
         }
         Files.createDirectories(file.getParent());
         javax.imageio.ImageIO.write(img, "png", file.toFile());
-    }
-
-    private static void startFx() throws InterruptedException {
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        Platform.setImplicitExit(false);
-        assertThat(up.await(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> done = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                done.complete(work.call());
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        });
-        return done.get(20, TimeUnit.SECONDS);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -36,6 +36,7 @@ import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.Quality;
 import org.plurigrid.console.client.telemetry.TelemetryService;
 import org.plurigrid.console.devnet.fleet.EdgeNode;
+import org.plurigrid.console.testsupport.mqtt.MosquittoBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,7 @@ class BrokerOutageAlarmsTest {
 
     @Test
     void brokerCrashGreysDataRaisesCommsLossAndAfterRestartEveryAlarmReturnsToNormalWithNothingLost() throws Exception {
-        MosquittoProcess.assumeInstalled();
+        MosquittoBroker.assumeInstalled();
         InstantSource clock = InstantSource.system();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "test-alarm-ticker");
@@ -70,7 +71,7 @@ class BrokerOutageAlarmsTest {
         journal.addListener(heard::add);
         AlarmEngine engine = new AlarmEngine(AlarmRuleFile.defaults(), clock, AlarmEngineSettings.DEFAULTS, journal);
 
-        try (MosquittoProcess broker = MosquittoProcess.start(dir.resolve("mosquitto"));
+        try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("mosquitto"));
              Devnet devnet = Devnet.start(DevnetConfig.defaults().withExternalBroker(broker.uri()).withDevices(12)
                      .withPublishRateHz(2), clock);
              TelemetryService console = new TelemetryService(List.of(BrokerConfig.builder("mosquitto", broker.uri())

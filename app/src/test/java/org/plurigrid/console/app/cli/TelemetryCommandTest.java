@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -20,10 +17,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plurigrid.console.testsupport.mqtt.EmbeddedHiveMqBroker;
+import org.plurigrid.console.testsupport.mqtt.LoopbackPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.hivemq.embedded.EmbeddedHiveMQ;
 
 import picocli.CommandLine;
 
@@ -32,34 +30,19 @@ class TelemetryCommandTest {
 
     @TempDir
     static Path dir;
-    private static EmbeddedHiveMQ hivemq;
-    private static int port;
+    private static EmbeddedHiveMqBroker broker;
+    private static String uri;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        port = freePort();
-        Path conf = Files.createDirectories(dir.resolve("conf"));
-        Files.writeString(conf.resolve("config.xml"), """
-                <?xml version="1.0"?>
-                <hivemq>
-                  <listeners>
-                    <tcp-listener><port>%d</port><bind-address>127.0.0.1</bind-address></tcp-listener>
-                  </listeners>
-                  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>
-                </hivemq>
-                """.formatted(port));
-        hivemq = EmbeddedHiveMQ.builder().withConfigurationFolder(conf)
-                .withDataFolder(Files.createDirectories(dir.resolve("data")))
-                .withExtensionsFolder(Files.createDirectories(dir.resolve("extensions")))
-                .withoutLoggingBootstrap().build();
-        hivemq.start().get(60, TimeUnit.SECONDS);
+        broker = EmbeddedHiveMqBroker.start(dir);
+        uri = broker.uri();
     }
 
     @AfterAll
     static void stopBroker() throws Exception {
-        if (hivemq != null) {
-            hivemq.stop().get(30, TimeUnit.SECONDS);
-            hivemq.close();
+        if (broker != null) {
+            broker.close();
         }
     }
 
@@ -91,7 +74,7 @@ class TelemetryCommandTest {
         Thread edgeNode = Thread.ofPlatform().start(() -> publishUntil(stop));
         Run run;
         try {
-            run = run("stats", "--broker", "tcp://127.0.0.1:" + port, "--seconds", "3", "--mqtt-version", "3.1.1",
+            run = run("stats", "--broker", uri, "--seconds", "3", "--mqtt-version", "3.1.1",
                     "--alarm-rules", rules.toString());
         } finally {
             stop.set(true);
@@ -116,7 +99,7 @@ class TelemetryCommandTest {
 
     @Test
     void anUnreachableBrokerStillPrintsJsonAndExitsWithOne() throws Exception {
-        Run run = run("stats", "--broker", "tcp://127.0.0.1:" + freePort(), "--seconds", "1");
+        Run run = run("stats", "--broker", "tcp://127.0.0.1:" + LoopbackPort.free(), "--seconds", "1");
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.json().get("messages").asLong()).isZero();
@@ -161,7 +144,7 @@ class TelemetryCommandTest {
     /** An edge node that repeats births and data (and one garbage payload) until stopped. */
     private static void publishUntil(AtomicBoolean stop) {
         try {
-            MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, "edge-sim", new MemoryPersistence());
+            MqttClient c = new MqttClient(uri, "edge-sim", new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
             o.setMaxInflight(1_000);
             c.connect(o);
@@ -193,11 +176,5 @@ class TelemetryCommandTest {
 
     private static SparkplugBProto.Payload.Metric.Builder metric(String name, long alias, int dataType) {
         return SparkplugBProto.Payload.Metric.newBuilder().setName(name).setAlias(alias).setDatatype(dataType);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -1,11 +1,10 @@
 package org.plurigrid.console.app.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.plurigrid.console.app.governance.FxPlatform.call;
-import static org.plurigrid.console.app.governance.FxPlatform.eventually;
-import static org.plurigrid.console.app.governance.FxPlatform.run;
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.eventually;
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.runOnFx;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -35,12 +34,13 @@ import org.plurigrid.console.client.wallet.KdfStrength;
 import org.plurigrid.console.client.wallet.Keystore;
 import org.plurigrid.console.client.wallet.Mnemonic;
 import org.plurigrid.console.devnet.chain.DevnetChain;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
 import org.plurigrid.console.views.governance.AccountEntry;
 import org.plurigrid.console.views.governance.ChainStatus;
 import org.plurigrid.console.views.governance.SessionState;
 
 /** The real wiring (keystore, ChainClient, services, view-models, view) against a devnet chain on loopback. */
-@ExtendWith(FxPlatform.class)
+@ExtendWith(FxPlatformExtension.class)
 class GovernanceWiringTest {
 
     /** cosmjs default test wallet (packages/proto-signing wallet.spec.ts): a public test phrase. */
@@ -87,47 +87,47 @@ class GovernanceWiringTest {
     }
 
     private AccountEntry account(String name) throws Exception {
-        return call(() -> wiring.session().accounts().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow());
+        return onFx(() -> wiring.session().accounts().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow());
     }
 
     @Test
     void unlocksVotesThroughTheViewModelAndSeesItIncludedAndTheTallyChange() throws Exception {
-        Node view = call(wiring::view);
+        Node view = onFx(wiring::view);
         assertThat(view).isNotNull();
         eventually("accounts listed", WAIT, () -> wiring.session().accounts().size() == 2);
 
-        run(() -> wiring.session().choose(accountUnchecked("alice")));
-        run(() -> wiring.session().unlock("not-the-password".toCharArray()));
+        runOnFx(() -> wiring.session().choose(accountUnchecked("alice")));
+        runOnFx(() -> wiring.session().unlock("not-the-password".toCharArray()));
         eventually("wrong password reported", WAIT, () -> wiring.session().messageProperty().get().equals("Wrong password for key 'alice'"));
-        assertThat(call(() -> wiring.session().stateProperty().get())).isEqualTo(SessionState.LOCKED);
+        assertThat(onFx(() -> wiring.session().stateProperty().get())).isEqualTo(SessionState.LOCKED);
 
-        run(() -> wiring.session().unlock("alice-password".toCharArray()));
+        runOnFx(() -> wiring.session().unlock("alice-password".toCharArray()));
         eventually("alice unlocked", WAIT, () -> wiring.session().stateProperty().get() == SessionState.UNLOCKED);
 
         eventually("proposals loaded", WAIT, () -> wiring.proposals().proposals().stream().anyMatch(ProposalSummary::open));
-        ProposalSummary open = call(() -> wiring.proposals().proposals().stream().filter(ProposalSummary::open).findFirst().orElseThrow());
+        ProposalSummary open = onFx(() -> wiring.proposals().proposals().stream().filter(ProposalSummary::open).findFirst().orElseThrow());
         BigInteger yesBefore = open.tally().yes();
-        run(() -> wiring.proposals().select(open));
+        runOnFx(() -> wiring.proposals().select(open));
         eventually("vote buttons enabled", WAIT, () -> wiring.proposals().canVoteProperty().get());
 
-        run(() -> wiring.proposals().requestVote(VoteOption.VOTE_OPTION_YES));
+        runOnFx(() -> wiring.proposals().requestVote(VoteOption.VOTE_OPTION_YES));
         eventually("confirmation shown", WAIT, () -> wiring.proposals().confirmationDetailsProperty().get() != null
                 || !wiring.proposals().errorProperty().get().isEmpty());
-        assertThat(call(() -> wiring.proposals().errorProperty().get())).isEmpty();
-        var confirmation = call(() -> wiring.proposals().confirmationDetailsProperty().get());
+        assertThat(onFx(() -> wiring.proposals().errorProperty().get())).isEmpty();
+        var confirmation = onFx(() -> wiring.proposals().confirmationDetailsProperty().get());
         assertThat(confirmation.chainId()).isEqualTo(chain.chainId());
         assertThat(confirmation.account()).isEqualTo(chain.demoAccounts().get(0).address());
         assertThat(confirmation.messagesJson()).contains("\"proposal_id\": \"" + open.id() + "\"").contains("VOTE_OPTION_YES");
 
-        run(() -> wiring.proposals().confirm());
+        runOnFx(() -> wiring.proposals().confirm());
         eventually("included", WAIT, () -> wiring.proposals().progressProperty().get().matches("signed → broadcast → included at height \\d+")
                 || !wiring.proposals().errorProperty().get().isEmpty());
-        assertThat(call(() -> wiring.proposals().errorProperty().get())).isEmpty();
+        assertThat(onFx(() -> wiring.proposals().errorProperty().get())).isEmpty();
 
         eventually("tally counts alice's voting power", WAIT, () -> wiring.proposals().selectedProperty().get().tally().yes()
                 .equals(yesBefore.add(BigInteger.valueOf(DevnetChain.DEMO_BONDED))));
         eventually("alice's own vote shown", WAIT, () -> wiring.proposals().myVoteProperty().get().equals("alice voted yes"));
-        var history = call(() -> List.copyOf(wiring.accounts().history()));
+        var history = onFx(() -> List.copyOf(wiring.accounts().history()));
         assertThat(history).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo("included");
             assertThat(r.height()).isPositive();
@@ -140,22 +140,22 @@ class GovernanceWiringTest {
         long included = history.get(0).height();
         eventually("status bar connected at the node's height", WAIT, () -> wiring.statusProperty().get().connected()
                 && wiring.statusProperty().get().height().orElse(0) > included);
-        assertThat(call(() -> wiring.statusProperty().get().text())).startsWith(chain.chainId() + " · connected · height ");
+        assertThat(onFx(() -> wiring.statusProperty().get().text())).startsWith(chain.chainId() + " · connected · height ");
 
         // A weighted vote replaces the plain one; the weights are checked as typed, then signed as confirmed.
-        run(() -> {
+        runOnFx(() -> {
             wiring.proposals().weightProperty(VoteOption.VOTE_OPTION_YES).set("0.7");
             wiring.proposals().weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3");
         });
-        assertThat(call(() -> wiring.proposals().weightsValidProperty().get())).isTrue();
+        assertThat(onFx(() -> wiring.proposals().weightsValidProperty().get())).isTrue();
         eventually("vote buttons enabled again", WAIT, () -> wiring.proposals().canVoteProperty().get());
-        run(() -> wiring.proposals().requestWeightedVote());
+        runOnFx(() -> wiring.proposals().requestWeightedVote());
         eventually("weighted confirmation", WAIT, () -> wiring.proposals().confirmationDetailsProperty().get() != null);
-        assertThat(call(() -> wiring.proposals().confirmationDetailsProperty().get().messagesJson()))
+        assertThat(onFx(() -> wiring.proposals().confirmationDetailsProperty().get().messagesJson()))
                 .contains("MsgVoteWeighted").contains("\"weight\": \"0.700000000000000000\"");
-        run(() -> wiring.proposals().confirm());
+        runOnFx(() -> wiring.proposals().confirm());
         eventually("weighted vote shown as alice's", WAIT, () -> wiring.proposals().myVoteProperty().get().equals("alice voted yes 0.7, no 0.3"));
-        assertThat(call(() -> wiring.accounts().history().size())).isEqualTo(2);
+        assertThat(onFx(() -> wiring.accounts().history().size())).isEqualTo(2);
     }
 
     private AccountEntry accountUnchecked(String name) {
@@ -167,15 +167,15 @@ class GovernanceWiringTest {
         eventually("accounts listed", WAIT, () -> wiring.session().accounts().size() == 2);
         AccountEntry auditor = account("auditor");
         assertThat(auditor.watchOnly()).isTrue();
-        run(() -> {
+        runOnFx(() -> {
             wiring.session().choose(auditor);
             wiring.session().unlock(new char[0]);
         });
         eventually("proposals loaded", WAIT, () -> wiring.proposals().proposals().stream().anyMatch(ProposalSummary::open));
-        run(() -> wiring.proposals().select(wiring.proposals().proposals().stream().filter(ProposalSummary::open).findFirst().orElseThrow()));
-        assertThat(call(() -> wiring.session().stateProperty().get())).isEqualTo(SessionState.WATCHING);
-        assertThat(call(() -> wiring.proposals().canVoteProperty().get())).isFalse();
-        assertThat(call(() -> wiring.proposals().voteBlockedReasonProperty().get())).contains("watch-only").contains("cannot sign");
+        runOnFx(() -> wiring.proposals().select(wiring.proposals().proposals().stream().filter(ProposalSummary::open).findFirst().orElseThrow()));
+        assertThat(onFx(() -> wiring.session().stateProperty().get())).isEqualTo(SessionState.WATCHING);
+        assertThat(onFx(() -> wiring.proposals().canVoteProperty().get())).isFalse();
+        assertThat(onFx(() -> wiring.proposals().voteBlockedReasonProperty().get())).contains("watch-only").contains("cannot sign");
         eventually("balances of the watched address", WAIT, () -> wiring.accounts().overviewProperty().get() != null);
     }
 
@@ -187,10 +187,8 @@ class GovernanceWiringTest {
         }
         try (GovernanceWiring offline = wire(new Keystore(home, KdfStrength.LIGHT, new SecureRandom()), "127.0.0.1:" + closedPort)) {
             eventually("unreachable", WAIT, () -> offline.statusProperty().get().connection() == ChainStatus.Connection.UNREACHABLE);
-            assertThat(call(() -> offline.statusProperty().get().text())).isEqualTo(chain.chainId() + " · unreachable");
+            assertThat(onFx(() -> offline.statusProperty().get().text())).isEqualTo(chain.chainId() + " · unreachable");
             eventually("proposals error shown", WAIT, () -> offline.proposals().errorProperty().get().startsWith("Cannot reach any node"));
-        } catch (IOException e) {
-            throw new AssertionError(e);
         }
     }
 }

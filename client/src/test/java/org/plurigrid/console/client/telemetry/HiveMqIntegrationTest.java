@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.plurigrid.console.testsupport.mqtt.EmbeddedHiveMqBroker;
 
 /** The pipeline against the embedded HiveMQ CE broker (the devnet's broker). */
 class HiveMqIntegrationTest extends BrokerRoundTripContract {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.plurigrid.console.testsupport.mqtt.MosquittoBroker;
 
 /**
  * The pipeline against a real Mosquitto process, including a broker crash: data goes COMMS_LOST, the client

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.plurigrid.console.testsupport.mqtt.LoopbackPort;
 
 /** The service's own behaviour, without a broker: ticker (staleness, message rate), feed, listeners, summary. */
 class TelemetryServiceTest {
@@ -69,7 +70,7 @@ class TelemetryServiceTest {
 
     @Test
     void unreachableBrokerIsRetriedWithTheReasonShown() {
-        int port = FreePort.onLoopback(); // nothing listens there
+        int port = LoopbackPort.free(); // nothing listens there
         BrokerConfig config = BrokerConfig.builder("nowhere", "tcp://127.0.0.1:" + port)
                 .reconnectDelay(Duration.ofMillis(50), Duration.ofMillis(100)).build();
         try (TelemetryService service = new TelemetryService(List.of(config), clock)) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.plurigrid.console.testsupport.mqtt.MosquittoBroker;
 
 /**
  * TLS against a real Mosquitto with certificates made by the test: server authentication with the console's CA file,

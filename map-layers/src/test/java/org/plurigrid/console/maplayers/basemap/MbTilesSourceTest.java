@@ -1,10 +1,10 @@
 package org.plurigrid.console.maplayers.basemap;
 
-import javafx.application.Platform;
 import javafx.scene.image.Image;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -17,25 +17,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(FxPlatformExtension.class)
 class MbTilesSourceTest {
-
-    @BeforeAll
-    static void startFx() throws InterruptedException {
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        assertThat(up.await(10, TimeUnit.SECONDS)).isTrue();
-    }
 
     /** An MBTiles file with one blue tile at z/x/y (stored in TMS row order, as the format says). */
     private static Path mbtilesWithOneTile(Path dir, int z, int x, int y) throws Exception {

@@ -1,11 +1,11 @@
 package org.plurigrid.console.maplayers.basemap;
 
 import com.sun.net.httpserver.HttpServer;
-import javafx.application.Platform;
 import javafx.scene.image.Image;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -19,27 +19,16 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(FxPlatformExtension.class)
 class OnlineTileSourceTest {
 
     private HttpServer server;
     private final List<String> requested = new CopyOnWriteArrayList<>();
-
-    @BeforeAll
-    static void startFx() throws InterruptedException {
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        assertThat(up.await(10, TimeUnit.SECONDS)).isTrue();
-    }
 
     @AfterEach
     void stop() {

@@ -1,7 +1,6 @@
 package org.plurigrid.console.maplayers.map;
 
 import com.powsybl.iidm.network.Network;
-import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -14,25 +13,25 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.grid.GridBranch;
 import org.plurigrid.console.client.grid.GridSnapshot;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
 import org.plurigrid.console.client.grid.PowerFlowRunner;
 import org.plurigrid.console.devnet.grid.DemoSupergrid;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
 
 /** Headless (Monocle) check of the map view on the demo supergrid; saves screenshots to target/screenshots. */
+@ExtendWith(FxPlatformExtension.class)
 class SupergridMapViewScreenshotTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
@@ -46,13 +45,6 @@ class SupergridMapViewScreenshotTest {
         Network n = DemoSupergrid.build();
         var flow = new PowerFlowRunner().run(n);
         snapshot = new GridSnapshotFactory().snapshot(n, flow, Instant.now());
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         onFx(() -> {
             vm = new SupergridMapViewModel();
             vm.update(snapshot);
@@ -280,17 +272,5 @@ class SupergridMapViewScreenshotTest {
             }
         }
         return out;
-    }
-
-    private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(20, TimeUnit.SECONDS);
     }
 }

@@ -1,11 +1,13 @@
 package org.plurigrid.console.views.alarms;
 
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
 import static org.plurigrid.console.views.common.TestImages.toBuffered;
 import static org.plurigrid.console.views.common.TestImages.countPixels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,12 +25,13 @@ import org.plurigrid.console.client.alarms.AlarmKey;
 import org.plurigrid.console.client.alarms.AlarmPriority;
 import org.plurigrid.console.client.telemetry.PointId;
 import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
 
 /**
  * Renders the banner and the alarm list during a flood on the devnet's default rules and saves
  * {@code target/screenshots/alarm-list-flood.png} (and the journal) for people to look at.
  */
-@ExtendWith(FxToolkit.class)
+@ExtendWith(FxPlatformExtension.class)
 class AlarmListScreenshotTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
@@ -75,7 +78,7 @@ class AlarmListScreenshotTest {
         AlarmBannerViewModel bannerVm = new AlarmBannerViewModel(s.engine);
         RepeatingAnnunciator horn = new RepeatingAnnunciator(AlarmSound.SILENT, s.clock, Duration.ofSeconds(10));
 
-        BufferedImage image = FxToolkit.call(() -> {
+        BufferedImage image = onFx(() -> {
             list.onFrame();
             bannerVm.onFrame();
             horn.onFrame(list.countsProperty().get());
@@ -86,8 +89,9 @@ class AlarmListScreenshotTest {
             assertThat(banner.isFloodBannerShown()).isTrue();
             assertThat(banner.headlineText()).contains("zeeland-sub-03").contains("Busbar voltage very high");
             assertThat(banner.countText(AlarmPriority.CRITICAL)).isEqualTo("3/4");
-            return render(root, 1500, 640, "alarm-list-flood.png");
+            return render(root, 1500, 640);
         });
+        save(image, "alarm-list-flood.png");
 
         assertThat(list.rows()).hasSizeGreaterThan(10);
         assertThat(countPixels(image, 0xd0, 0x02, 0x1b)).as("red of the priority-1 marks").isGreaterThan(50);
@@ -98,24 +102,28 @@ class AlarmListScreenshotTest {
     void snapshotOfTheJournal() throws Exception {
         AlarmScenario s = flood();
         AlarmJournalViewModel vm = new AlarmJournalViewModel(s.engine.journal());
-        FxToolkit.call(() -> {
+        BufferedImage journal = onFx(() -> {
             vm.onFrame();
-            return render(new AlarmJournalView(vm, ZoneOffset.UTC), 1500, 520, "alarm-journal.png");
+            return render(new AlarmJournalView(vm, ZoneOffset.UTC), 1500, 520);
         });
+        save(journal, "alarm-journal.png");
         assertThat(Files.size(SHOTS.resolve("alarm-journal.png"))).isGreaterThan(10_000);
     }
 
-    private static BufferedImage render(Parent root, int w, int h, String file) throws Exception {
+    /** On the FX thread: lays out and snapshots {@code root} in a scene of the given size. */
+    private static BufferedImage render(Parent root, int w, int h) {
         Scene scene = new Scene(root, w, h);
         scene.getStylesheets().add(Objects.requireNonNull(
                 AlarmListScreenshotTest.class.getResource("alarm-test-palette.css")).toExternalForm());
         root.applyCss();
         root.layout();
         WritableImage snap = root.snapshot(null, null);
-        BufferedImage img = toBuffered(snap);
+        return toBuffered(snap);
+    }
+
+    private static void save(BufferedImage img, String file) throws IOException {
         Files.createDirectories(SHOTS);
         ImageIO.write(img, "png", SHOTS.resolve(file).toFile());
-        return img;
     }
 
 

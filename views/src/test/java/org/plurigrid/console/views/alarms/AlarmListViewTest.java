@@ -1,6 +1,7 @@
 package org.plurigrid.console.views.alarms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
 
 import java.time.ZoneOffset;
 import java.util.List;
@@ -8,9 +9,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.TableCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
 
 /** The list view follows its view-model without a robot: cells update in place and the selection survives. */
-@ExtendWith(FxToolkit.class)
+@ExtendWith(FxPlatformExtension.class)
 class AlarmListViewTest {
 
     @Test
@@ -19,7 +21,7 @@ class AlarmListViewTest {
         s.voltage("utrecht", "utrecht-sub-02", 1.07).voltage("brabant", "brabant-sub-01", 1.07);
         AlarmListViewModel vm = new AlarmListViewModel(s.engine, s.engine, s.clock, "anna");
 
-        List<String> states = FxToolkit.call(() -> {
+        List<String> states = onFx(() -> {
             vm.onFrame();
             AlarmListView view = new AlarmListView(vm, ZoneOffset.UTC);
             Scene scene = new Scene(view, 1200, 400);

@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.telemetry.ChangeSet;
+import org.plurigrid.console.testsupport.fx.FxThreadExtension;
 
-@ExtendWith(FxPlatformExtension.class)
+@ExtendWith(FxThreadExtension.class)
 class FramePumpTest {
 
     @Test

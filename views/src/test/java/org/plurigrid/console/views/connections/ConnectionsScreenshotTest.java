@@ -1,5 +1,6 @@
 package org.plurigrid.console.views.connections;
 
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
 import static org.plurigrid.console.views.common.TestImages.toBuffered;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,11 +16,11 @@ import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.plurigrid.console.views.alarms.FxToolkit;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
 import org.plurigrid.console.views.common.Theme;
 
 /** Renders the connection dialog and saves {@code target/screenshots/connections-dialog*.png} for people to look at. */
-@ExtendWith(FxToolkit.class)
+@ExtendWith(FxPlatformExtension.class)
 class ConnectionsScreenshotTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
@@ -32,7 +33,7 @@ class ConnectionsScreenshotTest {
 
     @Test
     void snapshotOfTheDialogIsCalmGrey() throws Exception {
-        Parent view = FxToolkit.call(() -> new ConnectionsView(viewModel()));
+        Parent view = onFx(() -> new ConnectionsView(viewModel()));
 
         BufferedImage img = render(view, "connections-dialog.png");
 
@@ -41,7 +42,7 @@ class ConnectionsScreenshotTest {
 
     @Test
     void snapshotOfAnInvalidFieldShowsItsMessage() throws Exception {
-        Parent view = FxToolkit.call(() -> {
+        Parent view = onFx(() -> {
             ConnectionsViewModel vm = viewModel();
             ConnectionsView v = new ConnectionsView(vm);
             vm.brokers().getFirst().topicFiltersProperty().set("spBv1.0/cg-utrecht/#\nspBv1.0/#/NDATA");
@@ -51,7 +52,7 @@ class ConnectionsScreenshotTest {
 
         render(view, "connections-dialog-invalid.png", 1.0);
 
-        String shown = FxToolkit.call(() -> ((javafx.scene.control.Label) view.lookup("#error-topic-filters")).getText());
+        String shown = onFx(() -> ((javafx.scene.control.Label) view.lookup("#error-topic-filters")).getText());
         assertThat(shown).isEqualTo("Topic filters: line 2: topic filter 'spBv1.0/#/NDATA' may use '#' only as the whole last level");
     }
 
@@ -61,7 +62,7 @@ class ConnectionsScreenshotTest {
 
     /** @param scroll vertical position of the editor, 0 (top) to 1 (bottom) */
     private static BufferedImage render(Parent root, String file, double scroll) throws Exception {
-        Stage stage = FxToolkit.call(() -> {
+        Stage stage = onFx(() -> {
             Scene scene = new Scene(root, 980, 1010);
             Theme.apply(scene);
             Stage s = new Stage();
@@ -70,12 +71,12 @@ class ConnectionsScreenshotTest {
             return s;
         });
         Thread.sleep(200);
-        FxToolkit.call(() -> {
+        onFx(() -> {
             ((javafx.scene.control.ScrollPane) root.lookup(".connections-scroll")).setVvalue(scroll);
             return null;
         });
         Thread.sleep(200);
-        BufferedImage img = FxToolkit.call(() -> {
+        BufferedImage img = onFx(() -> {
             WritableImage snap = root.snapshot(null, null);
             stage.close();
             return toBuffered(snap);

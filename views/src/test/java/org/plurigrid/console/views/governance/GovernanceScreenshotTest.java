@@ -1,5 +1,6 @@
 package org.plurigrid.console.views.governance;
 
+import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
 import static org.plurigrid.console.views.common.TestImages.toBuffered;
 import static org.plurigrid.console.views.common.TestImages.countPixels;
 
@@ -28,13 +29,13 @@ import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.governance.Tally;
-import org.plurigrid.console.views.alarms.FxToolkit;
+import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
 
 /**
  * Renders the governance screen (proposals, the confirmation of a vote, accounts with the session's transactions) and
  * saves {@code target/screenshots/governance-*.png} for people to look at.
  */
-@ExtendWith(FxToolkit.class)
+@ExtendWith(FxPlatformExtension.class)
 class GovernanceScreenshotTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
@@ -76,7 +77,7 @@ class GovernanceScreenshotTest {
 
     @Test
     void snapshotOfTheProposalsView() throws Exception {
-        Parent view = FxToolkit.call(() -> {
+        Parent view = onFx(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
             return s.view();
@@ -88,7 +89,7 @@ class GovernanceScreenshotTest {
 
     @Test
     void snapshotOfAVetoAtRisk() throws Exception {
-        Parent view = FxToolkit.call(() -> {
+        Parent view = onFx(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(1));
             return s.view();
@@ -99,7 +100,7 @@ class GovernanceScreenshotTest {
 
     @Test
     void snapshotOfAWeightedSplitNotSummingToOne() throws Exception {
-        Parent view = FxToolkit.call(() -> {
+        Parent view = onFx(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
             s.proposals().weightProperty(VoteOption.VOTE_OPTION_YES).set("0.6");
@@ -112,7 +113,7 @@ class GovernanceScreenshotTest {
 
     @Test
     void snapshotOfAWatchOnlySession() throws Exception {
-        Parent view = FxToolkit.call(() -> {
+        Parent view = onFx(() -> {
             Screen s = screen();
             s.session().choose(s.session().accounts().get(1));
             s.session().unlock(new char[0]);
@@ -126,7 +127,7 @@ class GovernanceScreenshotTest {
 
     @Test
     void snapshotOfTheConfirmation() throws Exception {
-        Parent view = FxToolkit.call(() -> {
+        Parent view = onFx(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
             s.proposals().requestVote(VoteOption.VOTE_OPTION_YES);
@@ -139,7 +140,7 @@ class GovernanceScreenshotTest {
 
     @Test
     void snapshotOfTheAccountsView() throws Exception {
-        Parent view = FxToolkit.call(() -> {
+        Parent view = onFx(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
             s.proposals().requestVote(VoteOption.VOTE_OPTION_YES);
@@ -158,7 +159,7 @@ class GovernanceScreenshotTest {
 
     /** Shows {@code root} in a headless window, lets a few pulses lay it out (TilesFX lists need them), then saves it. */
     private static BufferedImage render(Parent root, String file) throws Exception {
-        Stage stage = FxToolkit.call(() -> {
+        Stage stage = onFx(() -> {
             Scene scene = new Scene(root, 1500, 980);
             scene.getStylesheets().add(GovernanceScreenshotTest.class.getResource("/org/plurigrid/console/views/alarms/alarm-test-palette.css")
                     .toExternalForm());
@@ -168,7 +169,7 @@ class GovernanceScreenshotTest {
             return s;
         });
         Thread.sleep(400);
-        BufferedImage img = FxToolkit.call(() -> {
+        BufferedImage img = onFx(() -> {
             WritableImage snap = root.snapshot(null, null);
             stage.close();
             return toBuffered(snap);

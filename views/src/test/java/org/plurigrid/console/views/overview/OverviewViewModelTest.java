@@ -14,13 +14,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.telemetry.ChangeSet;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
+import org.plurigrid.console.testsupport.fx.FxThreadExtension;
 import org.plurigrid.console.views.common.FakeTelemetryFeed;
 import org.plurigrid.console.views.common.FramePump;
-import org.plurigrid.console.views.common.FxPlatformExtension;
 import org.plurigrid.console.views.common.TestClock;
 import org.plurigrid.console.views.points.PointTableViewModel;
 
-@ExtendWith(FxPlatformExtension.class)
+@ExtendWith(FxThreadExtension.class)
 class OverviewViewModelTest {
 
     private TestClock clock;

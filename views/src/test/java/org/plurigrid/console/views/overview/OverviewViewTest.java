@@ -14,14 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.telemetry.ChangeSet;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
-import org.plurigrid.console.views.common.FxPlatformExtension;
+import org.plurigrid.console.testsupport.fx.FxThreadExtension;
 import org.plurigrid.console.views.common.TestClock;
 import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.points.PointTableView;
 import org.plurigrid.console.views.points.PointTableViewModel;
 
 /** The view is thin; this checks it builds headless with TilesFX and that tiles follow the view-model. */
-@ExtendWith(FxPlatformExtension.class)
+@ExtendWith(FxThreadExtension.class)
 class OverviewViewTest {
 
     @Test

@@ -17,10 +17,10 @@ import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.PointId;
 import org.plurigrid.console.client.telemetry.Quality;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
-import org.plurigrid.console.views.common.FxPlatformExtension;
+import org.plurigrid.console.testsupport.fx.FxThreadExtension;
 import org.plurigrid.console.views.common.TestClock;
 
-@ExtendWith(FxPlatformExtension.class)
+@ExtendWith(FxThreadExtension.class)
 class PointTableViewModelTest {
 
     private TestClock clock;

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.telemetry.ChangeSet;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
-import org.plurigrid.console.views.common.FxPlatformExtension;
+import org.plurigrid.console.testsupport.fx.FxThreadExtension;
 import org.plurigrid.console.views.common.TestClock;
 
 /** The view hands the operator's sort and filter to the view-model, whose lists the table shows. */
-@ExtendWith(FxPlatformExtension.class)
+@ExtendWith(FxThreadExtension.class)
 class PointTableViewTest {
 
     private final PointTableViewModel vm = new PointTableViewModel(TestClock.at("2026-11-25T12:00:00Z"));

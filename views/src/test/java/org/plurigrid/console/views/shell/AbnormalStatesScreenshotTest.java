@@ -23,7 +23,7 @@ import org.plurigrid.console.client.telemetry.ConnectionState;
 import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.client.telemetry.Quality;
 import org.plurigrid.console.client.telemetry.TelemetryStats;
-import org.plurigrid.console.views.common.FxPlatformExtension;
+import org.plurigrid.console.testsupport.fx.FxThreadExtension;
 import org.plurigrid.console.views.common.TestClock;
 import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.overview.OverviewView;
@@ -34,7 +34,7 @@ import org.plurigrid.console.views.points.PointTableViewModel;
  * The theme's abnormal states in one picture (active alarms of every priority, a lost broker, points of every
  * quality), saved to views/target/screenshots for a human to check; it also checks that degraded rows are marked.
  */
-@ExtendWith(FxPlatformExtension.class)
+@ExtendWith(FxThreadExtension.class)
 class AbnormalStatesScreenshotTest {
 
     @Test

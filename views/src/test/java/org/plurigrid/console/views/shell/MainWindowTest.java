@@ -11,11 +11,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.plurigrid.console.views.common.FxPlatformExtension;
+import org.plurigrid.console.testsupport.fx.FxThreadExtension;
 import org.plurigrid.console.views.common.TestClock;
 import org.plurigrid.console.views.common.Theme;
 
-@ExtendWith(FxPlatformExtension.class)
+@ExtendWith(FxThreadExtension.class)
 class MainWindowTest {
 
     private final StatusBarViewModel status =

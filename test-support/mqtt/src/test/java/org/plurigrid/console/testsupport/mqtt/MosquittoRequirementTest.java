@@ -1,4 +1,4 @@
-package org.plurigrid.console.client.telemetry;
+package org.plurigrid.console.testsupport.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

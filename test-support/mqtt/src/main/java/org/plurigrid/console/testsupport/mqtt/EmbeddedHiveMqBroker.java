@@ -1,4 +1,4 @@
-package org.plurigrid.console.client.telemetry;
+package org.plurigrid.console.testsupport.mqtt;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +8,11 @@ import java.util.concurrent.TimeoutException;
 
 import com.hivemq.embedded.EmbeddedHiveMQ;
 
-/** HiveMQ CE in-process on a free loopback port with throw-away folders, for integration tests. */
-final class EmbeddedHiveMqBroker implements AutoCloseable {
+/**
+ * HiveMQ CE in the test's JVM on a free loopback port, with its config, data and extensions folders under a
+ * throw-away directory. MQTT 5 and 3.1.1; starts in about two seconds, so share one per test class.
+ */
+public final class EmbeddedHiveMqBroker implements AutoCloseable {
 
     private final EmbeddedHiveMQ hivemq;
     private final int port;
@@ -19,8 +22,9 @@ final class EmbeddedHiveMqBroker implements AutoCloseable {
         this.port = port;
     }
 
-    static EmbeddedHiveMqBroker start(Path dir) throws Exception {
-        int port = FreePort.onLoopback();
+    /** Starts a broker with its folders below {@code dir} (a {@code @TempDir}); anonymous usage statistics off. */
+    public static EmbeddedHiveMqBroker start(Path dir) throws Exception {
+        int port = LoopbackPort.free();
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), """
                 <?xml version="1.0"?>
@@ -41,7 +45,12 @@ final class EmbeddedHiveMqBroker implements AutoCloseable {
         return new EmbeddedHiveMqBroker(hivemq, port);
     }
 
-    String uri() {
+    public int port() {
+        return port;
+    }
+
+    /** {@code tcp://127.0.0.1:port}. */
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -54,5 +63,4 @@ final class EmbeddedHiveMqBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
-
 }

@@ -130,6 +130,10 @@ public final class MapBench {
             return null;
         });
         String only = System.getProperty("mapbench.only", "");
+        if (only.equals("pan")) { // for profiling one scenario
+            System.out.println("pan: " + fx.pulses(fx.full, pulseFrames, fx.fullPanZoom()).json());
+            return;
+        }
         if (only.equals("updates") || only.equals("drift")) { // for profiling one scenario
             fx.fixedCamera();
             if (only.equals("drift")) {

@@ -37,23 +37,15 @@ final class Sparkline extends Canvas {
             return;
         }
         double[] v = trend.values();
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                min = Math.min(min, x);
-                max = Math.max(max, x);
-            }
-        }
         String head = String.format(Locale.ROOT, "%s %.1f %s", trend.label(), trend.last(), trend.unit());
         g.setFill(good ? TEXT : STALE);
         g.fillText(head, 4, 11);
-        if (min == Double.POSITIVE_INFINITY) {
+        double[] range = yRange(v);
+        if (range == null) {
             return;
         }
-        if (max - min < 1e-9) {
-            max = min + 1;
-        }
+        double min = range[0];
+        double max = range[1];
         double top = 15;
         double bottom = h - 3;
         double step = v.length > 1 ? (w - 8) / (v.length - 1) : 0;
@@ -79,7 +71,29 @@ final class Sparkline extends Canvas {
         g.stroke();
         g.setLineDashes(null);
         g.setFill(good ? TEXT : STALE);
-        String range = String.format(Locale.ROOT, "%.1f – %.1f", min, max);
-        g.fillText(range, w - 4 - range.length() * 5.2, 11);
+        String scale = String.format(Locale.ROOT, "%.1f – %.1f", min, max);
+        g.fillText(scale, w - 4 - scale.length() * 5.2, 11);
+    }
+
+    /**
+     * The vertical scale for a trend: its lowest and highest value, or the value ± 0.5 when it is steady (so a steady
+     * line sits mid-height instead of on the floor, where it reads as zero); null when there is no value at all.
+     */
+    static double[] yRange(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : values) {
+            if (!Double.isNaN(x)) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+        }
+        if (min == Double.POSITIVE_INFINITY) {
+            return null;
+        }
+        if (max - min < 1e-9) {
+            return new double[]{min - 0.5, max + 0.5};
+        }
+        return new double[]{min, max};
     }
 }

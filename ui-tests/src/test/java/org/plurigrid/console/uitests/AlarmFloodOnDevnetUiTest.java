@@ -1,14 +1,13 @@
 package org.plurigrid.console.uitests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.uitests.ConsoleOnDevnet.fx;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.plurigrid.console.app.ConsoleApplication;
-import org.plurigrid.console.app.ConsoleOptions;
-import org.plurigrid.console.app.LiveTelemetryStartup;
 import org.plurigrid.console.client.alarms.Alarm;
 import org.plurigrid.console.client.alarms.AlarmEngine;
 import org.plurigrid.console.client.alarms.AlarmKey;
@@ -42,7 +39,6 @@ import org.plurigrid.console.views.alarms.AlarmRow;
 import org.plurigrid.console.views.points.PointRow;
 import org.plurigrid.console.views.shell.MainWindow;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -64,18 +60,12 @@ class AlarmFloodOnDevnetUiTest {
 
     @BeforeAll
     static void startConsole() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        ConsoleOptions options = ConsoleOptions.defaults(Path.of("target", "ui-home-alarms").toAbsolutePath())
-                .withDevnetPort(0);
-        app = (ConsoleApplication) FxToolkit.setupApplication(
-                () -> new ConsoleApplication(options, LiveTelemetryStartup.create(Clock.systemUTC()), Clock.systemUTC()));
+        app = ConsoleOnDevnet.launch(Path.of("target", "ui-home-alarms"));
     }
 
     @AfterAll
     static void stopConsole() throws Exception {
-        if (app != null) {
-            app.shutdown().get(30, TimeUnit.SECONDS);
-        }
+        ConsoleOnDevnet.stop(app);
     }
 
     @Test
@@ -229,7 +219,4 @@ class AlarmFloodOnDevnetUiTest {
         return q == Quality.COMMS_LOST || q == Quality.STALE;
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
 }

@@ -1,12 +1,11 @@
 package org.plurigrid.console.uitests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.uitests.ConsoleOnDevnet.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.control.Label;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.plurigrid.console.app.ConsoleApplication;
-import org.plurigrid.console.app.ConsoleOptions;
-import org.plurigrid.console.app.LiveTelemetryStartup;
 import org.plurigrid.console.client.alarms.AlarmEngine;
 import org.plurigrid.console.client.alarms.AlarmRule;
 import org.plurigrid.console.client.alarms.AlarmRuleFile;
@@ -31,7 +28,6 @@ import org.plurigrid.console.views.alarms.AlarmRulesView;
 import org.plurigrid.console.views.alarms.RuleDraft;
 import org.plurigrid.console.views.shell.MainWindow;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -52,17 +48,12 @@ class AlarmRulesOnDevnetUiTest {
         // A fresh home: the console writes the shipped rules there at start, so the test edits known rules.
         Files.deleteIfExists(HOME.resolve("alarm-rules.json"));
         Files.deleteIfExists(HOME.resolve("alarm-rules.json.bak"));
-        FxToolkit.registerPrimaryStage();
-        ConsoleOptions options = ConsoleOptions.defaults(HOME).withDevnetPort(0);
-        app = (ConsoleApplication) FxToolkit.setupApplication(
-                () -> new ConsoleApplication(options, LiveTelemetryStartup.create(Clock.systemUTC()), Clock.systemUTC()));
+        app = ConsoleOnDevnet.launch(HOME);
     }
 
     @AfterAll
     static void stopConsole() throws Exception {
-        if (app != null) {
-            app.shutdown().get(30, TimeUnit.SECONDS);
-        }
+        ConsoleOnDevnet.stop(app);
     }
 
     @Test
@@ -131,7 +122,4 @@ class AlarmRulesOnDevnetUiTest {
         Screenshots.save(window, "alarms-e2e/alarm-rules-journal");
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
 }

@@ -1,13 +1,12 @@
 package org.plurigrid.console.uitests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.uitests.ConsoleOnDevnet.fx;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javafx.geometry.Point2D;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.plurigrid.console.app.ConsoleApplication;
-import org.plurigrid.console.app.ConsoleOptions;
-import org.plurigrid.console.app.LiveTelemetryStartup;
 import org.plurigrid.console.app.governance.GovernanceWiring;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.grid.GeoPoint;
@@ -39,7 +36,6 @@ import org.plurigrid.console.views.overview.OverviewView;
 import org.plurigrid.console.views.points.PointRow;
 import org.plurigrid.console.views.shell.MainWindow;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -57,19 +53,13 @@ class ConsoleOnDevnetUiTest {
     @BeforeAll
     static void startConsole() throws Exception {
         Screenshots.clear();
-        FxToolkit.registerPrimaryStage();
-        // The real application on its own in-process devnet, with the broker on a free loopback port.
-        ConsoleOptions options = ConsoleOptions.defaults(Path.of("target", "ui-home").toAbsolutePath()).withDevnetPort(0);
-        app = (ConsoleApplication) FxToolkit.setupApplication(
-                () -> new ConsoleApplication(options, LiveTelemetryStartup.create(Clock.systemUTC()), Clock.systemUTC()));
+        app = ConsoleOnDevnet.launch(Path.of("target", "ui-home"));
     }
 
     /** Safety net if a test failed before the window was closed: stop devnet, chain and telemetry anyway. */
     @AfterAll
     static void stopConsole() throws Exception {
-        if (app != null) {
-            app.shutdown().get(30, TimeUnit.SECONDS);
-        }
+        ConsoleOnDevnet.stop(app);
     }
 
     @Test
@@ -271,7 +261,4 @@ class ConsoleOnDevnetUiTest {
         return values;
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
 }

@@ -1,6 +1,7 @@
 package org.plurigrid.console.views.alarms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.views.common.TestImages.saturatedShare;
 import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
 import static org.plurigrid.console.views.common.TestImages.toBuffered;
 
@@ -68,21 +69,5 @@ class AlarmRulesScreenshotTest {
         String error = onFx(() -> ((Label) view.lookup("#alarm-rule-onDelay-error")).getText());
         assertThat(error).contains("\"onDelay\" is \"2 sec\"");
         assertThat(saturatedShare(img)).as("ISA-101: the editor draws no saturated colour").isLessThan(0.002);
-    }
-
-    private static double saturatedShare(BufferedImage img) {
-        long n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
-                    n++;
-                }
-            }
-        }
-        return (double) n / ((long) img.getWidth() * img.getHeight());
     }
 }

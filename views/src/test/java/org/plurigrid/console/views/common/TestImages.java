@@ -30,4 +30,21 @@ public final class TestImages {
         }
         return n;
     }
+
+    /** Share of pixels whose channels differ by more than 60: colour, not grey (ISA-101 checks). */
+    public static double saturatedShare(BufferedImage img) {
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff;
+                int g = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                    n++;
+                }
+            }
+        }
+        return (double) n / ((long) img.getWidth() * img.getHeight());
+    }
 }

@@ -4,6 +4,7 @@ import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
 import static org.plurigrid.console.views.common.TestImages.toBuffered;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.views.common.TestImages.saturatedShare;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -84,23 +85,5 @@ class ConnectionsScreenshotTest {
         Files.createDirectories(SHOTS);
         ImageIO.write(img, "png", SHOTS.resolve(file).toFile());
         return img;
-    }
-
-
-    /** Share of pixels whose channels differ by more than 60: colour, not grey. */
-    private static double saturatedShare(BufferedImage img) {
-        long n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                int rgb = img.getRGB(x, y);
-                int r = (rgb >> 16) & 0xff;
-                int g = (rgb >> 8) & 0xff;
-                int b = rgb & 0xff;
-                if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
-                    n++;
-                }
-            }
-        }
-        return (double) n / ((long) img.getWidth() * img.getHeight());
     }
 }

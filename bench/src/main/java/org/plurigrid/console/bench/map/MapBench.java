@@ -130,6 +130,14 @@ public final class MapBench {
             return null;
         });
         String only = System.getProperty("mapbench.only", "");
+        String hide = System.getProperty("mapbench.hide", ""); // e.g. "lines,ders": where does a frame's time go?
+        onFx(() -> {
+            fx.fullVm.areasVisibleProperty().set(!hide.contains("areas"));
+            fx.fullVm.linesVisibleProperty().set(!hide.contains("lines"));
+            fx.fullVm.dersVisibleProperty().set(!hide.contains("ders"));
+            fx.fullVm.substationsVisibleProperty().set(!hide.contains("substations"));
+            return null;
+        });
         if (only.equals("pan")) { // for profiling one scenario
             System.out.println("pan: " + fx.pulses(fx.full, pulseFrames, fx.fullPanZoom()).json());
             return;

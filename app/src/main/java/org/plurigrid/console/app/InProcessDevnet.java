@@ -16,6 +16,14 @@ interface InProcessDevnet extends AutoCloseable {
     /** The Sparkplug topic filter covering the fleet, e.g. {@code spBv1.0/#}. */
     String topicFilter();
 
+    /**
+     * The Sparkplug host application id the devnet's edge nodes follow (they birth again when it comes online); the
+     * console connects under it. Empty: none, the console relies on Rebirth requests.
+     */
+    default String primaryHostId() {
+        return "";
+    }
+
     /** The running devnet itself (fleet, fault injection), for tests; empty when there is none behind this. */
     default Optional<Devnet> devnet() {
         return Optional.empty();

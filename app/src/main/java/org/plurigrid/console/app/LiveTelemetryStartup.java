@@ -58,6 +58,7 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
                 brokers.add(BrokerConfig.builder("devnet", running.mqttUri())
                         .version(options.mqttVersion())
                         .topicFilters(running.topicFilter())
+                        .hostId(running.primaryHostId())
                         .build());
             } else if (options.brokers().isEmpty()) {
                 // Brokers from console.json, with their TLS, credentials and subscriptions.

@@ -88,6 +88,15 @@ public final class Devnet implements AutoCloseable {
         }
     }
 
+    /**
+     * Every edge node (fleet and EMS) follows this Sparkplug 3.0 primary host application: when its STATE says online
+     * after their births, they publish their births again, so the host never sees data it has no birth for.
+     */
+    public void followPrimaryHost(String hostId) {
+        fleet.followPrimaryHost(hostId);
+        grid().ifPresent(g -> g.edgeNodes().forEach(n -> n.followPrimaryHost(hostId)));
+    }
+
     /** The grid EMS, or empty when the devnet runs the fleet alone. */
     public Optional<GridEms> grid() {
         return Optional.ofNullable(grid);

@@ -50,6 +50,9 @@ final class SparkplugRecorder implements AutoCloseable {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
+                if (topic.startsWith("spBv1.0/STATE/")) {
+                    return; // host application STATE is JSON, not a Sparkplug payload
+                }
                 String[] parts = topic.split("/");
                 try {
                     SparkplugBPayload payload = decoder.buildFromByteArray(message.getPayload(), null);
@@ -133,6 +136,13 @@ final class SparkplugRecorder implements AutoCloseable {
         }
         throw new AssertionError("Timed out after " + timeout + " waiting for " + count + " " + what + "; got "
                 + matching(filter).size());
+    }
+
+    /** Publishes a host application's retained Sparkplug 3.0 STATE, as a console does when it connects. */
+    void publishHostState(String hostId, boolean online, long timestamp) throws MqttException {
+        byte[] json = ("{\"online\":" + online + ",\"timestamp\":" + timestamp + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        client.publish("spBv1.0/STATE/" + hostId, new MqttMessage(json, 1, true, new MqttProperties()));
     }
 
     /** Publishes {@code Node Control/Rebirth = true} to a node's NCMD topic, as a host application would. */

@@ -60,6 +60,10 @@ public final class EdgeNode {
     private volatile MqttAsyncClient client;
     private volatile boolean online;
     private volatile boolean closed;
+    /** Sparkplug 3.0 primary host application whose STATE this node follows ("" = none). */
+    private volatile String primaryHostId = "";
+    /** Wall-clock ms of the last NBIRTH: a host that came online after it has not seen our births. */
+    private volatile long lastBirthMillis;
     private Duration backoff = INITIAL_BACKOFF;
 
     EdgeNode(SparkplugNode sparkplug, String brokerUri, String clientId, InstantSource clock,
@@ -164,6 +168,38 @@ public final class EdgeNode {
     void completeSession() throws MqttException {
         client.subscribe(new MqttSubscription(sparkplug.ncmdTopic(), 1)).waitForCompletion(OPERATION_TIMEOUT_MS);
         goOnline();
+        subscribeToPrimaryHost();
+    }
+
+    /**
+     * Follows a Sparkplug 3.0 primary host application: whenever its retained {@code spBv1.0/STATE/{hostId}} says
+     * online with a timestamp at or after this node's last NBIRTH (the host connected after our births and missed
+     * them), the node publishes its births again. Saves a console that joins a running fleet from seeing data before
+     * births and asking every node for a Rebirth.
+     */
+    public void followPrimaryHost(String hostId) {
+        Objects.requireNonNull(hostId, "hostId");
+        if (hostId.contains("/") || hostId.contains("+") || hostId.contains("#")) {
+            throw new IllegalArgumentException("A host id cannot contain '/', '+' or '#', got '" + hostId + "'");
+        }
+        primaryHostId = hostId;
+        subscribeToPrimaryHost();
+    }
+
+    private String stateTopic() {
+        return "spBv1.0/STATE/" + primaryHostId;
+    }
+
+    private void subscribeToPrimaryHost() {
+        MqttAsyncClient c = client;
+        if (primaryHostId.isEmpty() || c == null || !c.isConnected()) {
+            return;
+        }
+        try {
+            c.subscribe(new MqttSubscription(stateTopic(), 1));
+        } catch (MqttException e) {
+            log.debug("{} STATE subscription failed: {}", nodeId(), e.toString());
+        }
     }
 
     /** Publishes what changed since the last message; called on every step, on the publisher thread. */
@@ -182,6 +218,7 @@ public final class EdgeNode {
     void rebirth() {
         if (online) {
             log.info("{} rebirth requested", nodeId());
+            lastBirthMillis = System.currentTimeMillis();
             publishAll(sparkplug.births(clock.instant()));
         }
     }
@@ -286,6 +323,7 @@ public final class EdgeNode {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     runOnPublisher(EdgeNode.this::goOnline);
+                    subscribeToPrimaryHost();
                 }
 
                 @Override
@@ -307,6 +345,7 @@ public final class EdgeNode {
         sessions.incrementAndGet();
         backoff = INITIAL_BACKOFF;
         unsent.set(0);
+        lastBirthMillis = System.currentTimeMillis();
         publishAll(sparkplug.births(clock.instant()));
         log.debug("{} online at {}, bdSeq {}", nodeId(), brokerUri, sparkplug.bdSeq());
     }
@@ -337,6 +376,22 @@ public final class EdgeNode {
         }
     }
 
+    /** A STATE message of the primary host: {@code {"online":true,"timestamp":…}} (Sparkplug 3.0). */
+    private void hostState(byte[] payload) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode state = STATE_JSON.readTree(payload);
+            if (state.path("online").asBoolean(false) && state.path("timestamp").asLong(0) >= lastBirthMillis) {
+                log.debug("{}: primary host {} came online after our births", nodeId(), primaryHostId);
+                runOnPublisher(this::rebirth);
+            }
+        } catch (java.io.IOException e) {
+            log.warn("{} ignored a malformed STATE from {}: {}", nodeId(), primaryHostId, e.toString());
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper STATE_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final class Callback implements MqttCallback {
         private final SparkplugBPayloadDecoder decoder = new SparkplugBPayloadDecoder();
 
@@ -357,6 +412,10 @@ public final class EdgeNode {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
+            if (!primaryHostId.isEmpty() && topic.equals(stateTopic())) {
+                hostState(message.getPayload());
+                return;
+            }
             if (!topic.equals(sparkplug.ncmdTopic())) {
                 return;
             }

@@ -189,6 +189,11 @@ public final class Fleet implements AutoCloseable {
         return nodes;
     }
 
+    /** Every edge node follows this Sparkplug primary host: births again when it comes online (see EdgeNode). */
+    public void followPrimaryHost(String hostId) {
+        nodes.forEach(n -> n.followPrimaryHost(hostId));
+    }
+
     public FleetSimulation simulation() {
         return simulation;
     }

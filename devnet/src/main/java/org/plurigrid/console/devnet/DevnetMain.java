@@ -46,6 +46,11 @@ public final class DevnetMain implements Callable<Integer> {
                     + "0 runs the fleet alone.")
     double gridStepSeconds = DevnetConfig.DEFAULT_GRID_STEP.toSeconds();
 
+    @Option(names = "--primary-host", paramLabel = "HOST_ID",
+            description = "Sparkplug host id the edge nodes follow: they publish their births again when its STATE "
+                    + "says online (a console with \"hostId\": HOST_ID in its console.json). Default: none.")
+    String primaryHost;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -63,12 +68,19 @@ public final class DevnetMain implements Callable<Integer> {
             System.err.println("plurigrid-devnet: " + e.getMessage());
             return 2;
         }
+        if (primaryHost != null && primaryHost.matches(".*[/+#].*")) {
+            System.err.println("plurigrid-devnet: a host id cannot contain '/', '+' or '#', got '" + primaryHost + "'");
+            return 2;
+        }
         Devnet devnet;
         try {
             devnet = Devnet.start(config);
         } catch (RuntimeException e) {
             System.err.println("plurigrid-devnet: cannot start: " + e.getMessage());
             return 1;
+        }
+        if (primaryHost != null && !primaryHost.isBlank()) {
+            devnet.followPrimaryHost(primaryHost);
         }
         Thread hook = new Thread(() -> {
             devnet.close();
@@ -87,6 +99,9 @@ public final class DevnetMain implements Callable<Integer> {
         out.println("Fleet      " + devnet.fleet().simulation().deviceCount() + " devices, "
                 + devnet.fleet().edgeNodes().size() + " edge nodes, " + rate + " steps/s, seed " + seed
                 + ", simulated time " + devnet.fleet().simulatedTime());
+        if (primaryHost != null && !primaryHost.isBlank()) {
+            out.println("Host       edge nodes follow primary host " + primaryHost + " (spBv1.0/STATE/" + primaryHost + ")");
+        }
         out.println("Press Ctrl-C to stop.");
         stopped.await();
         return 0;

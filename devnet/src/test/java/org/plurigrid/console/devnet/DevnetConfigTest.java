@@ -51,13 +51,19 @@ class DevnetConfigTest {
     void commandLineOptionsReachTheConfiguration() {
         DevnetMain main = new DevnetMain();
         new CommandLine(main).parseArgs("--mqtt-port", "0", "--broker", "tcp://127.0.0.1:1884", "--devices", "20000",
-                "--rate", "2.5", "--seed", "7", "--sim-time", "12:00");
+                "--rate", "2.5", "--seed", "7", "--sim-time", "12:00", "--primary-host", "control-room-1");
         assertThat(main.mqttPort).isZero();
         assertThat(main.broker).isEqualTo("tcp://127.0.0.1:1884");
         assertThat(main.devices).isEqualTo(20_000);
         assertThat(main.rate).isEqualTo(2.5);
         assertThat(main.seed).isEqualTo(7);
         assertThat(main.simTime).isEqualTo("12:00");
+        assertThat(main.primaryHost).isEqualTo("control-room-1");
         assertThat(LocalTime.parse(main.simTime)).isEqualTo(LocalTime.NOON);
+    }
+
+    @Test
+    void aPrimaryHostIdThatIsNotOneTopicLevelIsRefusedBeforeAnythingStarts() {
+        assertThat(new CommandLine(new DevnetMain()).execute("--primary-host", "a/b", "--mqtt-port", "0")).isEqualTo(2);
     }
 }

@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -292,34 +291,12 @@ public final class UiPulseBench {
 
     /** Monocle headless with the software pipeline and a 1440×900 screen, unless the caller chose otherwise. */
     private static void startFx() throws InterruptedException {
-        System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
-        System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
-        System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
-        System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
-        System.setProperty("headless.geometry", System.getProperty("headless.geometry", WIDTH + "x" + HEIGHT + "-32"));
-        System.setProperty("java.awt.headless", "true");
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        if (!started.await(20, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("JavaFX did not start");
-        }
-        Platform.setImplicitExit(false);
+        BenchFx.configureHeadless(WIDTH + "x" + HEIGHT + "-32");
+        BenchFx.start();
     }
 
     private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
+        return BenchFx.onFx(Duration.ofSeconds(60), work);
     }
 
     private static void onFx(Runnable work) throws Exception {

@@ -5,6 +5,7 @@ import com.powsybl.loadflow.LoadFlow;
 import com.powsybl.loadflow.LoadFlowParameters;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import org.plurigrid.console.bench.BenchFx;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
@@ -40,7 +41,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -88,13 +88,9 @@ public final class MapBench {
         System.exit(0);
     }
 
-    /** Monocle headless with the software pipeline, unless the caller chose otherwise. */
+    /** Monocle headless with the software pipeline and its default 1280×800 screen, unless the caller chose otherwise. */
     private static void headless() {
-        System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
-        System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
-        System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
-        System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
-        System.setProperty("java.awt.headless", "true");
+        BenchFx.configureHeadless(null);
     }
 
     private void run() throws Exception {
@@ -597,23 +593,10 @@ public final class MapBench {
     }
 
     private static void startFx() throws InterruptedException {
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        if (!started.await(20, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("JavaFX did not start");
-        }
-        Platform.setImplicitExit(false);
+        BenchFx.start();
     }
 
     private static <T> T onFx(Supplier<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.get());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(120, TimeUnit.SECONDS);
+        return BenchFx.onFx(java.time.Duration.ofSeconds(120), work);
     }
 }

@@ -15,11 +15,20 @@ final class PacedPublisher implements AutoCloseable {
 
     private final MqttAsyncClient client;
     private final SparkplugStream stream;
-    private final long base = System.nanoTime();
+    private final long base;
     private int cursor;
 
     PacedPublisher(String uri, SparkplugStream stream, String clientId) throws MqttException {
+        this(uri, stream, clientId, System.nanoTime());
+    }
+
+    /**
+     * @param baseNanos the {@link System#nanoTime()} the stamped clock metric counts from (ms), so a subscriber that
+     *                  shares it can compute publish-to-model latency
+     */
+    PacedPublisher(String uri, SparkplugStream stream, String clientId, long baseNanos) throws MqttException {
         this.stream = stream;
+        this.base = baseNanos;
         client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setMaxInflight(65_535);
@@ -33,6 +42,14 @@ final class PacedPublisher implements AutoCloseable {
         }
         cursor = 0;
         return stream.births.size();
+    }
+
+    /** Publishes {@code count} data messages as fast as Paho takes them; returns the count. */
+    long blast(int count) throws MqttException, InterruptedException {
+        for (int i = 0; i < count; i++) {
+            next();
+        }
+        return count;
     }
 
     /** Publishes at {@code perSecond} until {@code endNanos} ({@link System#nanoTime()}); returns the count sent. */

@@ -13,12 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -125,7 +120,7 @@ public final class TelemetryBench {
             s.put("devicePoints", stream.points());
             s.put("ddataBytes", stream.data.get(0).payload().length);
 
-            Publisher publisher = new Publisher(broker.uri, stream);
+            PacedPublisher publisher = new PacedPublisher(broker.uri, stream, "bench-publisher", base);
             try {
                 // Bare and pipeline alternate, a round each, so that load from other processes hits both alike;
                 // round 0 warms the JIT up and is not counted.
@@ -167,7 +162,7 @@ public final class TelemetryBench {
         return root;
     }
 
-    private ObjectNode bare(String uri, Publisher publisher) throws Exception {
+    private ObjectNode bare(String uri, PacedPublisher publisher) throws Exception {
         ObjectNode result = new ObjectMapper().createObjectNode();
         AtomicLong received = new AtomicLong();
         AtomicLong first = new AtomicLong();
@@ -283,7 +278,7 @@ public final class TelemetryBench {
         }
     }
 
-    private ObjectNode pipelineRound(String uri, Publisher publisher) throws Exception {
+    private ObjectNode pipelineRound(String uri, PacedPublisher publisher) throws Exception {
         ObjectNode result = new ObjectMapper().createObjectNode();
         try (Console console = new Console(uri)) {
             long sent = publisher.births() + publisher.blast(messages);
@@ -302,7 +297,7 @@ public final class TelemetryBench {
     }
 
     /** The pipeline at a fixed publish rate: latency, heap, frame drain. */
-    private void soak(String uri, Publisher publisher, ObjectNode soak) throws Exception {
+    private void soak(String uri, PacedPublisher publisher, ObjectNode soak) throws Exception {
         try (Console console = new Console(uri)) {
             long births = publisher.births();
             awaitQuiet(console::messages, births);
@@ -392,79 +387,6 @@ public final class TelemetryBench {
 
     private static void log(String s) {
         System.err.println("[telemetry-bench] " + s);
-    }
-
-    /** One MQTT 3.1.1 publisher at QoS 0 replaying the stream; the cursor carries on across calls (no seq gaps). */
-    private final class Publisher implements AutoCloseable {
-        private final MqttAsyncClient client;
-        private final SparkplugStream stream;
-        private int cursor;
-
-        Publisher(String uri, SparkplugStream stream) throws MqttException {
-            this.stream = stream;
-            client = new MqttAsyncClient(uri, "bench-publisher", new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setMaxInflight(65_535);
-            client.connect(o).waitForCompletion(10_000);
-        }
-
-        /** Births restart every node's seq, so the data cursor restarts too. */
-        long births() throws MqttException, InterruptedException {
-            for (SparkplugStream.Message m : stream.births) {
-                send(m.topic(), m.payload());
-            }
-            cursor = 0;
-            return stream.births.size();
-        }
-
-        long blast(int count) throws MqttException, InterruptedException {
-            for (int i = 0; i < count; i++) {
-                next();
-            }
-            return count;
-        }
-
-        /** Publishes at {@code perSecond} until {@code endNanos}. */
-        long paced(int perSecond, long endNanos) throws MqttException, InterruptedException {
-            long start = System.nanoTime();
-            long sent = 0;
-            long now;
-            while ((now = System.nanoTime()) < endNanos) {
-                long due = (now - start) * perSecond / 1_000_000_000L;
-                while (sent < due) {
-                    next();
-                    sent++;
-                }
-                LockSupport.parkNanos(200_000);
-            }
-            return sent;
-        }
-
-        private void next() throws MqttException, InterruptedException {
-            SparkplugStream.Message m = stream.data.get(cursor);
-            cursor = (cursor + 1) % stream.data.size();
-            send(m.topic(), m.stamped(nowMs()));
-        }
-
-        private void send(String topic, byte[] payload) throws MqttException, InterruptedException {
-            while (true) {
-                try {
-                    client.publish(topic, payload, 0, false);
-                    return;
-                } catch (MqttException e) {
-                    if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                        throw e;
-                    }
-                    Thread.sleep(0, 100_000); // Paho's queue is full: let it write
-                }
-            }
-        }
-
-        @Override
-        public void close() throws MqttException {
-            client.disconnect().waitForCompletion(5_000);
-            client.close();
-        }
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.plurigrid.console.client.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -10,15 +9,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One object of the parsed file with the path that leads to it, so every error names the exact key. */
 final class ConfigNode {
 
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
     final Path file;
     final String path;
@@ -101,24 +97,12 @@ final class ConfigNode {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        String t = text.get().strip().toLowerCase(Locale.ROOT);
-        Matcher m = SIMPLE_DURATION.matcher(t);
         Duration d;
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            };
-        } else {
-            try {
-                d = Duration.parse(text.get().strip());
-            } catch (DateTimeParseException e) {
-                throw error(key, "expected a duration such as \"15s\", \"500ms\", \"2m\", \"1h\" or \"PT15S\", got \""
-                        + text.get() + "\"");
-            }
+        try {
+            d = DurationText.parseAnySign(text.get());
+        } catch (IllegalArgumentException e) {
+            throw error(key, "expected a duration such as \"15s\", \"500ms\", \"2m\", \"1h\" or \"PT15S\", got \""
+                    + text.get() + "\"");
         }
         if (d.isNegative() || d.isZero()) {
             throw error(key, "expected a positive duration, got \"" + text.get() + "\"");

@@ -21,28 +21,32 @@ public final class DurationText {
      */
     public static Duration parse(String text) {
         String t = text == null ? "" : text.strip();
+        Duration d = parseAnySign(t);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("expected a positive duration, got \"" + t + "\"");
+        }
+        return d;
+    }
+
+    /** Parses a duration without judging its sign ({@code ConfigNode} words its own errors). */
+    static Duration parseAnySign(String text) {
+        String t = text == null ? "" : text.strip();
         Matcher m = SIMPLE.matcher(t.toLowerCase(Locale.ROOT));
-        Duration d;
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            d = switch (m.group(2)) {
+            return switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
                 default -> Duration.ofHours(n);
             };
-        } else {
-            try {
-                d = Duration.parse(t);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("expected a duration such as \"15s\", \"500ms\", \"2m\" or \"1h\", got \""
-                        + t + "\"");
-            }
         }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException("expected a positive duration, got \"" + t + "\"");
+        try {
+            return Duration.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected a duration such as \"15s\", \"500ms\", \"2m\" or \"1h\", got \""
+                    + t + "\"");
         }
-        return d;
     }
 
     /** The shortest exact form: {@code "1h"}, {@code "90s"}, {@code "500ms"}. */

@@ -129,19 +129,7 @@ public final class DemoSupergrid {
     /** Lays the case's substations out around the grid centre (force layout of the case's own topology). */
     private static void place(Network source, CaseCopier.Copy copy, CommunityGrid g) {
         List<String> ids = source.getSubstationStream().map(Substation::getId).toList();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
-        List<int[]> edges = new ArrayList<>();
-        source.getBranchStream().forEach(b -> {
-            int a = index.get(b.getTerminal1().getVoltageLevel().getSubstation().orElseThrow().getId());
-            int c = index.get(b.getTerminal2().getVoltageLevel().getSubstation().orElseThrow().getId());
-            if (a != c) {
-                edges.add(new int[]{a, c});
-            }
-        });
-        double[][] xy = ForceLayout.layout(ids.size(), edges);
+        double[][] xy = ForceLayout.ofSubstations(source, ids);
         double kmPerDegLat = 111.2;
         double kmPerDegLon = 111.2 * Math.cos(Math.toRadians(g.centre().lat()));
         for (int i = 0; i < ids.size(); i++) {

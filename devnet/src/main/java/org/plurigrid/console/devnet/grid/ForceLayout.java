@@ -15,6 +15,26 @@ final class ForceLayout {
      * @param edges pairs of node indices
      * @return x,y per node in [-1, 1], scaled so the farthest node sits on the unit circle
      */
+    /**
+     * The layout of a network's substations, connected by its branches (a substation's own transformers left out),
+     * in the order of {@code substationIds}.
+     */
+    static double[][] ofSubstations(com.powsybl.iidm.network.Network source, List<String> substationIds) {
+        java.util.Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < substationIds.size(); i++) {
+            index.put(substationIds.get(i), i);
+        }
+        List<int[]> edges = new java.util.ArrayList<>();
+        source.getBranchStream().forEach(b -> {
+            int a = index.get(b.getTerminal1().getVoltageLevel().getSubstation().orElseThrow().getId());
+            int c = index.get(b.getTerminal2().getVoltageLevel().getSubstation().orElseThrow().getId());
+            if (a != c) {
+                edges.add(new int[]{a, c});
+            }
+        });
+        return layout(substationIds.size(), edges);
+    }
+
     static double[][] layout(int nodes, List<int[]> edges) {
         double[][] p = new double[nodes][2];
         // Sunflower (Vogel) spiral start: evenly spread and deterministic.

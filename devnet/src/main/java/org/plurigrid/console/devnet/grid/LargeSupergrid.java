@@ -15,9 +15,7 @@ import org.plurigrid.console.client.grid.PowerFlowRunner;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A large generated supergrid for benchmarks: {@code copies} copies of IEEE 118 laid out on a grid of tiles over the
@@ -41,19 +39,7 @@ public final class LargeSupergrid {
         }
         Network source = IeeeCdfNetworkFactory.create118();
         List<String> ids = source.getSubstationStream().map(Substation::getId).toList();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
-        List<int[]> edges = new ArrayList<>();
-        source.getBranchStream().forEach(b -> {
-            int a = index.get(b.getTerminal1().getVoltageLevel().getSubstation().orElseThrow().getId());
-            int c = index.get(b.getTerminal2().getVoltageLevel().getSubstation().orElseThrow().getId());
-            if (a != c) {
-                edges.add(new int[]{a, c});
-            }
-        });
-        double[][] xy = ForceLayout.layout(ids.size(), edges);
+        double[][] xy = ForceLayout.ofSubstations(source, ids);
 
         Network network = Network.create("plurigrid-large-supergrid", "plurigrid-bench");
         CaseCopier copier = new CaseCopier();

@@ -28,7 +28,6 @@ import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.plugins.spi.PluginContext;
-import org.plurigrid.console.plugins.spi.PluginRegistry;
 import org.plurigrid.console.views.common.FramePump;
 import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.overview.OverviewViewModel;
@@ -55,6 +54,7 @@ public final class ConsoleApplication extends Application {
     private ConsoleAlarms alarms;
     private ConsoleMap map;
     private ConsoleGovernance governance;
+    private PluginEntries plugins;
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -130,8 +130,8 @@ public final class ConsoleApplication extends Application {
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
                 map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
-        navigation.addAll(PluginEntries.create(PluginRegistry.load(ConsoleApplication.class.getClassLoader()),
-                new PluginContext(clock, operator), pump, builtIn));
+        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader());
+        navigation.addAll(plugins.create(new PluginContext(clock, operator), pump, builtIn));
         window = new MainWindow(navigation, status);
         window.setBanner(alarms.banner(zone));
         if (map != null) {
@@ -227,6 +227,9 @@ public final class ConsoleApplication extends Application {
                 }
                 if (map != null) {
                     map.close();
+                }
+                if (plugins != null) {
+                    plugins.close();
                 }
                 if (governance != null) {
                     governance.close();

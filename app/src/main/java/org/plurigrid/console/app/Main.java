@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.plurigrid.console.app.cli.GovCommand;
 import org.plurigrid.console.app.cli.GridCommand;
 import org.plurigrid.console.app.cli.KeysCommand;
+import org.plurigrid.console.app.cli.PluginsCommand;
 import org.plurigrid.console.app.cli.TelemetryCommand;
 import org.plurigrid.console.app.cli.TxCommand;
 import picocli.CommandLine;
@@ -41,6 +42,7 @@ public final class Main {
         cl.addSubcommand(new TxCommand());       // tx: decode transactions
         cl.addSubcommand(new GridCommand());     // grid: grid model and power flow
         cl.addSubcommand(new TelemetryCommand()); // telemetry: stats from a broker, encrypted secrets for console.json
+        cl.addSubcommand(new PluginsCommand());  // plugins: what would load, and why not
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

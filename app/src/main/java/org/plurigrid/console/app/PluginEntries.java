@@ -77,7 +77,7 @@ final class PluginEntries implements AutoCloseable {
                 continue;
             }
             StackPane holder = new StackPane(note("Starting " + info.title() + "…"));
-            PluginGuard guard = new PluginGuard(info, PluginApi.FRAME_BUDGET, System::nanoTime,
+            PluginGuard guard = new PluginGuard(info, PluginApi.FRAME_BUDGET, System::nanoTime, PluginGuard::currentThreadCpuTime,
                     failed -> Platform.runLater(() -> {
                         holder.getChildren().setAll(note("Plugin '" + failed.title() + "' was disabled: it "
                                 + failed.problem().orElse("failed") + ". The console carries on without it."));

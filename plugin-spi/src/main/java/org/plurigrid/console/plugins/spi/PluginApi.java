@@ -20,7 +20,10 @@ public final class PluginApi {
 
     /** How long {@link ConsolePlugin#createView} may take before the plugin is disabled. */
     public static final Duration CREATE_VIEW_LIMIT = Duration.ofSeconds(5);
-    /** How long one {@link PluginView#onFrame} call may take; a plugin over it three times is disabled. */
+    /**
+     * CPU time one {@link PluginView#onFrame} call may use (and a tenth of the wall time it may block the FX thread);
+     * a plugin over it three times is disabled.
+     */
     public static final Duration FRAME_BUDGET = Duration.ofMillis(100);
 
     private static final Pattern VERSION_PATTERN = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");

@@ -14,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * Stands between the console and one plugin's code: every call goes through it, a call that throws disables the
  * plugin (with a message naming the plugin and the phase), and frame calls are timed against a budget, three
  * overruns disabling the plugin. Once disabled, nothing of the plugin is called again. Thread-safe.
+ *
+ * <p>A frame overruns when the plugin's code used more CPU than the budget, or blocked the thread for more than ten
+ * budgets of wall time. CPU time is what the plugin itself costs; wall time alone would punish an innocent plugin on
+ * a busy workstation, where the FX thread is simply not scheduled for a while.
  */
 public final class PluginGuard {
 
@@ -22,14 +26,21 @@ public final class PluginGuard {
 
     private final AtomicReference<PluginInfo> info;
     private final LongSupplier nanoClock;
+    private final LongSupplier cpuNanoClock;
     private final Duration frameBudget;
     private final Consumer<PluginInfo> onDisabled;
     private int overruns;
 
-    public PluginGuard(PluginInfo info, Duration frameBudget, LongSupplier nanoClock, Consumer<PluginInfo> onDisabled) {
+    /**
+     * @param nanoClock    wall time ({@code System::nanoTime})
+     * @param cpuNanoClock CPU time of the calling thread ({@link #currentThreadCpuTime()})
+     */
+    public PluginGuard(PluginInfo info, Duration frameBudget, LongSupplier nanoClock, LongSupplier cpuNanoClock,
+                       Consumer<PluginInfo> onDisabled) {
         this.info = new AtomicReference<>(Objects.requireNonNull(info, "info"));
         this.frameBudget = Objects.requireNonNull(frameBudget, "frameBudget");
         this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        this.cpuNanoClock = Objects.requireNonNull(cpuNanoClock, "cpuNanoClock");
         this.onDisabled = Objects.requireNonNull(onDisabled, "onDisabled");
     }
 
@@ -60,20 +71,30 @@ public final class PluginGuard {
     /** One frame of the plugin's view, timed: a frame over budget counts, the third one disables the plugin. */
     public void frame(Runnable code) {
         long start = nanoClock.getAsLong();
+        long cpuStart = cpuNanoClock.getAsLong();
         Optional<Boolean> ran = call("handling telemetry", () -> {
             code.run();
             return Boolean.TRUE;
         });
-        long tookNanos = nanoClock.getAsLong() - start;
-        if (ran.isPresent() && tookNanos > frameBudget.toNanos()) {
+        long cpu = cpuNanoClock.getAsLong() - cpuStart;
+        long wall = nanoClock.getAsLong() - start;
+        String overrun = cpu > frameBudget.toNanos() ? "used " + cpu / 1_000_000 + " ms of CPU for one frame"
+                : wall > 10 * frameBudget.toNanos() ? "blocked for " + wall / 1_000_000 + " ms in one frame"
+                : null;
+        if (ran.isPresent() && overrun != null) {
             synchronized (this) {
                 overruns++;
                 if (overruns > OVERRUNS_ALLOWED) {
-                    disable("took " + tookNanos / 1_000_000 + " ms for one frame, over its budget of "
-                            + frameBudget.toMillis() + " ms, " + overruns + " times", null);
+                    disable(overrun + ", over its budget of " + frameBudget.toMillis() + " ms, " + overruns + " times", null);
                 }
             }
         }
+    }
+
+    /** CPU time of the calling thread in nanoseconds, or wall time where the JVM cannot measure it. */
+    public static long currentThreadCpuTime() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     /** Disables the plugin for good (first reason wins); the console carries on without it. */

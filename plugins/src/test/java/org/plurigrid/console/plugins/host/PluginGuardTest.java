@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PluginGuardTest {
 
     private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong cpuNanos = new AtomicLong();
     private final List<PluginInfo> disabled = new ArrayList<>();
     private final ExecutorService background = Executors.newCachedThreadPool(Thread.ofPlatform().daemon().factory());
 
@@ -33,7 +34,7 @@ class PluginGuardTest {
 
     private PluginGuard guard() {
         PluginInfo info = new PluginInfo("feeder", "Feeder load", "", "1.0", "/plugins/feeder.jar", PluginState.ENABLED, Optional.empty());
-        return new PluginGuard(info, Duration.ofMillis(100), nanos::get, disabled::add);
+        return new PluginGuard(info, Duration.ofMillis(100), nanos::get, cpuNanos::get, disabled::add);
     }
 
     @Test
@@ -57,19 +58,48 @@ class PluginGuardTest {
     }
 
     @Test
-    void aPluginOverItsFrameBudgetAThirdTimeIsDisabled() {
+    void aPluginUsingMoreCpuThanItsFrameBudgetAThirdTimeIsDisabled() {
         PluginGuard guard = guard();
-        Runnable slow = () -> nanos.addAndGet(Duration.ofMillis(150).toNanos());
+        Runnable slow = () -> {
+            nanos.addAndGet(Duration.ofMillis(150).toNanos());
+            cpuNanos.addAndGet(Duration.ofMillis(150).toNanos());
+        };
 
         guard.frame(slow);
-        guard.frame(() -> nanos.addAndGet(Duration.ofMillis(5).toNanos()));
+        guard.frame(() -> cpuNanos.addAndGet(Duration.ofMillis(5).toNanos()));
         guard.frame(slow);
         assertThat(guard.active()).isTrue();
         guard.frame(slow);
 
         assertThat(guard.active()).isFalse();
         assertThat(disabled).singleElement().extracting(p -> p.problem().orElseThrow()).asString()
-                .contains("150 ms for one frame").contains("budget of 100 ms");
+                .contains("used 150 ms of CPU for one frame").contains("budget of 100 ms");
+    }
+
+    @Test
+    void aBusyMachineThatDelaysTheFxThreadDoesNotCountAgainstThePlugin() {
+        PluginGuard guard = guard();
+        // 400 ms of wall time but 2 ms of the plugin's own CPU: the thread was waiting for a core, not for the plugin.
+        for (int i = 0; i < 5; i++) {
+            guard.frame(() -> {
+                nanos.addAndGet(Duration.ofMillis(400).toNanos());
+                cpuNanos.addAndGet(Duration.ofMillis(2).toNanos());
+            });
+        }
+
+        assertThat(guard.active()).isTrue();
+    }
+
+    @Test
+    void aPluginThatBlocksTheFxThreadForTenBudgetsAThirdTimeIsDisabled() {
+        PluginGuard guard = guard();
+        for (int i = 0; i < 3; i++) {
+            guard.frame(() -> nanos.addAndGet(Duration.ofMillis(1500).toNanos()));
+        }
+
+        assertThat(guard.active()).isFalse();
+        assertThat(disabled).singleElement().extracting(p -> p.problem().orElseThrow()).asString()
+                .contains("blocked for 1500 ms in one frame");
     }
 
     @Test

@@ -15,10 +15,11 @@ runtime="$target/runtime"
 out="$target/$type"
 main_jar="$root/app/target/plurigrid-console.jar"
 [ -f "$main_jar" ] || { echo "Build the app first: ./mvnw -q -DskipTests package" >&2; exit 2; }
+icon=(--icon "$here/src/jpackage/plurigrid-console.png")   # Linux; .ico/.icns for msi/dmg are still to be drawn
 case "$type" in
-  app-image) extra=() ;;
-  deb) extra=(@"$here/src/jpackage/linux-deb.options") ;;
-  rpm) extra=(@"$here/src/jpackage/linux-rpm.options") ;;
+  app-image) extra=("${icon[@]}") ;;
+  deb) extra=(@"$here/src/jpackage/linux-deb.options" "${icon[@]}") ;;
+  rpm) extra=(@"$here/src/jpackage/linux-rpm.options" "${icon[@]}") ;;
   msi) extra=(@"$here/src/jpackage/windows-msi.options") ;;
   dmg) extra=(@"$here/src/jpackage/mac-dmg.options") ;;
   *) echo "unknown type: $type (app-image|deb|rpm|msi|dmg)" >&2; exit 2 ;;

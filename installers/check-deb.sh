@@ -29,6 +29,8 @@ dpkg-deb -x "$deb" "$work/root"
 launcher="$work/root/opt/plurigrid-console/bin/plurigrid-console"
 [ -x "$launcher" ] || fail "no launcher at /opt/plurigrid-console/bin/plurigrid-console"
 installed_mb=$(du -sm "$work/root/opt/plurigrid-console" | cut -f1)
+cmp -s "$here/src/jpackage/plurigrid-console.png" "$work/root/opt/plurigrid-console/lib/plurigrid-console.png" \
+  || fail "the package does not carry the console's icon"
 [ -f "$work/root/opt/plurigrid-console/lib/plurigrid-console-plurigrid-console.desktop" ] \
   || ls "$work/root/opt/plurigrid-console/lib/"*.desktop >/dev/null 2>&1 || fail "no desktop entry in the package"
 

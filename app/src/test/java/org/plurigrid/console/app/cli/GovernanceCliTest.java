@@ -109,7 +109,7 @@ class GovernanceCliTest {
         Files.writeString(phraseFile, PHRASE.replace("special sign", "sign special"));
         Run r = run(new KeysCommand(), "import", "alice", "--mnemonic-file", phraseFile.toString(),
                 "--password-file", passwordFile.toString(), "--home", home.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("fails its BIP-39 checksum").doesNotContain("special");
         assertThat(run(new KeysCommand(), "list", "--home", home.toString()).out()).isEmpty();
     }
@@ -147,7 +147,7 @@ class GovernanceCliTest {
         Run bad = run(new GovCommand(), "vote", "1", "--weighted", "yes=0.7,no=0.2", "--from", "alice", "--chain-id", "c", "--offline",
                 "--account-number", "0", "--sequence", "0", "--fees", "5000ucosm", "--gas", "200000",
                 "--password-file", passwordFile.toString(), "--home", home.toString());
-        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("Vote weights must sum to exactly 1, but they sum to 0.9");
     }
 
@@ -158,7 +158,7 @@ class GovernanceCliTest {
         Run r = run(new GovCommand(), "vote", "1", "no", "--from", "alice", "--chain-id", "c", "--offline",
                 "--account-number", "0", "--sequence", "0", "--fees", "5000ucosm", "--gas", "200000",
                 "--password-file", wrong.toString(), "--home", home.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("Error: Wrong password for key 'alice'" + System.lineSeparator());
         assertThat(r.out()).isEmpty();
     }

@@ -161,4 +161,17 @@ class CommandLineOutputTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void keysListShowsTheGoodKeysAndOneLinePerBrokenFile() throws Exception {
+        String address = GovernanceCliTest.ADDRESS;
+        assertThat(run("keys", "add", "treasury", "--address", address, "--home", home.toString()).exit()).isZero();
+        Files.writeString(home.resolve("keys/broken.json"), "{\"name\": ");
+
+        Run r = run("keys", "list", "--home", home.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("treasury").contains(address).doesNotContain("broken");
+        assertThat(r.err().strip().lines()).singleElement().asString().startsWith("Warning: ").contains("broken.json");
+    }
 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +63,7 @@ class GovernanceCliTest {
 
     @BeforeEach
     void files() throws IOException {
-        passwordFile = Files.writeString(home.resolve("pw.txt"), "correct horse battery\n");
+        passwordFile = Files.writeString(Files.createFile(home.resolve("pw.txt"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), "correct horse battery\n");
         phraseFile = Files.writeString(home.resolve("phrase.txt"), PHRASE + "\n");
     }
 
@@ -154,7 +155,7 @@ class GovernanceCliTest {
     @Test
     void wrongPasswordIsAClearError() throws IOException {
         importAlice();
-        Path wrong = Files.writeString(home.resolve("wrong.txt"), "not the password\n");
+        Path wrong = Files.writeString(Files.createFile(home.resolve("wrong.txt"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), "not the password\n");
         Run r = run(new GovCommand(), "vote", "1", "no", "--from", "alice", "--chain-id", "c", "--offline",
                 "--account-number", "0", "--sequence", "0", "--fees", "5000ucosm", "--gas", "200000",
                 "--password-file", wrong.toString(), "--home", home.toString());

@@ -17,6 +17,7 @@ import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryFeed;
 import org.plurigrid.console.client.telemetry.TelemetryService;
+import org.plurigrid.console.client.config.TransportWarnings;
 import org.plurigrid.console.client.files.PasswordFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +82,7 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
                 progress.report(brokers.getFirst().name(), brokers.getFirst().serverUri().toString(), "connecting");
             }
             TelemetrySettings settings = options.config().map(ConsoleConfig::telemetry).orElse(TelemetrySettings.DEFAULTS);
+            TransportWarnings.logged(TransportWarnings.ofBrokers(brokers));
             TelemetryService service = new TelemetryService(brokers, clock, null, settings);
             taps.forEach(service::addListener);
             service.start();

@@ -23,6 +23,7 @@ import org.plurigrid.console.client.alarms.AlarmRuleFileException;
 import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.config.ConfigException;
 import org.plurigrid.console.client.config.ConsoleConfig;
+import org.plurigrid.console.client.config.TransportWarnings;
 import org.plurigrid.console.client.files.PasswordFile;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.ConnectionState;
@@ -119,6 +120,8 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
             return 2;
         }
 
+        // On stderr, so the JSON on stdout stays clean; the window logs the same warnings.
+        TransportWarnings.ofBrokers(brokers).forEach(w -> err.println("Warning: " + w));
         List<AtomicBoolean> reached = new ArrayList<>();
         // The GUI's alarm evaluation too, so "alarms raised" means what an operator would have seen.
         AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());

@@ -52,6 +52,8 @@ public final class GovCommand {
         String status;
         @Mixin
         NodeOptions node;
+        @Mixin
+        HomeOption home;
 
         @Override
         int run() {
@@ -81,6 +83,8 @@ public final class GovCommand {
         long id;
         @Mixin
         NodeOptions node;
+        @Mixin
+        HomeOption home;
 
         @Override
         int run() {

@@ -70,6 +70,9 @@ final class ConsoleMap implements AutoCloseable {
     ConsoleMap(Supplier<Network> model, InstantSource clock) {
         this.model = Objects.requireNonNull(model, "model");
         this.clock = Objects.requireNonNull(clock, "clock");
+        // Flow dashes repaint the whole map 15 times a second: cheap on a GPU, half a core in software rendering
+        // (no GPU, a plain X server, a remote desktop). There the legend's "Flow animation" starts off.
+        viewModel.flowAnimationProperty().set(Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D));
     }
 
     /**

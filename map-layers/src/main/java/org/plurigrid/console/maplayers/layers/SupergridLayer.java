@@ -132,6 +132,8 @@ public final class SupergridLayer extends MapLayer {
     private double[] trimX = new double[16];
     private double[] trimY = new double[16];
     private int animatedCount;
+    /** The animated overlay was last cleared with nothing drawn on it. */
+    private boolean overlayBlank;
     private final IntList[] buckets = new IntList[LoadingBand.values().length * KV_CLASSES * 2];
     private final IntList specials = new IntList();
     private int drawnAlarms;
@@ -187,6 +189,9 @@ public final class SupergridLayer extends MapLayer {
     /** Advances the flow-direction animation (phase in px along the line); repaints only the animated overlay. */
     public void setFlowPhase(double phase) {
         this.flowPhase = phase;
+        if (animatedCount == 0 && alarms.isEmpty() && overlayBlank) {
+            return; // nothing moves: repainting an empty canvas would still cost a whole-map render each tick
+        }
         redrawOverlay();
     }
 
@@ -464,6 +469,7 @@ public final class SupergridLayer extends MapLayer {
         double h = overlay.getHeight();
         g.clearRect(0, 0, w, h);
         drawnAlarms = 0;
+        overlayBlank = geometry == null || snapshot == null || (animatedCount == 0 && alarms.isEmpty());
         if (geometry == null || snapshot == null) {
             return;
         }

@@ -48,7 +48,7 @@ final class ChainServices {
 
     static List<BindableService> all(ChainState state, DevnetChain.Options options) {
         return List.of(new NodeInfo(state, options), new Auth(state, options), new Bank(state, options), new Gov(state, options), new TxService(state),
-                new Staking(state));
+                new Staking(state), new WasmQueryService(state));
     }
 
     private static boolean validAddress(String address, DevnetChain.Options options, StreamObserver<?> out) {

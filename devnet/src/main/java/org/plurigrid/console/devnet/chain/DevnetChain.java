@@ -151,8 +151,11 @@ public final class DevnetChain implements AutoCloseable {
     private final Server server;
     private final ScheduledExecutorService blocks;
     private final List<DemoAccount> demoAccounts;
+    private final String drContract;
 
-    private DevnetChain(Options options, ChainState state, Server server, ScheduledExecutorService blocks, List<DemoAccount> demo) {
+    private DevnetChain(Options options, ChainState state, Server server, ScheduledExecutorService blocks, List<DemoAccount> demo,
+                        String drContract) {
+        this.drContract = drContract;
         this.options = options;
         this.state = state;
         this.server = server;
@@ -164,8 +167,16 @@ public final class DevnetChain implements AutoCloseable {
         return start(Options.defaults());
     }
 
-    /** Builds genesis, starts gRPC on 127.0.0.1 (a free port) and the block timer. */
+    /** Builds genesis with the default DR program, starts gRPC on 127.0.0.1 (a free port) and the block timer. */
     public static DevnetChain start(Options options) {
+        return start(options, DrGenesis.defaults());
+    }
+
+    /**
+     * Builds genesis (demo accounts, funded accounts, proposals, and the DR program contract with its pool), starts gRPC
+     * on 127.0.0.1 and the block timer.
+     */
+    public static DevnetChain start(Options options, DrGenesis dr) {
         ChainState state = new ChainState(options, options.clock());
         List<Mnemonic> phrases = new ArrayList<>(options.demoMnemonics());
         SecureRandom random = new SecureRandom();
@@ -185,6 +196,14 @@ public final class DevnetChain implements AutoCloseable {
         for (GenesisAccount g : options.genesisAccounts()) {
             state.fund(g.address(), g.balance(), g.bonded());
         }
+        String drContract = dr.contractAddress(options.bech32Prefix());
+        java.util.Set<String> operators = new java.util.HashSet<>();
+        demo.forEach(a -> operators.add(a.address()));
+        options.genesisAccounts().forEach(g -> operators.add(g.address()));
+        state.fund(drContract, dr.pool(), 0);
+        state.wasm().add(drContract, new DrProgramContract.Program(dr.programId(), dr.programName(), operators,
+                options.feeDenom(), java.math.BigInteger.valueOf(dr.rewardPerKwh()), dr.maxKw(), dr.maxDuration(), dr.targets(),
+                dr.participants()));
         if (options.seedProposals()) {
             seedProposals(state, options, demo.isEmpty() ? validator : demo.get(0).address());
         }
@@ -224,7 +243,7 @@ public final class DevnetChain implements AutoCloseable {
         }
         LOG.info("Devnet chain {} serving gRPC on 127.0.0.1:{} (block every {} ms, {} demo accounts)",
                 options.chainId(), server.getPort(), ms, demo.size());
-        return new DevnetChain(options, state, server, blocks, List.copyOf(demo));
+        return new DevnetChain(options, state, server, blocks, List.copyOf(demo), drContract);
     }
 
     private static void seedProposals(ChainState state, Options o, String proposer) {
@@ -257,6 +276,11 @@ public final class DevnetChain implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /** Address of the DR program contract instantiated at genesis. */
+    public String drContractAddress() {
+        return drContract;
     }
 
     public List<DemoAccount> demoAccounts() {

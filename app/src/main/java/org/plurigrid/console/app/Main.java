@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import org.plurigrid.console.app.cli.GovCommand;
 import org.plurigrid.console.app.cli.GridCommand;
 import org.plurigrid.console.app.cli.KeysCommand;
+import org.plurigrid.console.app.cli.RecordCommand;
+import org.plurigrid.console.app.cli.ReplayCommand;
 import org.plurigrid.console.app.cli.TelemetryCommand;
 import org.plurigrid.console.app.cli.TxCommand;
 import picocli.CommandLine;
@@ -41,6 +43,8 @@ public final class Main {
         cl.addSubcommand(new TxCommand());       // tx: decode transactions
         cl.addSubcommand(new GridCommand());     // grid: grid model and power flow
         cl.addSubcommand(new TelemetryCommand()); // telemetry: stats from a broker, encrypted secrets for console.json
+        cl.addSubcommand(new RecordCommand());   // record: telemetry and alarms into DuckDB/PostgreSQL (docs/recording.md)
+        cl.addSubcommand(new ReplayCommand());   // replay: re-evaluated alarm sequence from a recording
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

@@ -195,7 +195,10 @@ public final class Recorder implements AutoCloseable {
     private void offerEntry(EntryMaker maker) {
         long now = clock.millis();
         synchronized (lock) {
-            if (stopping || pending.size() + inRetry >= settings.bufferCapacity()) {
+            if (stopping) {
+                return; // closed: late listeners are not losses
+            }
+            if (pending.size() + inRetry >= settings.bufferCapacity()) {
                 dropped++;
                 return;
             }

@@ -15,6 +15,8 @@ import org.plurigrid.console.app.cli.HelpCommand;
 import org.plurigrid.console.app.cli.GridCommand;
 import org.plurigrid.console.app.cli.KeysCommand;
 import org.plurigrid.console.app.cli.PluginsCommand;
+import org.plurigrid.console.app.cli.RecordCommand;
+import org.plurigrid.console.app.cli.ReplayCommand;
 import org.plurigrid.console.app.cli.TelemetryCommand;
 import org.plurigrid.console.app.cli.TxCommand;
 import org.plurigrid.console.client.files.PrivateFiles;
@@ -74,6 +76,8 @@ public final class Main {
         cl.addSubcommand(new GridCommand());     // grid: grid model and power flow
         cl.addSubcommand(new TelemetryCommand()); // telemetry: stats from a broker, encrypted secrets for console.json
         cl.addSubcommand(new PluginsCommand());  // plugins: what would load, and why not
+        cl.addSubcommand(new RecordCommand());   // record: telemetry and alarms into DuckDB/PostgreSQL (docs/recording.md)
+        cl.addSubcommand(new ReplayCommand());   // replay: re-evaluated alarm sequence from a recording
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         CliErrors.install(cl);
         return cl;

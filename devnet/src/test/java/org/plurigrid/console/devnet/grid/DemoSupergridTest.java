@@ -73,6 +73,21 @@ class DemoSupergridTest {
     }
 
     @Test
+    void aBiggerFleetGetsAModelOfItsOwnThatStillSolves() {
+        org.plurigrid.console.devnet.fleet.FleetSimulation fleet =
+                org.plurigrid.console.devnet.fleet.FleetSimulation.create(2000, 7);
+        Network big = DemoSupergrid.build(2000, 7);
+        GridSnapshot s = new GridSnapshotFactory().snapshot(big, new PowerFlowRunner().run(big), Instant.EPOCH);
+
+        assertThat(s.powerFlow().mode()).isEqualTo(PowerFlowResult.Mode.AC);
+        assertThat(s.ders()).hasSize(fleet.deviceCount());
+        assertThat(s.substations()).filteredOn(x -> x.id().contains("-sub-")).extracting(GridSubstation::id)
+                .containsExactlyInAnyOrderElementsOf(fleet.substations().stream()
+                        .map(org.plurigrid.console.devnet.fleet.Substation::nodeId).toList());
+        assertThat(s.branches()).allSatisfy(b -> assertThat(b.loadingPercent()).as(b.id()).isLessThan(100));
+    }
+
+    @Test
     void everySubstationSitsInTheNetherlandsUnderTheEdgeNodeIdScheme() {
         assertThat(snapshot.substations()).allSatisfy(s -> {
             assertThat(s.id()).matches("[a-z]+-(sub-\\d{2,3}|hv)");

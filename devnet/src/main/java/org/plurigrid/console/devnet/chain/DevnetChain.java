@@ -207,6 +207,8 @@ public final class DevnetChain implements AutoCloseable {
         if (options.seedProposals()) {
             seedProposals(state, options, demo.isEmpty() ? validator : demo.get(0).address());
         }
+        // A node serves only after committing its first block: nobody ever reads height 0 from it.
+        state.produceBlock();
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", options.port()));
         for (BindableService s : ChainServices.all(state, options)) {
             builder.addService(s);

@@ -125,8 +125,10 @@ public final class Main {
      */
     static void prepareLogFile(Path home) {
         try {
-            PrivateFiles.createPrivateDirectories(home.resolve("logs"));
-            PrivateFiles.createPrivateFile(home.resolve("logs").resolve("console.log"));
+            Path logs = PrivateFiles.createPrivateDirectories(home.resolve("logs"));
+            // An older console left logs/ 755: tighten it (it is ours); a rolled-over file then stays private too.
+            PrivateFiles.setPermissions(logs, PrivateFiles.OWNER_ONLY_FOLDER);
+            PrivateFiles.createPrivateFile(logs.resolve("console.log"));
         } catch (IOException e) {
             System.err.println("Cannot prepare the log folder " + home.resolve("logs") + ": " + e.getMessage());
         }

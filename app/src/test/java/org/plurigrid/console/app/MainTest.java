@@ -55,6 +55,20 @@ class MainTest {
     }
 
     @Test
+    void anExistingOpenLogFolderAndLogFileAreTightened(@TempDir Path dir) throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("home/logs"));
+        Files.setPosixFilePermissions(logs, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path log = Files.writeString(logs.resolve("console.log"), "earlier lines\n");
+        Files.setPosixFilePermissions(log, PosixFilePermissions.fromString("rw-r--r--"));
+
+        Main.prepareLogFile(dir.resolve("home"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(logs))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log))).isEqualTo("rw-------");
+        assertThat(log).hasContent("earlier lines");
+    }
+
+    @Test
     void theWindowsLogFolderIsPrivateAndTheLogFileOwnerOnly(@TempDir Path dir) throws Exception {
         Path home = dir.resolve("home");
 

@@ -15,7 +15,7 @@ import java.util.Objects;
 public record RecordingSettings(Duration batchPeriod, int maxBatch, int bufferCapacity, Duration snapshotPeriod) {
 
     public static final RecordingSettings DEFAULTS =
-            new RecordingSettings(Duration.ofMillis(500), 100_000, 1_000_000, Duration.ofSeconds(10));
+            new RecordingSettings(Duration.ofMillis(250), 100_000, 1_000_000, Duration.ofSeconds(10));
 
     public RecordingSettings {
         Objects.requireNonNull(batchPeriod, "batchPeriod");

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 
+import org.plurigrid.console.app.cli.DrCommand;
 import org.plurigrid.console.app.cli.GovCommand;
 import org.plurigrid.console.app.cli.GridCommand;
 import org.plurigrid.console.app.cli.KeysCommand;
@@ -41,6 +42,7 @@ public final class Main {
         cl.addSubcommand(new TxCommand());       // tx: decode transactions
         cl.addSubcommand(new GridCommand());     // grid: grid model and power flow
         cl.addSubcommand(new TelemetryCommand()); // telemetry: stats from a broker, encrypted secrets for console.json
+        cl.addSubcommand(new DrCommand());       // dr: demand response (docs/demand-response.md)
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

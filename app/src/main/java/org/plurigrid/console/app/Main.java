@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.file.Path;
 
 import org.plurigrid.console.app.cli.CliErrors;
+import org.plurigrid.console.app.cli.DrCommand;
 import org.plurigrid.console.app.cli.GovCommand;
 import org.plurigrid.console.app.cli.HelpCommand;
 import org.plurigrid.console.app.cli.GridCommand;
@@ -78,6 +79,7 @@ public final class Main {
         cl.addSubcommand(new PluginsCommand());  // plugins: what would load, and why not
         cl.addSubcommand(new RecordCommand());   // record: telemetry and alarms into DuckDB/PostgreSQL (docs/recording.md)
         cl.addSubcommand(new ReplayCommand());   // replay: re-evaluated alarm sequence from a recording
+        cl.addSubcommand(new DrCommand());       // dr: demand response (docs/demand-response.md)
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         CliErrors.install(cl);
         return cl;

@@ -18,7 +18,9 @@ public enum DeviceControl {
     RAMP_SECONDS("DERControl/rampTms"),
     /** The OpenADR event id the control belongs to; empty when none. */
     EVENT_ID("DERControl/eventId"),
-    /** When the control ends (epoch ms): the device returns to normal by itself then. */
+    /** When the control starts (epoch ms, Sparkplug DateTime); absent means now. */
+    EVENT_START("DERControl/eventStart"),
+    /** When the control ends (epoch ms, Sparkplug DateTime): the device returns to normal by itself then. */
     EVENT_END("DERControl/eventEnd"),
     /** Device's reply: which control is active, empty when none. */
     ACTIVE_CONTROL("DERControl/activeControl"),

@@ -37,6 +37,13 @@ public record DrGenesis(String programId, String programName, long pool, long re
         return new DrGenesis(programId, programName, pool, rewardPerKwh, maxKw, maxDuration, targets, p);
     }
 
+    /** The default program with every fleet site (edge node id) as a participant, each with its owner account. */
+    public static DrGenesis forSites(java.util.Collection<String> siteIds, String bech32Prefix) {
+        Map<String, String> p = new java.util.TreeMap<>();
+        siteIds.forEach(s -> p.put(s, ownerAccount(bech32Prefix, s)));
+        return defaults().withParticipants(p);
+    }
+
     /** The contract's address: 32 bytes, like a wasmd instantiate2 address, derived from the program id. */
     public String contractAddress(String bech32Prefix) {
         return new AccountAddress(bech32Prefix, Secp256k1Verifier.sha256(("plurigrid/dr-program/" + programId)

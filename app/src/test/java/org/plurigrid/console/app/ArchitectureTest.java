@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -49,6 +50,24 @@ class ArchitectureTest {
                         "javafx..", "org.plurigrid.console.views..", "org.plurigrid.console.maplayers..",
                         "org.plurigrid.console.plugins..", "org.plurigrid.console.app..")
                 .check(classes);
+    }
+
+    /** Views speak the domain (client.governance's VoteOption, ProposalPhase), never protobuf or generated wire types. */
+    private static com.tngtech.archunit.lang.ArchRule neverSeesWireTypes(String... packages) {
+        return noClasses().that().resideInAnyPackage(packages)
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.protobuf..", "org.plurigrid.console.client.chain.proto..")
+                .allowEmptyShould(false);
+    }
+
+    @Test
+    void viewsNeverSeeProtobufWireTypes() {
+        // The rule has something to judge on both sides: view classes, and wire types imported with them.
+        assertThat(classes.stream().filter(c -> c.getPackageName().startsWith("org.plurigrid.console.views.governance"))).isNotEmpty();
+        assertThat(classes.stream().filter(c -> c.getPackageName().startsWith("org.plurigrid.console.client.chain.proto"))).isNotEmpty();
+        neverSeesWireTypes("org.plurigrid.console.views..").check(classes);
+        // ...and it does catch a dependency: client.governance maps the domain to the wire, so the same rule fails there.
+        assertThatThrownBy(() -> neverSeesWireTypes("org.plurigrid.console.client.governance..").check(classes))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("org.plurigrid.console.client.chain.proto");
     }
 
     @Test

@@ -243,6 +243,14 @@ class ConsoleOnDevnetUiTest {
             return gov.proposals().proposals().stream().filter(p -> p.id() == open.id()).findFirst()
                     .map(p -> p.tally().yes().compareTo(yesBefore) > 0).orElse(false);
         }));
+        // The own vote as the chain has it, and the outcome in sight without scrolling.
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> gov.proposals().myVoteProperty().get()).equals("alice voted yes"));
+        javafx.scene.Node outcome = robot.lookup("#vote-progress").query();
+        assertThat(fx(() -> {
+            javafx.geometry.Bounds b = outcome.localToScene(outcome.getBoundsInLocal());
+            return outcome.isVisible() && b.getMinY() >= 0 && b.getMaxY() <= outcome.getScene().getHeight();
+        })).as("inclusion outcome inside the window").isTrue();
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         Screenshots.save(window, "10-governance-vote-included");
     }

@@ -21,7 +21,7 @@ import org.plurigrid.console.client.chain.CoinAmount;
 import org.plurigrid.console.client.chain.SignerData;
 import org.plurigrid.console.client.chain.TxFee;
 import org.plurigrid.console.client.chain.TxSigner;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.VoteService;
 import org.plurigrid.console.client.wallet.HdPath;
 import org.plurigrid.console.client.wallet.Mnemonic;
@@ -124,7 +124,7 @@ class GovernanceCliTest {
                 "--password-file", passwordFile.toString(), "--home", home.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        String expected = TxSigner.sign(List.of(VoteService.voteMessage(3, VoteOption.VOTE_OPTION_YES, ADDRESS)), "audit",
+        String expected = TxSigner.sign(List.of(VoteService.voteMessage(3, VoteOption.YES, ADDRESS)), "audit",
                 new TxFee(CoinAmount.parse("5000ucosm"), 200_000), new SignerData("plurigrid-devnet-1", 7, 2),
                 Mnemonic.parse(PHRASE).deriveKey(HdPath.cosmos(0))).hex();
         assertThat(r.out()).isEqualTo(expected + System.lineSeparator());

@@ -69,6 +69,7 @@ class GovVotesAndLatestBlockDevnetTest {
 
     @Test
     void latestBlockCarriesTheCometBftBlockAndTheSdkBlockWithTheSameHeader() {
+        chain.produceBlock(); // height 1 at least, whatever ran before
         GetLatestBlockResponse r = ServiceGrpc.newBlockingStub(channel).withDeadlineAfter(5, TimeUnit.SECONDS)
                 .getLatestBlock(GetLatestBlockRequest.getDefaultInstance());
 
@@ -98,7 +99,7 @@ class GovVotesAndLatestBlockDevnetTest {
     void votesListsEveryVoteCastAndVoteReadsOne() {
         long id = chain.addProposal("Votes query", "two voters", 1000);
         VoteService votes = new VoteService(client);
-        assertThat(votes.vote(id, VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+        assertThat(votes.vote(id, org.plurigrid.console.client.governance.VoteOption.YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
         assertThat(votes.voteWeighted(id, WeightedVote.parse("no=0.25,abstain=0.75"), bob, TxProgress.NONE))
                 .isInstanceOf(TxOutcome.Included.class);
         String a = alice.address("cosmos").bech32();

@@ -88,6 +88,7 @@ public final class GridInfoCommand implements Callable<Integer> {
         pf.put("mode", flow.mode().name());
         pf.put("status", flow.status().name());
         pf.put("converged", flow.ok());
+        pf.put("dcFallback", flow.dcFallback());
         pf.put("iterations", flow.iterations());
         pf.put("elapsedMs", flow.elapsed().toMillis());
         pf.put("message", flow.message());

@@ -130,10 +130,10 @@ class RecordReplayCommandTest {
         assertThat(none.out().lines().count()).isLessThan(whole.out().lines().count());
 
         Run badTime = run("replay", recording.toString(), "--from", "yesterday");
-        assertThat(badTime.exit()).isEqualTo(1);
+        assertThat(badTime.exit()).as("a usage error").isEqualTo(CliErrors.USER_ERROR);
         assertThat(badTime.err()).contains("--from must be an ISO-8601");
         Run missing = run("replay", dir.resolve("missing.duckdb").toString());
-        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.exit()).as("a file the operator named that is not there").isEqualTo(CliErrors.USER_ERROR);
         assertThat(missing.err()).contains("does not exist");
         assertThat(missing.out()).isEmpty();
     }

@@ -93,6 +93,8 @@ public final class ConsoleApplication extends Application {
         }
         // File I/O here, on the launcher thread, not in start() on the FX thread.
         alarmRules = ConsoleAlarms.loadRules(options.home());
+        // Plugins are found here too (their folder and settings are files); their decoders join telemetry.
+        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader());
     }
 
     @Override
@@ -141,7 +143,6 @@ public final class ConsoleApplication extends Application {
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
                 map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
-        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader());
         navigation.addAll(plugins.create(new PluginContext(clock, operator), pump, builtIn));
         window = new MainWindow(navigation, status);
         window.setBanner(alarms.banner(zone));
@@ -186,7 +187,8 @@ public final class ConsoleApplication extends Application {
         long t0 = System.nanoTime();
         try {
             List<Consumer<Measurement>> taps = List.of(alarms.engine());
-            TelemetryBackend b = startup.start(options, taps, feed::progress);
+            TelemetryBackend b = startup.start(options, taps, plugins.decoders(), PluginEntries::decoderSwitchedOff,
+                    feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
                 b.close();
                 return b;

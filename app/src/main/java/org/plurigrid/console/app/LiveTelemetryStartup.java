@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.plurigrid.console.client.config.ConsoleConfig;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
 import org.plurigrid.console.client.telemetry.Measurement;
+import org.plurigrid.console.client.telemetry.TopicDecoder;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryFeed;
 import org.plurigrid.console.client.telemetry.TelemetryService;
@@ -46,6 +48,12 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
     @Override
     public TelemetryBackend start(ConsoleOptions options, List<Consumer<Measurement>> taps, Progress progress)
             throws Exception {
+        return start(options, taps, List.of(), (d, why) -> { }, progress);
+    }
+
+    @Override
+    public TelemetryBackend start(ConsoleOptions options, List<Consumer<Measurement>> taps, List<TopicDecoder> decoders,
+                                  BiConsumer<TopicDecoder, String> onDecoderOff, Progress progress) throws Exception {
         InProcessDevnet running = null;
         List<BrokerConfig> brokers = new ArrayList<>();
         try {
@@ -83,7 +91,7 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
             }
             TelemetrySettings settings = options.config().map(ConsoleConfig::telemetry).orElse(TelemetrySettings.DEFAULTS);
             TransportWarnings.logged(TransportWarnings.ofBrokers(brokers));
-            TelemetryService service = new TelemetryService(brokers, clock, null, settings);
+            TelemetryService service = new TelemetryService(brokers, clock, null, settings, decoders, onDecoderOff);
             taps.forEach(service::addListener);
             service.start();
             return new Backend(service, running);

@@ -14,7 +14,9 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import org.plurigrid.console.client.telemetry.TopicDecoder;
 import org.plurigrid.console.plugins.host.PluginCatalog;
+import org.plurigrid.console.plugins.host.PluginDecoders;
 import org.plurigrid.console.plugins.host.PluginGuard;
 import org.plurigrid.console.plugins.host.PluginInfo;
 import org.plurigrid.console.plugins.host.PluginSettings;
@@ -29,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plugins in the window: bundled ones and those in {@code <home>/plugins}, each behind a {@link PluginGuard}. A
+ * Plugins in the console: bundled ones and those in {@code <home>/plugins}, each behind a {@link PluginGuard} shared by
+ * its view and its telemetry decoders. Found once (file I/O: construct it off the FX thread). A
  * plugin's navigation entry appears at once with a "starting" note; its view is built off the FX thread within
  * {@link PluginApi#CREATE_VIEW_LIMIT} and swapped in; a plugin that throws or overruns is replaced by a message naming
  * it, and the plugin manager shows it as failed. Plugin views are fed by the frame pump from the first frame.
@@ -43,6 +46,8 @@ final class PluginEntries implements AutoCloseable {
     private final PluginManagerViewModel manager;
     private final ExecutorService background = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("plugin-", 0).daemon().factory());
+    private final java.util.Map<String, PluginGuard> guards = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, StackPane> holders = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService settingsIo = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("plugin-settings").daemon().factory());
 
@@ -62,6 +67,44 @@ final class PluginEntries implements AutoCloseable {
         if (settingsProblem != null) {
             LOG.warn("{}", settingsProblem);
         }
+        for (PluginCatalog.Entry found : catalog.entries()) {
+            found.plugin().ifPresent(p -> guards.put(found.info().id(), new PluginGuard(found.info(), PluginApi.FRAME_BUDGET,
+                    System::nanoTime, PluginGuard::currentThreadCpuTime, this::failed)));
+        }
+    }
+
+    /**
+     * The enabled plugins' telemetry decoders, for the telemetry service (asked once, before the brokers connect;
+     * runs plugin code: call it off the FX thread). A decoder the service switches off disables its plugin.
+     */
+    List<TopicDecoder> decoders() {
+        List<TopicDecoder> all = new ArrayList<>();
+        for (PluginCatalog.Entry found : catalog.entries()) {
+            PluginGuard guard = guards.get(found.info().id());
+            if (found.plugin().isPresent() && guard != null) {
+                all.addAll(PluginDecoders.of(found.plugin().get(), guard));
+            }
+        }
+        if (!all.isEmpty()) {
+            LOG.info("Plugin decoders: {}", all.stream().map(d -> d.name() + " (" + d.filter() + ")").toList());
+        }
+        return all;
+    }
+
+    /** What the telemetry service calls when it switches a plugin's decoder off. */
+    static void decoderSwitchedOff(TopicDecoder decoder, String why) {
+        PluginDecoders.switchedOff(decoder, why);
+    }
+
+    private void failed(PluginInfo failed) {
+        Platform.runLater(() -> {
+            StackPane holder = holders.get(failed.id());
+            if (holder != null) {
+                holder.getChildren().setAll(note("Plugin '" + failed.title() + "' was disabled: it "
+                        + failed.problem().orElse("failed") + ". The console carries on without it."));
+            }
+            manager.update(failed);
+        });
     }
 
     /** Navigation entries for the enabled plugins (ids not taken by built-in views), then the plugin manager. */
@@ -76,13 +119,12 @@ final class PluginEntries implements AutoCloseable {
                 LOG.warn("Plugin '{}' ({}) uses the id of a built-in view; it is left out", info.title(), info.source());
                 continue;
             }
+            PluginGuard guard = guards.get(info.id());
+            if (guard == null || !guard.call("saying whether it has a view", found.plugin().get()::hasView).orElse(false)) {
+                continue;
+            }
             StackPane holder = new StackPane(note("Starting " + info.title() + "…"));
-            PluginGuard guard = new PluginGuard(info, PluginApi.FRAME_BUDGET, System::nanoTime, PluginGuard::currentThreadCpuTime,
-                    failed -> Platform.runLater(() -> {
-                        holder.getChildren().setAll(note("Plugin '" + failed.title() + "' was disabled: it "
-                                + failed.problem().orElse("failed") + ". The console carries on without it."));
-                        manager.update(failed);
-                    }));
+            holders.put(info.id(), holder);
             PluginStarter.createView(found.plugin().get(), context, guard, background, PluginApi.CREATE_VIEW_LIMIT)
                     .thenAccept(view -> view.ifPresent(v -> Platform.runLater(() -> {
                         guard.call("showing its view", v::node).ifPresent(node -> holder.getChildren().setAll(node));

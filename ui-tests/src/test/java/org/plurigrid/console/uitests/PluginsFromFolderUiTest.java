@@ -82,6 +82,38 @@ class PluginsFromFolderUiTest {
             assertThat(r.info().state()).isEqualTo(PluginState.REFUSED);
         });
         assertThat(rows).anySatisfy(r -> assertThat(r.info().id()).isEqualTo("data-quality"));
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.info().id()).isEqualTo("acme-site-meters");
+            assertThat(r.info().state()).isEqualTo(PluginState.ENABLED);
+        });
         Screenshots.save(window, "plugins/02-plugin-manager");
+    }
+
+    @Test
+    void aDecoderPluginTurnsAVendorsTopicIntoPointsThatReachTheScreen() throws Exception {
+        MainWindow window = app.window();
+        assertThat(fx(window::entryIds)).as("a decoder-only plugin has no navigation entry").doesNotContain("acme-site-meters");
+        String broker = app.started().get(60, TimeUnit.SECONDS).devnet().orElseThrow().mqttUri();
+        org.eclipse.paho.mqttv5.client.MqttClient meter = new org.eclipse.paho.mqttv5.client.MqttClient(broker,
+                "acme-meter-test", new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        try {
+            meter.connect();
+            // Readings at 20 Hz for a few seconds: more changes than any devnet point, so the busiest-points view
+            // (the sample's other plugin) ranks the decoded point first.
+            for (int i = 0; i < 80; i++) {
+                meter.publish("acme/depot-7/meter", (System.currentTimeMillis() + "," + (10 + i % 7)).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), 0, false);
+                Thread.sleep(50);
+            }
+            meter.disconnect();
+        } finally {
+            meter.close();
+        }
+        robot.clickOn("#nav-busiest-points");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> {
+            Node list = window.lookup("#busiest-points .list-view");
+            return list instanceof ListView<?> l && l.getItems().stream().anyMatch(i -> i.toString().contains("depot-7"));
+        }));
+        Screenshots.save(window, "plugins/03-decoded-vendor-topic");
     }
 }

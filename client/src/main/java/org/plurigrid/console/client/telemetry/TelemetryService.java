@@ -36,6 +36,9 @@ public final class TelemetryService implements AutoCloseable {
     private final RateMeter rate = new RateMeter();
     private final List<TelemetryClient> clients = new ArrayList<>();
     private final List<SparkplugDecoder> decoders = new ArrayList<>();
+    /** The longest one call of a {@link TopicDecoder} may take before it is switched off. */
+    public static final java.time.Duration TOPIC_DECODER_LIMIT = java.time.Duration.ofSeconds(1);
+    private final ExternalDecoders external;
     private final TelemetryFeed feed = new LiveFeed();
     private ScheduledFuture<?> ticker;
     private boolean started;
@@ -62,6 +65,17 @@ public final class TelemetryService implements AutoCloseable {
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
                             TelemetrySettings settings) {
+        this(brokers, clock, scheduler, settings, List.of(), (d, why) -> { });
+    }
+
+    /**
+     * @param topicDecoders     decoders beside Sparkplug and the JSON mappings (plugins'): every broker also
+     *                          subscribes to their filters; each runs on a thread of its own, see {@link ExternalDecoders}
+     * @param onDecoderDisabled told when one of them is switched off, and why
+     */
+    public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
+                            TelemetrySettings settings, List<TopicDecoder> topicDecoders,
+                            java.util.function.BiConsumer<TopicDecoder, String> onDecoderDisabled) {
         Objects.requireNonNull(brokers, "brokers");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
@@ -75,11 +89,12 @@ public final class TelemetryService implements AutoCloseable {
             return t;
         });
         this.errors = new DecodeErrors(clock);
-        for (BrokerConfig config : brokers) {
+        this.external = new ExternalDecoders(topicDecoders, store, errors, clock, TOPIC_DECODER_LIMIT, onDecoderDisabled);
+        for (BrokerConfig config : withDecoderFilters(brokers, topicDecoders)) {
             TelemetryClient client = new TelemetryClient(config, this.scheduler, commands -> {
                 SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands);
                 decoders.add(decoder);
-                return new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(), store, errors, clock));
+                return new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(), store, errors, clock), external);
             }, clock);
             clients.add(client);
         }
@@ -117,9 +132,29 @@ public final class TelemetryService implements AutoCloseable {
             }
         }
         clients.forEach(TelemetryClient::close);
+        external.close();
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
+    }
+
+    /** Each broker's subscriptions plus the decoders' filters it does not have yet. */
+    private static List<BrokerConfig> withDecoderFilters(List<BrokerConfig> brokers, List<TopicDecoder> topicDecoders) {
+        if (topicDecoders.isEmpty()) {
+            return brokers;
+        }
+        List<BrokerConfig> out = new ArrayList<>();
+        for (BrokerConfig b : brokers) {
+            List<String> filters = new ArrayList<>(b.topicFilters());
+            for (TopicDecoder d : topicDecoders) {
+                String f = d.filter().toString();
+                if (!filters.contains(f)) {
+                    filters.add(f);
+                }
+            }
+            out.add(b.withTopicFilters(filters));
+        }
+        return out;
     }
 
     /** What the screen drains once per frame. */

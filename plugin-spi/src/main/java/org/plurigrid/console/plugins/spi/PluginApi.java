@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
  * The version of this SPI and the rule by which the console accepts a plugin built against another one: the same
  * major version and a minor version no newer than the console's (a plugin may use only what the console has).
  * A plugin jar declares the version it was compiled against in its manifest:
- * {@code Plurigrid-Plugin-Api: 1.0}.
+ * {@code Plurigrid-Plugin-Api: 1.1}.
+ *
+ * <p>1.0: a view in the navigation rail. 1.1: {@link ConsolePlugin#hasView()} and
+ * {@link ConsolePlugin#decoders()} (telemetry decoders).
  */
 public final class PluginApi {
 
     public static final int MAJOR = 1;
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
     public static final String VERSION = MAJOR + "." + MINOR;
     public static final String MANIFEST_ATTRIBUTE = "Plurigrid-Plugin-Api";
 
@@ -25,6 +28,8 @@ public final class PluginApi {
      * a plugin over it three times is disabled.
      */
     public static final Duration FRAME_BUDGET = Duration.ofMillis(100);
+    /** How long one decoder call may take before the decoder is switched off (since 1.1). */
+    public static final Duration DECODE_LIMIT = org.plurigrid.console.client.telemetry.TelemetryService.TOPIC_DECODER_LIMIT;
 
     private static final Pattern VERSION_PATTERN = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 

@@ -19,11 +19,12 @@ class PluginApiAndSettingsTest {
     void acceptsTheSameMajorAndAnOlderOrEqualMinor() {
         assertThat(PluginApi.incompatibility("1.0")).isEmpty();
         assertThat(PluginApi.incompatibility(" 1.0 ")).isEmpty();
+        assertThat(PluginApi.incompatibility("1.1")).isEmpty();
     }
 
     @Test
     void refusesANewerMinorAnotherMajorAndNonsense() {
-        assertThat(PluginApi.incompatibility("1.1")).get().asString().contains("newer than this console's 1.0");
+        assertThat(PluginApi.incompatibility("1.2")).get().asString().contains("newer than this console's 1.1");
         assertThat(PluginApi.incompatibility("0.9")).get().asString().contains("different major version");
         assertThat(PluginApi.incompatibility("one")).get().asString().contains("not MAJOR.MINOR");
         assertThat(PluginApi.incompatibility("")).get().asString().contains("does not say");

@@ -63,6 +63,8 @@ class DrCliTest {
                         .withGenesisAccounts(List.of(new GenesisAccount(GovernanceCliTest.ADDRESS, 50_000_000, 0))),
                 DrGenesis.forSites(devnet.fleet().edgeNodes().stream().map(EdgeNode::nodeId).toList(), "cosmos"));
         passwordFile = Files.writeString(home.resolve("pw.txt"), "correct horse battery\n");
+        // Password files readable by others are refused (as key files are).
+        Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         Path phrase = Files.writeString(home.resolve("phrase.txt"), GovernanceCliTest.PHRASE + "\n");
         Run r = run(new KeysCommand(), "import", "alice", "--mnemonic-file", phrase.toString(), "--password-file", passwordFile.toString(),
                 "--home", home.toString());
@@ -176,7 +178,7 @@ class DrCliTest {
         Run r = drSigned("dispatch", "--target", "groningen", "--type", "IMPORT_CAPACITY_LIMIT", "--value", "90000",
                 "--duration", "PT5M");
 
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).as("a value the operator can fix").isEqualTo(CliErrors.USER_ERROR);
         assertThat(r.err()).contains("beyond program prog-devnet's limit");
         assertThat(r.out()).isEmpty();
     }

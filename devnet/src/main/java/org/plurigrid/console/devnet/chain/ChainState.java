@@ -253,6 +253,25 @@ final class ChainState {
         return Optional.of(Vote.newBuilder().setProposalId(id).setVoter(voter).addAllOptions(p.votes.get(voter)).build());
     }
 
+    /** Votes on a proposal in the order they were cast (none for an unknown or tallied proposal). */
+    synchronized List<Vote> votes(long id) {
+        ProposalState p = proposals.get(id);
+        if (p == null) {
+            return List.of();
+        }
+        return p.votes.entrySet().stream()
+                .map(e -> Vote.newBuilder().setProposalId(id).setVoter(e.getKey()).addAllOptions(e.getValue()).build()).toList();
+    }
+
+    /** Height, time and a hash of the latest block, read together. */
+    record BlockHead(long height, Instant time, byte[] hash) {
+    }
+
+    synchronized BlockHead latestBlock() {
+        byte[] hash = Secp256k1Verifier.sha256((options.chainId() + "/" + height + "/" + blockTime).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new BlockHead(height, blockTime, hash);
+    }
+
     synchronized long height() {
         return height;
     }

@@ -379,6 +379,7 @@ public final class DrCommand {
                         if (e.firstAck() != null) {
                             n.put("commandToFirstAckMs", Duration.between(e.commandedAt(), e.firstAck()).toMillis());
                         }
+                        e.timeToAckShare(0.95).ifPresent(t -> n.put("commandTo95PercentAcksMs", t.toMillis()));
                         if (json) {
                             out().println(print(n));
                         } else {
@@ -538,11 +539,33 @@ public final class DrCommand {
         @Mixin
         ContractOptions contract;
 
+        @Option(names = "--report", description = "Print the OpenADR report of the measured response (BASELINE, READING, "
+                + "DELTA_USAGE) instead, from the baseline and measurements kept under --home.")
+        boolean report;
+        @Mixin
+        HomeOption home;
+
         @Override
         int run() {
             try (DrSession s = DrSession.open(node, contract.prefix, contract.contract, null)) {
                 ChainEvent e = s.contract.event(eventId).orElseThrow(() -> new CliException("No event " + eventId + " on the program"));
-                out().println(OpenAdrJson.write(e.toOpenAdr()));
+                if (!report) {
+                    out().println(OpenAdrJson.write(e.toOpenAdr()));
+                    return 0;
+                }
+                Map<DerDevice, Double> base = loadBaseline(home, eventId);
+                Map<DerDevice, Double> meas = loadMeasured(home, eventId);
+                if (base.isEmpty() || meas.isEmpty()) {
+                    throw new CliException("No measurement of " + eventId + " under " + home.home() + ": run dr dispatch and dr status there first");
+                }
+                Map<DerDevice, double[]> per = new LinkedHashMap<>();
+                base.forEach((d, b) -> per.put(d, new double[] {b, meas.getOrDefault(d, b)}));
+                double b = per.values().stream().mapToDouble(v -> v[0]).sum();
+                double m = per.values().stream().mapToDouble(v -> v[1]).sum();
+                Instant endOfDelivery = e.cancelledAt().filter(c -> c.isBefore(e.end())).orElse(e.end());
+                Duration window = Duration.between(e.start(), Instant.now().isBefore(endOfDelivery) ? Instant.now() : endOfDelivery);
+                out().println(OpenAdrJson.write(org.plurigrid.console.client.dr.DeliveryReport.of(eventId, "plurigrid-console",
+                        new Measurement(e.value(), b, m, b - m, window.isNegative() ? Duration.ZERO : window, per), e.start(), Instant.now())));
             }
             return 0;
         }

@@ -137,6 +137,10 @@ class DrCliTest {
         Run export = dr("export", eventId);
         assertThat(OpenAdrJson.readEvent(export.out()).targets()).containsExactly(target);
 
+        Run report = dr("export", eventId, "--report", "--home", home.toString());
+        assertThat(report.code()).as(report.err()).isZero();
+        assertThat(report.out()).contains("\"objectType\" : \"REPORT\"", "BASELINE", "DELTA_USAGE", "AGGREGATED_REPORT");
+
         Run c = drSigned("cancel", eventId);
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(OpenAdrJson.readEvent(dr("export", eventId).out()).isCancelled()).isTrue();

@@ -31,6 +31,7 @@ public final class LiveEvent {
     private final Map<DerDevice, Integer> attempts = new ConcurrentHashMap<>();
     private final Consumer<DispatchProgress> progress;
     private volatile Instant firstAck;
+    private final List<Instant> ackTimes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Instant commandedAt;
 
     LiveEvent(String eventId, String txHash, long height, String target, double requestedKw, Instant start, Instant end,
@@ -109,6 +110,23 @@ public final class LiveEvent {
         return firstAck;
     }
 
+    /**
+     * Time from the DCMDs to the acknowledgement that brought the acknowledged devices to {@code share} (0..1) of those
+     * commanded; empty until then.
+     */
+    public java.util.Optional<Duration> timeToAckShare(double share) {
+        int needed = (int) Math.ceil(share * commanded());
+        List<Instant> times;
+        synchronized (ackTimes) {
+            times = new ArrayList<>(ackTimes);
+        }
+        if (needed == 0 || times.size() < needed) {
+            return java.util.Optional.empty();
+        }
+        times.sort(null);
+        return java.util.Optional.of(Duration.between(commandedAt, times.get(needed - 1)));
+    }
+
     /** Waits until at least {@code share} (0..1) of the commanded devices acknowledged, or {@code timeout} passed. */
     public boolean awaitAcks(double share, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -139,8 +157,12 @@ public final class LiveEvent {
             return;
         }
         states.put(d, s);
-        if (s.acknowledged() && firstAck == null) {
-            firstAck = clock.instant();
+        if (s.acknowledged() && (old == null || !old.acknowledged())) {
+            Instant t = clock.instant();
+            if (firstAck == null) {
+                firstAck = t;
+            }
+            ackTimes.add(t);
         }
         progress.accept(new DispatchProgress.DeviceUpdate(d, s));
         synchronized (this) {

@@ -106,4 +106,28 @@ class OpenAdrJsonTest {
 
         assertThat(OpenAdrJson.readEvent(json).intervalPeriod().orElseThrow().duration()).isEqualTo(Duration.ofDays(9999L * 365));
     }
+
+    @Test
+    void deliveryReportCarriesBaselineReadingAndDeltaPerDeviceAndAggregated() {
+        DerDevice load = new DerDevice("cg-groningen", "groningen-sub-01", "load-0001");
+        Measurement m = new Measurement(50, 12, 5, 7, Duration.ofMinutes(2), java.util.Map.of(load, new double[] {12, 5}));
+
+        DrReport r = DeliveryReport.of("ev-1", "plurigrid-console", m, T0, T0.plusSeconds(120));
+
+        assertThat(OpenAdrSchema.violations("report", OpenAdrJson.write(r))).isEmpty();
+        assertThat(r.resources()).extracting(DrReport.Resource::resourceName).containsExactly(DrReport.AGGREGATED, "load-0001");
+        assertThat(r.resources().get(1).intervals().getFirst().payloads()).extracting(ValuesMap::type, v -> v.values().getFirst())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BASELINE", 12.0), org.assertj.core.groups.Tuple.tuple("READING", 5.0),
+                        org.assertj.core.groups.Tuple.tuple("DELTA_USAGE", 7.0));
+    }
+
+    @Test
+    void deliveredEnergyOfADeviceIsNeverNegative() {
+        DerDevice a = new DerDevice("g", "n", "load-1");
+        DerDevice b = new DerDevice("g", "n", "load-2");
+        Measurement m = new Measurement(0, 0, 0, 0, Duration.ofHours(1), java.util.Map.of(a, new double[] {10, 4}, b, new double[] {3, 5}));
+
+        assertThat(m.deliveredWh(a)).isEqualTo(6000);
+        assertThat(m.deliveredWh(b)).isZero();
+    }
 }

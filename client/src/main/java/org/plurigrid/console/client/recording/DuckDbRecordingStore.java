@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.duckdb.DuckDBAppender;
@@ -89,7 +90,7 @@ public final class DuckDbRecordingStore implements RecordingStore {
     }
 
     @Override
-    public Recovery open(Instant now) throws RecordingException {
+    public synchronized Recovery open(Instant now) throws RecordingException {
         Path file;
         if (singleFile != null) {
             file = singleFile;
@@ -165,7 +166,7 @@ public final class DuckDbRecordingStore implements RecordingStore {
     }
 
     @Override
-    public boolean rollIfDue(Instant now) throws RecordingException {
+    public synchronized boolean rollIfDue(Instant now) throws RecordingException {
         if (folder == null || periodStart(now) == currentPeriodStart) {
             return false;
         }
@@ -334,8 +335,25 @@ public final class DuckDbRecordingStore implements RecordingStore {
         return current != null ? current.toString() : singleFile != null ? singleFile.toString() : folder.toString();
     }
 
+    /**
+     * A reader of the file being written now, through a second connection to the same database (DuckDB lets one
+     * process open a file once, so replaying this console's own recording must go through the writer's database).
+     * It sees every committed batch; empty when {@code file} is not the file written now. Any thread.
+     */
+    public synchronized Optional<RecordingReader> readCurrent(Path file) throws RecordingException {
+        if (connection == null || current == null
+                || !current.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new RecordingReader(connection.duplicate(), current.toString(), true));
+        } catch (SQLException e) {
+            throw new RecordingException("cannot read the recording " + current + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
-    public void close() throws RecordingException {
+    public synchronized void close() throws RecordingException {
         if (connection == null) {
             return;
         }

@@ -230,6 +230,12 @@ public final class RecordingReader implements AutoCloseable {
                 int point = rs.getInt(1);
                 PointDefinition def = pts.get(point);
                 if (def == null) {
+                    // A recording still being written gains points: read the table again once.
+                    points = null;
+                    pts = points();
+                    def = pts.get(point);
+                }
+                if (def == null) {
                     throw new RecordingException(location + ": value of unknown point number " + point);
                 }
                 double v = rs.getDouble(5);

@@ -44,6 +44,7 @@ public final class ReplayFeed implements TelemetryFeed {
     private final InstantSource wall;
     private final Executor loader;
     private final Duration window;
+    private final Listener listener;
 
     private final Object lock = new Object();
     // Guarded by lock.
@@ -59,11 +60,51 @@ public final class ReplayFeed implements TelemetryFeed {
     private long stalls;
     private long generation;
 
+    /**
+     * Sees each seek and every value replay applies, in recording order: how re-evaluated alarms
+     * ({@link ReplayAlarms}) follow the play head.
+     */
+    public interface Listener {
+        /** On the loader, before the state at {@code t} is shown: start over at {@code t}. */
+        void seeking(Instant t) throws RecordingException;
+
+        /** A value reached by the play head (under the feed's lock, on the thread that drains: be quick). */
+        void applied(RecordedValue v);
+
+        /** The play head moved to {@code millis} of recorded time. */
+        void reached(long millis);
+    }
+
+    private static final Listener NONE = new Listener() {
+        @Override
+        public void seeking(Instant t) {
+        }
+
+        @Override
+        public void applied(RecordedValue v) {
+        }
+
+        @Override
+        public void reached(long millis) {
+        }
+    };
+
     public ReplayFeed(RecordingReader reader, ReplayClock clock, InstantSource wall, Executor loader) {
-        this(reader, clock, wall, loader, WINDOW);
+        this(reader, clock, wall, loader, WINDOW, NONE);
+    }
+
+    public ReplayFeed(RecordingReader reader, ReplayClock clock, InstantSource wall, Executor loader,
+                      Listener listener) {
+        this(reader, clock, wall, loader, WINDOW, listener);
     }
 
     ReplayFeed(RecordingReader reader, ReplayClock clock, InstantSource wall, Executor loader, Duration window) {
+        this(reader, clock, wall, loader, window, NONE);
+    }
+
+    ReplayFeed(RecordingReader reader, ReplayClock clock, InstantSource wall, Executor loader, Duration window,
+               Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.wall = Objects.requireNonNull(wall, "wall");
@@ -93,6 +134,7 @@ public final class ReplayFeed implements TelemetryFeed {
                 List<RecordedValue> next = new ArrayList<>();
                 long until = t.toEpochMilli() + window.toMillis();
                 reader.values(t, Instant.ofEpochMilli(until), next::add);
+                listener.seeking(t);
                 synchronized (lock) {
                     if (gen != generation) {
                         return; // a newer seek won
@@ -280,9 +322,11 @@ public final class ReplayFeed implements TelemetryFeed {
             current.put(v.id(), measurement(v));
             dirty.add(v.id());
             applied++;
+            listener.applied(v);
         }
         if (target > clock.millis()) {
             clock.set(Instant.ofEpochMilli(target));
+            listener.reached(target);
         }
     }
 

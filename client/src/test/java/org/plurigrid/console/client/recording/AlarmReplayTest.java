@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,54 @@ class AlarmReplayTest {
         try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
             assertThatThrownBy(() -> AlarmReplay.run(reader, T0.plusSeconds(5), T0, Optional.empty()))
                     .isInstanceOf(RecordingException.class).hasMessageContaining("before it starts");
+        }
+    }
+
+    @Test
+    void comparingEditedRulesListsTheAlarmsThatWouldComeOutOtherwise() throws Exception {
+        try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
+            AlarmReplay.Comparison c = AlarmReplay.compare(reader, T0, T0.plusSeconds(30),
+                    AlarmRuleFile.parse(rules(1.13), "edited"));
+            assertThat(c.raisedRecorded()).isEqualTo(2);
+            assertThat(c.raisedEdited()).isEqualTo(1);
+            assertThat(c.editedOrigin()).isEqualTo("edited");
+            assertThat(c.differences()).singleElement().satisfies(d -> {
+                assertThat(d.source()).isEqualTo("grid-a/sub-2/Voltage");
+                assertThat(d.raisedRecorded()).isEqualTo(1);
+                assertThat(d.raisedEdited()).isZero();
+                assertThat(d.firstEdited()).isEmpty();
+                assertThat(d.verdict()).isEqualTo("no longer raised");
+            });
+            AlarmReplay.Comparison lower = AlarmReplay.compare(reader, T0, T0.plusSeconds(30),
+                    AlarmRuleFile.parse(rules(0.99), "lower"));
+            assertThat(lower.differences()).extracting(AlarmReplay.Difference::verdict)
+                    .as("sub-3 never rose, but 0.99 is below its 1.0").contains("only with the edited rules");
+        }
+    }
+
+    @Test
+    void replayAlarmsFollowingThePlayHeadRaiseWhatTheHeadlessReplayRaises() throws Exception {
+        try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
+            ReplayAlarms alarms = new ReplayAlarms(reader, Optional.empty(), Duration.ofSeconds(8), T0);
+            ReplayFeed feed = new ReplayFeed(reader, new ReplayClock(T0), new ReplayClock(T0), Runnable::run,
+                    Duration.ofSeconds(30), alarms);
+            feed.seek(T0.plusSeconds(10)).join();
+            assertThat(alarms.engine().active()).as("sub-1 high since 5 s, raised after its 1 s on-delay")
+                    .extracting(a -> a.point().toString()).containsExactly("grid-a/sub-1/Voltage");
+            AlarmEngine atSeek = alarms.engine();
+            for (int i = 0; i < 20; i++) {
+                feed.step(Duration.ofSeconds(1)).join();
+            }
+            assertThat(alarms.engine()).as("stepping forward keeps the engine").isSameAs(atSeek);
+            List<String> shown = alarms.engine().journal().entries().stream()
+                    .filter(e -> e.key().isPresent())
+                    .map(e -> e.time() + " " + e.event().name() + " " + e.key().get())
+                    .sorted().toList();
+            List<String> headless = AlarmReplay.run(reader, T0.plusSeconds(2), T0.plusSeconds(30), Optional.empty())
+                    .transitions().stream().filter(t -> !t.alarmKey().isEmpty())
+                    .map(t -> t.time() + " " + t.event() + " " + t.alarmKey())
+                    .sorted().toList();
+            assertThat(shown).isNotEmpty().isEqualTo(headless);
         }
     }
 }

@@ -208,6 +208,31 @@ class DuckDbRecorderTest {
     }
 
     @Test
+    void theFileBeingWrittenCanBeReadInTheSameProcessAndGrowsWhileRead() throws Exception {
+        Path file = dir.resolve("live.duckdb");
+        ReplayClock clock = new ReplayClock(T0);
+        DuckDbRecordingStore store = DuckDbRecordingStore.singleFile(file);
+        try (Recorder r = new Recorder(store, clock, RecordingSettings.DEFAULTS)) {
+            r.start();
+            r.value(m(1, 1.0, T0, Quality.GOOD));
+            assertThat(r.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(store.readCurrent(dir.resolve("other.duckdb"))).isEmpty();
+            try (RecordingReader reader = store.readCurrent(file).orElseThrow()) {
+                assertThat(reader.summary().values()).isEqualTo(1);
+                clock.set(T0.plusSeconds(1));
+                r.value(m(2, 2.0, clock.instant(), Quality.STALE));
+                assertThat(r.flush(Duration.ofSeconds(10))).isTrue();
+                assertThat(reader.stateAt(clock.instant())).as("a point first recorded after the reader opened")
+                        .extracting(RecordedValue::id, RecordedValue::quality)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(point(1), Quality.GOOD),
+                                org.assertj.core.groups.Tuple.tuple(point(2), Quality.STALE));
+            }
+            r.value(m(1, 3.0, clock.instant(), Quality.GOOD));
+            assertThat(r.flush(Duration.ofSeconds(10))).as("closing the reader leaves the writer going").isTrue();
+        }
+    }
+
+    @Test
     void refusesAFileThatIsNotARecording() throws Exception {
         Path file = dir.resolve("other.duckdb");
         try (var c = DriverManager.getConnection("jdbc:duckdb:" + file); var st = c.createStatement()) {

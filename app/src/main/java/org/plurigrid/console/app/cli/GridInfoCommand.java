@@ -14,6 +14,7 @@ import org.plurigrid.console.client.grid.PowerFlowResult;
 import org.plurigrid.console.client.grid.PowerFlowRunner;
 import org.plurigrid.console.devnet.grid.DemoSupergrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,6 +43,9 @@ public final class GridInfoCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "Model file: " + GridImporter.SUPPORTED + ". Without it: the demo supergrid.")
     private Path file;
+
+    @Mixin
+    private HomeOption home;
 
     @Option(names = "--no-n1", description = "Skip the N-1 analysis (it solves one power flow per branch).")
     private boolean skipN1;

@@ -31,6 +31,7 @@ public final class TelemetryService implements AutoCloseable {
     private final boolean ownsScheduler;
     private final Duration stalePeriod;
     private final PointStore store;
+    private final AreaTotals areaTotals = new AreaTotals();
     private final DecodeErrors errors;
     private final RateMeter rate = new RateMeter();
     private final List<TelemetryClient> clients = new ArrayList<>();
@@ -66,6 +67,7 @@ public final class TelemetryService implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         this.stalePeriod = settings.stalePeriod();
         this.store = new PointStore(settings.staleRules());
+        store.addListener(areaTotals);
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telemetry-scheduler");
@@ -159,11 +161,18 @@ public final class TelemetryService implements AutoCloseable {
                 store.notGoodCount());
     }
 
-    /** Cheap enough to call every frame: it walks only the device ActivePower points. */
+    /**
+     * Cheap enough to call every frame: it walks only the device ActivePower points and the areas' figures. Load and
+     * generation are the sums of the areas' EMS figures when any is known (so the Overview equals the sum of the areas),
+     * else of the devices.
+     */
     public SupergridSummary summary() {
-        PointStore.PowerTotals totals = store.powerTotals();
-        return new SupergridSummary(totals.loadKw(), totals.generationKw(),
-                SupergridSummary.renewableShare(totals.renewableKw(), totals.loadKw()), liveNodes(), store.size(),
+        PointStore.PowerTotals devices = store.powerTotals();
+        AreaTotals.Totals areas = areaTotals.totals();
+        double load = areas.areas() > 0 ? areas.loadKw() : devices.loadKw();
+        double generation = areas.areas() > 0 ? areas.generationKw() : devices.generationKw();
+        return new SupergridSummary(load, generation,
+                SupergridSummary.renewableShare(devices.renewableKw(), load), liveNodes(), store.size(),
                 rate.perSecond(), errors.total());
     }
 

@@ -94,7 +94,7 @@ public final class GridInfoCommand implements Callable<Integer> {
         pf.put("elapsedMs", flow.elapsed().toMillis());
         pf.put("message", flow.message());
         loading(out.putObject("loading"), s);
-        n1(out.putObject("n1"), network);
+        n1(out.putObject("n1"), network, flow);
         spec.commandLine().getOut().println(json.writeValueAsString(out));
         spec.commandLine().getOut().flush();
         return flow.ok() ? 0 : 1;
@@ -130,11 +130,11 @@ public final class GridInfoCommand implements Callable<Integer> {
         }
     }
 
-    private void n1(ObjectNode node, Network network) {
+    private void n1(ObjectNode node, Network network, PowerFlowResult flow) {
         boolean rated = network.getBranchStream().anyMatch(b -> b.getCurrentLimits1().isPresent()
                 || b.getCurrentLimits2().isPresent());
-        if (skipN1 || !rated) {
-            node.put("skipped", skipN1 ? "--no-n1" : "no current limits");
+        if (skipN1 || !rated || !flow.ok()) {
+            node.put("skipped", skipN1 ? "--no-n1" : !rated ? "no current limits" : "the base-case power flow failed");
             return;
         }
         ContingencyReport r = new ContingencyService().runN1(network);

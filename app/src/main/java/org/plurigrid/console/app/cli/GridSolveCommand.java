@@ -14,6 +14,7 @@ import org.plurigrid.console.client.grid.GridSnapshotFactory;
 import org.plurigrid.console.client.grid.PowerFlowResult;
 import org.plurigrid.console.client.grid.PowerFlowRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,6 +51,9 @@ public final class GridSolveCommand implements Callable<Integer> {
             description = "Solve as MATPOWER's runpf does by default: all slack at the reference bus, no slack "
                     + "distribution, reactive limits off, angles referred to the reference bus's case angle.")
     private boolean matpowerSettings;
+
+    @Mixin
+    private HomeOption home;
 
     @Option(names = "--json", description = "Print JSON (the only output format; accepted for scripts).")
     private boolean json;

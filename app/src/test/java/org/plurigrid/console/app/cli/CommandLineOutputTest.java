@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +121,50 @@ class CommandLineOutputTest {
         assertThat(r.exit()).isEqualTo(CliErrors.USER_ERROR);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void gridSolveRefusesEachInvalidMatpowerValueInOneLineNamingFileAndLine() throws Exception {
+        String head = "function mpc = t\nmpc.version = '2';\nmpc.baseMVA = 100;\n";
+        String bus = "mpc.bus = [\n1 3 0 0 0 0 1 1 0 110 1 1.1 0.9;\n2 1 50 10 0 0 1 1 0 110 1 1.1 0.9;\n];\n";
+        String gen = "mpc.gen = [\n1 50 0 100 -100 1 100 1 200 0;\n];\n";
+        String branch = "mpc.branch = [\n1 2 0.01 0.05 0.02 100 100 100 0 0 1 -360 360;\n];\n";
+        Path good = Files.writeString(dir.resolve("good.m"), head + bus + gen + branch);
+        Run ok = run("grid", "solve", good.toString(), "--json", "--home", home.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.json().path("buses")).hasSize(2);
+
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put(head + bus.replace("1 0 110 1 1.1", "NaN 0 110 1 1.1") + gen + branch, "line 5");
+        hostile.put(head + bus + gen + branch.replace("0.01 0.05", "1e308 0.05"), "line 12");
+        hostile.put(head + bus + gen + branch.replace("1 2 0.01", "1 7 0.01"), "line 12");
+        hostile.put(head + bus.replace("2 1 50", "1 1 50") + gen + branch, "line 6");
+        hostile.put(head.replace("100;", "0;") + bus + gen + branch, "line 3");
+        hostile.put(head + bus + gen + branch.replace("];\n", ""), "line 11"); // truncated
+        for (Map.Entry<String, String> e : hostile.entrySet()) {
+            Path bad = Files.writeString(dir.resolve("bad.m"), e.getKey());
+            Run r = run("grid", "solve", bad.toString(), "--json", "--home", home.toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(CliErrors.USER_ERROR);
+            assertThat(r.out()).isEmpty();
+            assertThat(saidBesidesLogs(r)).hasSize(1).first().asString().contains("bad.m, " + e.getValue());
+        }
+    }
+
+    @Test
+    void gridSolveOfATruncatedXiidmIsOneLine() throws Exception {
+        Path full = dir.resolve("ieee14.xiidm");
+        com.powsybl.ieeecdf.converter.IeeeCdfNetworkFactory.create14().write("XIIDM", new java.util.Properties(), full);
+        String xml = Files.readString(full);
+        Path cut = Files.writeString(dir.resolve("cut.xiidm"), xml.substring(0, xml.length() / 2));
+        Run r = run("grid", "solve", cut.toString(), "--home", home.toString());
+        assertThat(r.exit()).isEqualTo(CliErrors.USER_ERROR);
+        assertThat(r.out()).isEmpty();
+        assertThat(saidBesidesLogs(r)).hasSize(1).first().asString().contains("cut.xiidm");
+    }
+
+    /** The lines of stderr that are not log lines (this test runs at INFO). */
+    private static List<String> saidBesidesLogs(Run r) {
+        return r.err().lines().filter(l -> !l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")).toList();
     }
 
     @Test

@@ -20,6 +20,13 @@ final class MatpowerParser {
     /** The tables the console reads; other matrices (gencost, areas, ...) are skipped. */
     private static final Set<String> READ = Set.of("bus", "gen", "branch", "dcline");
 
+    /**
+     * Largest magnitude of a value outside the limit columns: MATPOWER's own cases stay below 1e5 (MW, Mvar, kV,
+     * per unit, bus numbers); a larger value is a broken or hostile file and would overflow the per-unit conversion.
+     * Limit columns (where {@code Inf} is allowed) take any finite value, as "no limit".
+     */
+    static final double MAX_MAGNITUDE = 1e9;
+
     private final java.nio.file.Path file;
     private final String fileName;
     private final List<MatpowerTables.Row> bus = new ArrayList<>();
@@ -237,6 +244,9 @@ final class MatpowerParser {
         double d = Double.parseDouble(s);
         if (Double.isInfinite(d)) {
             throw error(lineNo, what + ": '" + shorten(s) + "' is out of range");
+        }
+        if (Math.abs(d) > MAX_MAGNITUDE && !infinityAllowed) {
+            throw error(lineNo, what + ": " + shorten(s) + " is beyond any grid's range (at most 1e9 in magnitude)");
         }
         return d;
     }

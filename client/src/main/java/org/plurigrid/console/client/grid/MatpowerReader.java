@@ -39,6 +39,16 @@ final class MatpowerReader {
 
     private static final double UNBOUNDED = Double.MAX_VALUE;
 
+    // Plausibility bounds: MATPOWER's own cases stay well inside them (voltages 0.5-1.6 pu, base kV 0.4-765, taps
+    // 0.55-1.6); outside them a file is broken or hostile, and the per-unit conversion would overflow or make the
+    // solver's matrix singular. Refused with the file and line like any other invalid value.
+    static final double MAX_VOLTAGE_PU = 10;
+    static final double MIN_BASE_KV = 0.001;
+    static final double MAX_BASE_KV = 10_000;
+    static final double MIN_TAP = 0.001;
+    static final double MAX_TAP = 1000;
+    static final double MIN_BASE_MVA = 0.001;
+
     Network read(Path file) throws GridImportException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file, in);
@@ -61,6 +71,10 @@ final class MatpowerReader {
     private static Network build(MatpowerTables mp) throws GridImportException {
         Path file = mp.file();
         String fileName = String.valueOf(file.getFileName());
+        if (mp.baseMva() < MIN_BASE_MVA) {
+            throw new GridImportException(file, fileName + ", line " + mp.baseMvaLine() + ": mpc.baseMVA is "
+                    + mp.baseMva() + " (expected at least " + MIN_BASE_MVA + " MVA)", null);
+        }
         Map<Integer, MatpowerTables.Row> busById = new LinkedHashMap<>();
         for (MatpowerTables.Row b : mp.bus()) {
             int id = busNumber(mp, b, MatpowerTables.BUS_I, "bus number");
@@ -73,16 +87,22 @@ final class MatpowerReader {
                     && type != MatpowerTables.NONE) {
                 throw error(mp, b, "bus " + id + " has type " + format(type) + " (expected 1 PQ, 2 PV, 3 reference or 4 isolated)");
             }
-            if (b.get(MatpowerTables.VM) < 0 || b.get(MatpowerTables.BASE_KV) < 0) {
-                throw error(mp, b, "bus " + id + " has a negative voltage magnitude or base kV");
+            if (b.get(MatpowerTables.VM) < 0 || b.get(MatpowerTables.VM) > MAX_VOLTAGE_PU) {
+                throw error(mp, b, "bus " + id + " has voltage magnitude " + format(b.get(MatpowerTables.VM))
+                        + " (expected 0 to " + format(MAX_VOLTAGE_PU) + " pu)");
+            }
+            double kv = b.get(MatpowerTables.BASE_KV);
+            if (kv != 0 && !(kv >= MIN_BASE_KV && kv <= MAX_BASE_KV)) {
+                throw error(mp, b, "bus " + id + " has base kV " + format(kv) + " (expected 0 for unknown, or "
+                        + MIN_BASE_KV + " to " + format(MAX_BASE_KV) + " kV)");
             }
         }
         for (MatpowerTables.Row g : mp.gen()) {
             int busId = busNumber(mp, g, MatpowerTables.GEN_BUS, "generator bus");
             requireBus(mp, busById, g, busId, "generator");
-            if (!(g.get(MatpowerTables.VG) > 0)) {
+            if (!(g.get(MatpowerTables.VG) > 0 && g.get(MatpowerTables.VG) <= MAX_VOLTAGE_PU)) {
                 throw error(mp, g, "generator at bus " + busId + " has voltage set-point " + format(g.get(MatpowerTables.VG))
-                        + " (expected above 0 pu)");
+                        + " (expected above 0 and at most " + format(MAX_VOLTAGE_PU) + " pu)");
             }
         }
         for (MatpowerTables.Row br : mp.branch()) {
@@ -93,10 +113,25 @@ final class MatpowerReader {
             if (from == to) {
                 throw error(mp, br, "branch connects bus " + from + " to itself");
             }
+            double tap = br.get(MatpowerTables.TAP);
+            if (tap != 0 && !(tap >= MIN_TAP && tap <= MAX_TAP)) {
+                throw error(mp, br, "branch " + from + "-" + to + " has tap ratio " + format(tap) + " (expected 0 for none, or "
+                        + MIN_TAP + " to " + format(MAX_TAP) + ")");
+            }
+            if (Math.abs(br.get(MatpowerTables.SHIFT)) > 360) {
+                throw error(mp, br, "branch " + from + "-" + to + " has phase shift " + format(br.get(MatpowerTables.SHIFT))
+                        + " (expected -360 to 360 degrees)");
+            }
         }
         for (MatpowerTables.Row dc : mp.dcline()) {
             requireBus(mp, busById, dc, busNumber(mp, dc, MatpowerTables.DC_F_BUS, "dc line from-bus"), "dc line");
             requireBus(mp, busById, dc, busNumber(mp, dc, MatpowerTables.DC_T_BUS, "dc line to-bus"), "dc line");
+            for (int column : new int[] {MatpowerTables.DC_VF, MatpowerTables.DC_VT}) {
+                if (!(dc.get(column) > 0 && dc.get(column) <= MAX_VOLTAGE_PU)) {
+                    throw error(mp, dc, "dc line has voltage set-point " + format(dc.get(column))
+                            + " (expected above 0 and at most " + format(MAX_VOLTAGE_PU) + " pu)");
+                }
+            }
         }
 
         // Buses tied by a transformer must share a substation: group them first (union-find).

@@ -52,26 +52,46 @@ public final class PowerFlowRunner {
         LoadFlow.Runner runner = LoadFlow.find(PROVIDER);
         Map<String, Double> referenceAngles = settings == Settings.MATPOWER ? referenceAngles(network) : Map.of();
 
-        LoadFlowResult r = runner.run(network, parameters(settings));
-        if (converged(r)) {
+        Attempt ac = attempt(runner, network, parameters(settings));
+        if (ac.converged()) {
             referTo(network, referenceAngles);
-            return result(PowerFlowResult.Mode.AC, PowerFlowResult.Status.CONVERGED, r, start, "AC converged");
+            return result(PowerFlowResult.Mode.AC, PowerFlowResult.Status.CONVERGED, ac, start, "AC converged");
         }
-        LoadFlowParameters acFromDc = parameters(settings).setVoltageInitMode(LoadFlowParameters.VoltageInitMode.DC_VALUES);
-        r = runner.run(network, acFromDc);
-        if (converged(r)) {
+        Attempt acFromDc = attempt(runner, network,
+                parameters(settings).setVoltageInitMode(LoadFlowParameters.VoltageInitMode.DC_VALUES));
+        if (acFromDc.converged()) {
             referTo(network, referenceAngles);
-            return result(PowerFlowResult.Mode.AC, PowerFlowResult.Status.CONVERGED, r, start, "AC converged from DC start");
+            return result(PowerFlowResult.Mode.AC, PowerFlowResult.Status.CONVERGED, acFromDc, start, "AC converged from DC start");
         }
-        String acStatus = statusText(r);
+        String acStatus = acFromDc.status();
         LOG.warn("AC power flow did not converge on {} ({}); falling back to DC", network.getId(), acStatus);
-        r = runner.run(network, parameters(settings).setDc(true));
-        if (converged(r)) {
-            return result(PowerFlowResult.Mode.DC, PowerFlowResult.Status.FALLBACK_CONVERGED, r, start,
+        Attempt dc = attempt(runner, network, parameters(settings).setDc(true));
+        if (dc.converged()) {
+            return result(PowerFlowResult.Mode.DC, PowerFlowResult.Status.FALLBACK_CONVERGED, dc, start,
                     "AC failed (" + acStatus + "); DC values");
         }
-        return result(PowerFlowResult.Mode.DC, PowerFlowResult.Status.FAILED, r, start,
-                "AC failed (" + acStatus + "); DC failed (" + statusText(r) + ")");
+        return result(PowerFlowResult.Mode.DC, PowerFlowResult.Status.FAILED, dc, start,
+                "AC failed (" + acStatus + "); DC failed (" + dc.status() + ")");
+    }
+
+    /**
+     * One solve. The solver reports some failures by throwing (a singular matrix from absurd impedances, a DC
+     * initialisation that cannot be solved): those become a failed attempt whose status is the solver's message,
+     * so a caller always gets a {@link PowerFlowResult}.
+     */
+    private static Attempt attempt(LoadFlow.Runner runner, Network network, LoadFlowParameters parameters) {
+        try {
+            LoadFlowResult r = runner.run(network, parameters);
+            return new Attempt(converged(r), statusText(r), iterations(r));
+        } catch (RuntimeException e) {
+            LOG.debug("Power flow on {} threw", network.getId(), e);
+            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            return new Attempt(false, "solver error: " + message.strip().replaceAll("\\s*\\R\\s*", " "), 0);
+        }
+    }
+
+    /** The outcome of one solve: whether it converged, its status for messages, its Newton-Raphson iterations. */
+    private record Attempt(boolean converged, String status, int iterations) {
     }
 
     /** The angle each slack-terminal bus has in the model before solving (MATPOWER keeps it as the reference). */
@@ -148,9 +168,12 @@ public final class PowerFlowRunner {
                 : r.getComponentResults().get(0).getStatus().name();
     }
 
-    private static PowerFlowResult result(PowerFlowResult.Mode mode, PowerFlowResult.Status status, LoadFlowResult r,
+    private static int iterations(LoadFlowResult r) {
+        return r.getComponentResults().isEmpty() ? 0 : Math.max(0, r.getComponentResults().get(0).getIterationCount());
+    }
+
+    private static PowerFlowResult result(PowerFlowResult.Mode mode, PowerFlowResult.Status status, Attempt a,
                                           long start, String message) {
-        int iterations = r.getComponentResults().isEmpty() ? 0 : Math.max(0, r.getComponentResults().get(0).getIterationCount());
-        return new PowerFlowResult(mode, status, iterations, Duration.ofNanos(System.nanoTime() - start), message);
+        return new PowerFlowResult(mode, status, a.iterations(), Duration.ofNanos(System.nanoTime() - start), message);
     }
 }

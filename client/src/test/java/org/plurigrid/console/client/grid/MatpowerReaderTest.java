@@ -79,12 +79,33 @@ class MatpowerReaderTest {
 
     @Test
     void refusesAbsurdBusNumber() {
-        refused(HEAD + BUS.replace("\t3\t2\t30", "\t9e99\t2\t30") + GEN + BRANCH, "line 7", "9.0E99", "whole number");
+        refused(HEAD + BUS.replace("\t3\t2\t30", "\t9e99\t2\t30") + GEN + BRANCH, "line 7", "9e99", "beyond any grid's range");
+        refused(HEAD + BUS.replace("\t3\t2\t30", "\t3.5\t2\t30") + GEN + BRANCH, "line 7", "3.5", "whole number");
     }
 
     @Test
     void refusesDuplicateBus() {
         refused(HEAD + BUS.replace("\t3\t2\t30", "\t2\t2\t30") + GEN + BRANCH, "line 7", "bus 2 is defined twice", "line 6");
+    }
+
+    @Test
+    void refusesValuesBeyondAnyGridsRange() {
+        // Each would overflow the per-unit conversion or make the solver's matrix singular (found by fuzzing).
+        refused(HEAD + BUS.replace("1.02\t0\t110", "1.02\t0\t1e300") + GEN + BRANCH, "line 5", "column 10", "range");
+        refused(HEAD + BUS.replace("1.02\t0\t110", "1.02\t0\t20000") + GEN + BRANCH, "line 5", "bus 1 has base kV 20000");
+        refused(HEAD + BUS.replace("1.02\t0\t110", "1.02\t0\t1e-300") + GEN + BRANCH, "line 5", "base kV");
+        refused(HEAD + BUS.replace("1.02\t0\t110", "11\t0\t110") + GEN + BRANCH, "line 5", "voltage magnitude 11");
+        refused(HEAD.replace("100;", "1e-300;") + BUS + GEN + BRANCH, "line 3", "mpc.baseMVA is 1.0E-300");
+        refused(HEAD + BUS + GEN + BRANCH.replace("1.05\t-3", "1e-300\t-3"), "line 15", "tap ratio");
+        refused(HEAD + BUS + GEN + BRANCH.replace("1.05\t-3", "1.05\t-400"), "line 15", "phase shift -400");
+        refused(HEAD + BUS + GEN + BRANCH.replace("0.005\t0.08", "1e308\t0.08"), "line 15", "column 3", "range");
+    }
+
+    @Test
+    void acceptsAnyFiniteLimitAsNoLimit() throws Exception {
+        Network n = read(HEAD + BUS + GEN.replace("Inf", "1e300") + BRANCH.replace("\t60\t60\t60", "\t1e300\t60\t60"));
+        assertThat(n.getGenerator("G1-1").getReactiveLimits().getMaxQ(0)).isEqualTo(1e300);
+        assertThat(new PowerFlowRunner().run(n, PowerFlowRunner.Settings.MATPOWER).mode()).isEqualTo(PowerFlowResult.Mode.AC);
     }
 
     @Test

@@ -37,7 +37,13 @@ for k = 1:numel(cases)
             if ~exist(plain_dir, 'dir')
                 mkdir(plain_dir);
             end
-            savecase(fullfile(plain_dir, [name '.m']), mpc);
+            plain = mpc;
+            if size(plain.gen, 2) > 10 && size(plain.gen, 2) < 21
+                % savecase indexes all 21 gen columns once there are more than 10 (case533mt_hi/lo have 18);
+                % the missing ones (ramp rates, APF) are zero and play no part in runpf.
+                plain.gen(:, end+1:21) = 0;
+            end
+            savecase(fullfile(plain_dir, [name '.m']), plain);
         end
         if isfield(mpc, 'dcline') && ~isempty(mpc.dcline)
             mpc = toggle_dcline(mpc, 'on');  % runpf leaves mpc.dcline out unless the extension is on

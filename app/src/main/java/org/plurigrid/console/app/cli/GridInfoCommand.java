@@ -93,6 +93,7 @@ public final class GridInfoCommand implements Callable<Integer> {
         pf.put("iterations", flow.iterations());
         pf.put("elapsedMs", flow.elapsed().toMillis());
         pf.put("message", flow.message());
+        pf.put("summary", flow.operatorText());
         loading(out.putObject("loading"), s);
         n1(out.putObject("n1"), network, flow);
         spec.commandLine().getOut().println(json.writeValueAsString(out));

@@ -90,6 +90,7 @@ public final class GridSolveCommand implements Callable<Integer> {
         pf.put("iterations", flow.iterations());
         pf.put("elapsedMs", flow.elapsed().toMillis());
         pf.put("message", flow.message());
+        pf.put("summary", flow.operatorText());
 
         ArrayNode buses = out.putArray("buses");
         network.getBusBreakerView().getBuses().forEach(configured -> {

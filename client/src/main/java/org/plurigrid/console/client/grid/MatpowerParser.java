@@ -27,6 +27,12 @@ final class MatpowerParser {
      */
     static final double MAX_MAGNITUDE = 1e9;
 
+    /**
+     * Most cells a row may have: MATPOWER's widest tables (solved gen, dcline) have 25 columns. Checked while the
+     * row is split, so one huge line cannot become millions of cells in memory.
+     */
+    static final int MAX_COLUMNS = 64;
+
     private final java.nio.file.Path file;
     private final String fileName;
     private final List<MatpowerTables.Row> bus = new ArrayList<>();
@@ -207,6 +213,9 @@ final class MatpowerParser {
                     break;
                 }
                 i++;
+            }
+            if (cells.size() == MAX_COLUMNS) {
+                throw error(lineNo, "mpc." + matrix + " row has more than " + MAX_COLUMNS + " columns");
             }
             cells.add(line.substring(start, i));
         }

@@ -38,4 +38,16 @@ public record PowerFlowResult(Mode mode, Status status, int iterations, Duration
     public boolean dcFallback() {
         return mode == Mode.DC;
     }
+
+    /**
+     * One line for an operator: what the shown values are worth. The same words on screen and on the command line;
+     * a DC fallback always says so, since its flows look as plausible as AC ones.
+     */
+    public String operatorText() {
+        return switch (status) {
+            case CONVERGED -> "AC power flow, " + iterations + (iterations == 1 ? " iteration" : " iterations");
+            case FALLBACK_CONVERGED -> "DC approximation: AC did not converge (active power only, voltages not solved)";
+            case FAILED -> "No power flow converged: flows and voltages are not solved";
+        };
+    }
 }

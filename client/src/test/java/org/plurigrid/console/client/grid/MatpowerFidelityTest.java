@@ -58,8 +58,8 @@ class MatpowerFidelityTest {
             m.put(program, "a MATLAB program (converts its units with code): refused; its savecase copy matches");
         }
         m.put("case8387pegase", "holds MATLAB code (an if block on a variable 'fixed'): refused; its savecase copy matches");
-        m.put("case533mt_hi", "writes expressions (135/sqrt(3)) in mpc.bus: refused (Octave's savecase fails on it too)");
-        m.put("case533mt_lo", "writes expressions (135/sqrt(3)) in mpc.bus: refused (Octave's savecase fails on it too)");
+        m.put("case533mt_hi", "writes expressions (135/sqrt(3)) in mpc.bus: refused; its savecase copy matches");
+        m.put("case533mt_lo", "writes expressions (135/sqrt(3)) in mpc.bus: refused; its savecase copy matches");
         return java.util.Collections.unmodifiableMap(m);
     }
 

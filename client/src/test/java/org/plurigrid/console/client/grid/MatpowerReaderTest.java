@@ -145,6 +145,13 @@ class MatpowerReaderTest {
     }
 
     @Test
+    void refusesAHugeRowWithoutHoldingItsCells() throws Exception {
+        // 20 MB on one line: split into cells first, it would have taken ~10 times that in memory.
+        String huge = HEAD + "mpc.bus = [ " + "1 ".repeat(10_000_000) + "];\n" + BRANCH;
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> refused(huge, "line 4", "more than 64 columns"));
+    }
+
+    @Test
     void importerRefusesFilesAboveTheSizeLimitBeforeReadingThem() throws Exception {
         Path big = Files.writeString(dir.resolve("big.m"), HEAD + BUS + GEN + BRANCH);
         assertThatThrownBy(() -> new GridImporter(100).importFile(big)).isInstanceOf(GridImportException.class)

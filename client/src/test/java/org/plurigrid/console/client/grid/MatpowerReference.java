@@ -46,7 +46,7 @@ record MatpowerReference(String caseName, Map<Integer, double[]> buses) {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "%.5f pu (bus %d), %.4f° (bus %d) over %d buses",
+            return String.format(java.util.Locale.ROOT, "%.1e pu (bus %d), %.1e° (bus %d) over %d buses",
                     vmPu, worstVmBus, vaDeg, worstVaBus, compared);
         }
     }

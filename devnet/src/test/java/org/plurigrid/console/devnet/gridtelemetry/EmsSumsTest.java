@@ -92,6 +92,27 @@ class EmsSumsTest {
         assertThat(actual).as(what).isCloseTo(expected, within(Math.max(FLOOR_MW, SHARE * Math.abs(expected))));
     }
 
+    /**
+     * Every EMS step of a day (every 15 minutes of the fleet's clock) is an AC solution; the time each step takes is
+     * printed against the EMS's 5 s period (figures for docs/benchmarks.md, not assertions).
+     */
+    @Test
+    void everyStepOfADayIsAnAcSolution() {
+        long[] nanos = new long[96];
+        for (int i = 0; i < nanos.length; i++) {
+            runFleetUntil(DAY.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(i * 900L));
+            FleetReading reading = FleetReading.of(fleet);
+            long t0 = System.nanoTime();
+            emsStep(reading); // asserts AC
+            nanos[i] = System.nanoTime() - t0;
+        }
+        long[] warm = java.util.Arrays.copyOfRange(nanos, 4, nanos.length);
+        java.util.Arrays.sort(warm);
+        System.out.printf(Locale.ROOT, "EMS step of the demo grid over a day (%d warm steps): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                warm.length, warm[warm.length / 2] / 1e6, warm[(int) Math.ceil(warm.length * 0.99) - 1] / 1e6,
+                warm[warm.length - 1] / 1e6);
+    }
+
     @Test
     void substationAreaAndSupergridFiguresAddUpAtEveryTimeOfDay() {
         for (double h : HOURS) {

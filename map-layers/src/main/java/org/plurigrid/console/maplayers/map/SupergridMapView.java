@@ -27,6 +27,7 @@ import org.plurigrid.console.client.grid.ContingencyReport;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshot;
+import org.plurigrid.console.client.grid.PowerFlowResult;
 import org.plurigrid.console.client.telemetry.Quality;
 import org.plurigrid.console.maplayers.layers.LoadingBand;
 import org.plurigrid.console.maplayers.layers.MapPalette;
@@ -52,6 +53,8 @@ public final class SupergridMapView extends StackPane {
     private final VBox legendBands = new VBox(3);
     private final VBox legendAreas = new VBox(3);
     private final Label dataAge = new Label();
+    /** Shown above the folding legend whenever the values are not an AC solution (DC fallback or no solution). */
+    private final Label flowWarning = new Label();
     private final VBox detailPane = new VBox(8);
     private final Sparkline sparkline = new Sparkline(306, 52);
     private final ListView<ContingencyReport.Outcome> securityList = new ListView<>();
@@ -342,7 +345,12 @@ public final class SupergridMapView extends StackPane {
         javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(6, title, gap, fold);
         head.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, head, content);
+        flowWarning.setId("map-flow-warning");
+        flowWarning.getStyleClass().add("map-flow-warning");
+        flowWarning.setWrapText(true);
+        flowWarning.managedProperty().bind(flowWarning.visibleProperty());
+        flowWarning.setVisible(false);
+        VBox box = new VBox(6, head, flowWarning, content);
         box.getStyleClass().add("map-panel");
         box.setId("map-legend");
         box.setPrefWidth(250);
@@ -406,6 +414,7 @@ public final class SupergridMapView extends StackPane {
             legendAreas.getChildren().clear();
             legendAreasShown = null;
             dataAge.setText("No grid data yet");
+            flowWarning.setVisible(false);
             return;
         }
         if (!s.areas().equals(legendAreasShown)) {
@@ -429,8 +438,10 @@ public final class SupergridMapView extends StackPane {
         var flow = s.powerFlow();
         dataAge.setText(String.format(Locale.ROOT, "%d substations · %d branches · %d DERs%s",
                 s.substations().size(), s.branches().size(), s.ders().size(),
-                flow == null ? "" : "\nPower flow: " + flow.mode() + " " + flow.status().name().toLowerCase(Locale.ROOT)
-                        .replace('_', ' ') + ", " + flow.iterations() + " it."));
+                flow == null ? "" : "\n" + flow.operatorText()));
+        boolean notAc = flow != null && flow.status() != PowerFlowResult.Status.CONVERGED;
+        flowWarning.setText(notAc ? flow.operatorText() : "");
+        flowWarning.setVisible(notAc);
     }
 
     private Node bandRow(LoadingBand band, String text) {

@@ -80,7 +80,11 @@ final class ConsoleAlarms implements AutoCloseable {
     static AlarmRuleSet loadRules(Path home) {
         Path file = home.resolve(RULES_FILE);
         try {
-            return AlarmRuleFile.loadOrCreate(file);
+            AlarmRuleSet rules = AlarmRuleFile.loadOrCreate(file);
+            if (rules.rules().isEmpty()) {
+                LOG.warn("{} holds no alarm rules (\"{}\": true): no alarm will be raised", file, AlarmRuleFile.ALLOW_EMPTY);
+            }
+            return rules;
         } catch (AlarmRuleFileException e) {
             LOG.error("{} — using the built-in alarm rules until the file is fixed", e.getMessage());
             return AlarmRuleFile.defaults();

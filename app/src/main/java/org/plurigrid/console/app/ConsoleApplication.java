@@ -28,7 +28,6 @@ import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.plugins.spi.PluginContext;
-import org.plurigrid.console.plugins.spi.PluginRegistry;
 import org.plurigrid.console.views.common.FramePump;
 import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.overview.OverviewViewModel;
@@ -55,6 +54,7 @@ public final class ConsoleApplication extends Application {
     private ConsoleAlarms alarms;
     private ConsoleMap map;
     private ConsoleGovernance governance;
+    private PluginEntries plugins;
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -93,6 +93,8 @@ public final class ConsoleApplication extends Application {
         }
         // File I/O here, on the launcher thread, not in start() on the FX thread.
         alarmRules = ConsoleAlarms.loadRules(options.home());
+        // Plugins are found here too (their folder and settings are files); their decoders join telemetry.
+        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader());
     }
 
     @Override
@@ -141,8 +143,7 @@ public final class ConsoleApplication extends Application {
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
                 map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
-        navigation.addAll(PluginEntries.create(PluginRegistry.load(ConsoleApplication.class.getClassLoader()),
-                new PluginContext(clock, operator), pump, builtIn));
+        navigation.addAll(plugins.create(new PluginContext(clock, operator), pump, builtIn));
         window = new MainWindow(navigation, status);
         window.setBanner(alarms.banner(zone));
         // The operator's most frequent actions, listed by F1 with the view shortcuts.
@@ -186,7 +187,8 @@ public final class ConsoleApplication extends Application {
         long t0 = System.nanoTime();
         try {
             List<Consumer<Measurement>> taps = List.of(alarms.engine());
-            TelemetryBackend b = startup.start(options, taps, feed::progress);
+            TelemetryBackend b = startup.start(options, taps, plugins.decoders(), PluginEntries::decoderSwitchedOff,
+                    feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
                 b.close();
                 return b;
@@ -246,6 +248,9 @@ public final class ConsoleApplication extends Application {
                 }
                 if (map != null) {
                     map.close();
+                }
+                if (plugins != null) {
+                    plugins.close();
                 }
                 if (governance != null) {
                     governance.close();

@@ -141,11 +141,11 @@ public final class ConsoleCommand implements Callable<Integer> {
     }
 
     /** Version from the jar manifest when packaged, else "development". */
+    /** "Plurigrid Console 0.1.0-SNAPSHOT (commit 0c1f9cc2ab)" from the jar's manifest; a class-path run says so. */
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ConsoleCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Plurigrid Console " + (v == null ? "(development build)" : v)};
+            return new String[] {BuildInfo.current().describe()};
         }
     }
 }

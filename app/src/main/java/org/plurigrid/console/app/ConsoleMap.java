@@ -68,6 +68,8 @@ final class ConsoleMap implements AutoCloseable {
     private long seenAlarmVersion = -1;
     /** FX thread only. */
     private final Map<String, Quality> gatewayQuality = new HashMap<>();
+    /** FX thread only: the newest value per point that arrived before the model was loaded (at most one per point). */
+    private final Map<PointId, Measurement> beforeModel = new HashMap<>();
     /** Where the camera is remembered across restarts (none: not remembered). */
     private MapCameraStore cameraStore;
     /** FX thread only: the camera not yet written, and the debounced write waiting for it. */
@@ -146,6 +148,11 @@ final class ConsoleMap implements AutoCloseable {
                     overlay = o;
                     viewModel.update(topology);
                     viewModel.updateQuality(unmeasured);
+                    if (!beforeModel.isEmpty()) { // what arrived while the model loaded: report-by-exception
+                        List<Measurement> held = List.copyOf(beforeModel.values()); // values may not come again
+                        beforeModel.clear();
+                        apply(held);
+                    }
                 });
                 // From here on the network belongs to the security monitor's thread.
                 SecurityMonitor security = new SecurityMonitor(network, new ContingencyService(), grid);
@@ -176,24 +183,12 @@ final class ConsoleMap implements AutoCloseable {
     /** Per frame: the changed points onto the model, then alarms when the alarm feed moved. */
     void attach(FramePump pump, AlarmFeed alarms) {
         pump.addListener(changes -> {
-            GridTelemetryOverlay o = overlay;
-            if (o != null && !changes.isEmpty()) {
-                Set<String> gatewaysChanged = trackGateways(changes.changed());
-                o.apply(changes.changed());
-                Optional<GridTelemetryOverlay.Frame> frame = o.frame();
-                Map<String, Quality> quality = new HashMap<>(frame.map(GridTelemetryOverlay.Frame::qualityChanges).orElse(Map.of()));
-                quality.replaceAll((asset, q) -> worse(q, gatewayQuality.getOrDefault(asset, Quality.GOOD)));
-                if (!gatewaysChanged.isEmpty()) {
-                    Map<String, Quality> measured = o.quality();
-                    for (String node : gatewaysChanged) {
-                        quality.put(node, worse(measured.getOrDefault(node, Quality.GOOD), gatewayQuality.get(node)));
-                    }
-                }
-                if (frame.isPresent()) {
-                    latest = frame.get().snapshot();
-                    viewModel.applyFrame(frame.get().snapshot(), quality);
-                } else if (!quality.isEmpty()) {
-                    viewModel.updateQuality(quality);
+            if (!changes.isEmpty()) {
+                if (overlay == null) {
+                    // Telemetry can be live before the model is loaded: keep the newest value of each point for it.
+                    changes.changed().forEach(m -> beforeModel.put(m.id(), m));
+                } else {
+                    apply(changes.changed());
                 }
             }
             if (alarms.version() != seenAlarmVersion) {
@@ -205,6 +200,28 @@ final class ConsoleMap implements AutoCloseable {
                 viewModel.updateAlarms(byAsset);
             }
         });
+    }
+
+    /** Measurements onto the loaded model and the map (FX thread). */
+    private void apply(List<Measurement> changed) {
+        GridTelemetryOverlay o = overlay;
+        Set<String> gatewaysChanged = trackGateways(changed);
+        o.apply(changed);
+        Optional<GridTelemetryOverlay.Frame> frame = o.frame();
+        Map<String, Quality> quality = new HashMap<>(frame.map(GridTelemetryOverlay.Frame::qualityChanges).orElse(Map.of()));
+        quality.replaceAll((asset, q) -> worse(q, gatewayQuality.getOrDefault(asset, Quality.GOOD)));
+        if (!gatewaysChanged.isEmpty()) {
+            Map<String, Quality> measured = o.quality();
+            for (String node : gatewaysChanged) {
+                quality.put(node, worse(measured.getOrDefault(node, Quality.GOOD), gatewayQuality.get(node)));
+            }
+        }
+        if (frame.isPresent()) {
+            latest = frame.get().snapshot();
+            viewModel.applyFrame(frame.get().snapshot(), quality);
+        } else if (!quality.isEmpty()) {
+            viewModel.updateQuality(quality);
+        }
     }
 
     /**

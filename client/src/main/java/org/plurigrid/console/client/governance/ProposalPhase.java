@@ -13,7 +13,7 @@ public enum ProposalPhase {
     PASSED("passed"),
     REJECTED("rejected"),
     FAILED("failed"),
-    REMOVED("removed by the chain"),
+    REMOVED("removed"),
     UNKNOWN("unknown status");
 
     private final String text;
@@ -22,7 +22,7 @@ public enum ProposalPhase {
         this.text = text;
     }
 
-    /** "voting period", "passed", "removed by the chain", … */
+    /** "voting period", "passed", "removed", … */
     public String text() {
         return text;
     }

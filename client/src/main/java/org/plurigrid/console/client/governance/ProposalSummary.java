@@ -54,7 +54,7 @@ public record ProposalSummary(
         return status == ProposalPhase.VOTING_PERIOD;
     }
 
-    /** "voting period", "deposit period", "passed", "removed by the chain", … */
+    /** "voting period", "deposit period", "passed", "removed", … */
     public String statusText() {
         return status.text();
     }

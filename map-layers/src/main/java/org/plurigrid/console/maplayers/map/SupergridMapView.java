@@ -323,8 +323,9 @@ public final class SupergridMapView extends StackPane {
         areas.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         areas.getStyleClass().add("map-legend-areas");
         // The numbers in the substation circles are clusters: said in words, so an operator need not guess.
-        Label clusters = new Label("A light circle with a number: that many DERs close together, its ring coloured by"
-                + " their kinds; zoom in to see them one by one.");
+        Label clusters = new Label("Numbered circle: that many DERs close together (ring: their kinds); zoom in to"
+                + " see them.");
+        clusters.setMinHeight(Region.USE_PREF_SIZE); // wraps, never cut
         clusters.setId("map-legend-clusters");
         clusters.getStyleClass().add("map-area-owner");
         clusters.setWrapText(true);

@@ -22,7 +22,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -69,7 +69,8 @@ public final class ProposalsView extends BorderPane {
         ScrollPane scroll = new ScrollPane(detail);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("detail-scroll");
-        // The confirmation covers the detail, so nothing else competes with what is about to be signed.
+        // The confirmation covers the whole screen below the session strip, so nothing else competes with what is about
+        // to be signed and its facts (the signer's address) have the full width at any UI scale.
         ConfirmationPane confirmation = new ConfirmationPane(vm);
         confirmation.setMaxWidth(Region.USE_PREF_SIZE); // never narrower than its facts (the signer's address is not cut)
         confirmation.setMaxHeight(Region.USE_PREF_SIZE);
@@ -78,11 +79,11 @@ public final class ProposalsView extends BorderPane {
         StackPane.setAlignment(confirmation, Pos.TOP_CENTER);
         StackPane.setMargin(confirmation, new Insets(40, 20, 20, 20));
         overlay.visibleProperty().bind(vm.confirmationDetailsProperty().isNotNull());
-        BorderPane right = new BorderPane(new StackPane(scroll, overlay));
+        BorderPane right = new BorderPane(scroll);
         right.setTop(outcomeStrip());
         SplitPane split = new SplitPane(listPane(table), right);
-        split.setDividerPositions(0.48);
-        setCenter(split);
+        split.setDividerPositions(0.52);
+        setCenter(new StackPane(split, overlay));
         vm.selectedProperty().addListener((obs, old, p) -> show(p));
         vm.tallyProperty().addListener((obs, old, t) -> showTally(t));
         show(vm.selectedProperty().get());
@@ -150,8 +151,7 @@ public final class ProposalsView extends BorderPane {
         TableColumn<ProposalSummary, String> title = column("Title", ProposalSummary::title);
         TableColumn<ProposalSummary, String> status = column("Status", ProposalSummary::statusText);
         TableColumn<ProposalSummary, String> ends = column("Voting ends", p -> p.votingEnd().map(time::format).orElse("—"));
-        TableColumn<ProposalSummary, String> turnout = column("Turnout / quorum", p -> num(p.turnout()) + " / " + pct(p.quorum())
-                + (p.quorumReached() ? " ✓" : ""));
+        TableColumn<ProposalSummary, String> turnout = column("Turnout", p -> pct(p.turnout()) + (p.quorumReached() ? " ✓" : ""));
         table.getColumns().add(id);
         table.getColumns().add(title);
         table.getColumns().add(status);
@@ -164,14 +164,28 @@ public final class ProposalsView extends BorderPane {
             sizeToContent(c, table);
             fixed = fixed == null ? c.widthProperty().add(0) : fixed.add(c.widthProperty());
         }
-        DoubleBinding rest = table.widthProperty().subtract(fixed).subtract(Bindings.createDoubleBinding(() -> em() * 2, meta.fontProperty()));
-        title.prefWidthProperty().bind(Bindings.max(rest, Bindings.createDoubleBinding(() -> em() * 10, meta.fontProperty())));
+        DoubleBinding titleMin = Bindings.createDoubleBinding(() -> em() * 13, meta.fontProperty());
+        DoubleBinding scrollBarRoom = Bindings.createDoubleBinding(() -> em() * 2, meta.fontProperty());
+        DoubleBinding rest = table.widthProperty().subtract(fixed).subtract(scrollBarRoom);
+        title.prefWidthProperty().bind(Bindings.max(rest, titleMin));
+        // The split pane never squeezes the list below its key columns and a readable title: the detail gives way.
+        table.minWidthProperty().bind(fixed.add(titleMin).add(scrollBarRoom));
         title.setCellFactory(c -> new TableCell<>() {
+            private final Text wrapped = new Text();
+
+            {
+                wrapped.wrappingWidthProperty().bind(title.widthProperty().subtract(Bindings.createDoubleBinding(() -> em(), meta.fontProperty())));
+                wrapped.getStyleClass().add("wrapped-title");
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
+                wrapped.setText(empty || text == null ? "" : text);
+                wrapped.setFont(meta.getFont());
+                setGraphic(empty ? null : wrapped);
                 setText(empty ? null : text);
-                setWrapText(true);
                 setTooltip(empty || text == null ? null : new Tooltip(text));
             }
         });
@@ -270,9 +284,11 @@ public final class ProposalsView extends BorderPane {
 
         Label voteTitle = new Label("Vote");
         voteTitle.getStyleClass().add("section-title");
-        HBox buttons = new HBox(6);
+        // Buttons and weight fields flow onto a second row rather than shrink to "No wit…" in a narrow detail pane.
+        FlowPane buttons = new FlowPane(6, 6);
         for (VoteOption o : ProposalsViewModel.options()) {
             Button b = new Button(ProposalsViewModel.label(o));
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.disableProperty().bind(vm.canVoteProperty().not());
             b.setOnAction(e -> vm.requestVote(o));
             b.getStyleClass().add("vote-button");
@@ -285,23 +301,23 @@ public final class ProposalsView extends BorderPane {
         blocked.visibleProperty().bind(Bindings.isNotEmpty(vm.voteBlockedReasonProperty()));
         blocked.managedProperty().bind(blocked.visibleProperty());
 
-        GridPane weights = new GridPane();
-        weights.setHgap(8);
-        weights.setVgap(4);
-        int col = 0;
+        FlowPane weights = new FlowPane(8, 4);
+        weights.setAlignment(Pos.BOTTOM_LEFT);
         for (VoteOption o : ProposalsViewModel.options()) {
             TextField f = new TextField();
             f.setPromptText("0");
             f.setPrefColumnCount(5);
             f.textProperty().bindBidirectional(vm.weightProperty(o));
             f.disableProperty().bind(vm.canVoteProperty().not());
-            weights.add(new Label(ProposalsViewModel.label(o)), col, 0);
-            weights.add(f, col++, 1);
+            Label name = new Label(ProposalsViewModel.label(o));
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            weights.getChildren().add(new VBox(4, name, f));
         }
         Button weighted = new Button("Prepare weighted vote");
+        weighted.setMinWidth(Region.USE_PREF_SIZE);
         weighted.disableProperty().bind(vm.canVoteProperty().not().or(vm.weightsValidProperty().not()));
         weighted.setOnAction(e -> vm.requestWeightedVote());
-        weights.add(weighted, col, 1);
+        weights.getChildren().add(weighted);
         Label weightsMessage = new Label();
         weightsMessage.textProperty().bind(vm.weightsMessageProperty());
         weightsMessage.getStyleClass().add("weights-message");

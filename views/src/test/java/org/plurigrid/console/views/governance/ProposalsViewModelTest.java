@@ -292,7 +292,7 @@ class ProposalsViewModelTest {
 
         assertThat(vm.proposals()).extracting(ProposalSummary::id).containsExactly(3L, 1L);
         assertThat(vm.proposals().get(0).status()).isEqualTo(ProposalPhase.REMOVED);
-        assertThat(vm.proposals().get(0).statusText()).isEqualTo("removed by the chain");
+        assertThat(vm.proposals().get(0).statusText()).isEqualTo("removed");
         assertThat(vm.selectedProperty().get().id()).as("selection kept").isEqualTo(3L);
     }
 

@@ -15,13 +15,14 @@ runtime="$target/runtime"
 out="$target/$type"
 main_jar="$root/app/target/plurigrid-console.jar"
 [ -f "$main_jar" ] || { echo "Build the app first: ./mvnw -q -DskipTests package" >&2; exit 2; }
-icon=(--icon "$here/src/jpackage/plurigrid-console.png")   # Linux; .ico/.icns for msi/dmg are still to be drawn
+# One icon in three containers, all from plurigrid-console.png (see src/jpackage/ICONS.md).
+icon=(--icon "$here/src/jpackage/plurigrid-console.png")
 case "$type" in
   app-image) extra=("${icon[@]}") ;;
   deb) extra=(@"$here/src/jpackage/linux-deb.options" "${icon[@]}") ;;
   rpm) extra=(@"$here/src/jpackage/linux-rpm.options" "${icon[@]}") ;;
-  msi) extra=(@"$here/src/jpackage/windows-msi.options") ;;
-  dmg) extra=(@"$here/src/jpackage/mac-dmg.options") ;;
+  msi) extra=(@"$here/src/jpackage/windows-msi.options" --icon "$here/src/jpackage/plurigrid-console.ico") ;;
+  dmg) extra=(@"$here/src/jpackage/mac-dmg.options" --icon "$here/src/jpackage/plurigrid-console.icns") ;;
   *) echo "unknown type: $type (app-image|deb|rpm|msi|dmg)" >&2; exit 2 ;;
 esac
 rm -rf "$input" "$out"; mkdir -p "$out"

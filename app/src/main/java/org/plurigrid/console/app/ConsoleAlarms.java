@@ -55,6 +55,8 @@ final class ConsoleAlarms implements AutoCloseable {
     private String operator = "operator";
     private AlarmRulesViewModel rulesEditor;
     private AlarmListViewModel list;
+    private org.plurigrid.console.views.common.AssetActionRunner assetActions =
+            org.plurigrid.console.views.common.AssetActionRunner.none();
     private AlarmBannerViewModel banner;
     private AlarmJournalViewModel journal;
     private RepeatingAnnunciator horn;
@@ -104,10 +106,16 @@ final class ConsoleAlarms implements AutoCloseable {
         return engine;
     }
 
+    /** Extra actions on an alarm's point (plugins'); set before {@link #attach}. */
+    void setAssetActions(org.plurigrid.console.views.common.AssetActionRunner runner) {
+        this.assetActions = runner;
+    }
+
     /** Builds the view-models and hooks them and the horn to the frame pump (FX thread). */
     void attach(FramePump pump, String operator) {
         this.operator = operator;
         list = new AlarmListViewModel(engine, engine, clock, operator);
+        list.setAssetActions(assetActions);
         banner = new AlarmBannerViewModel(engine);
         journal = new AlarmJournalViewModel(engine.journal());
         // The horn says so when there is no audio output (checked at start, without a sound).

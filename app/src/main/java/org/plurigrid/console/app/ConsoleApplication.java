@@ -112,7 +112,11 @@ public final class ConsoleApplication extends Application {
         started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
 
         StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, zone);
-        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), this::summary, clock);
+        PluginContext pluginContext = new PluginContext(clock, operator);
+        PointTableViewModel pointTable = new PointTableViewModel(clock);
+        pointTable.setAssetActions(plugins.actionRunner(pluginContext));
+        alarms.setAssetActions(plugins.actionRunner(pluginContext));
+        OverviewViewModel overview = new OverviewViewModel(pointTable, this::summary, clock);
         pump = new FramePump(feed);
         pump.addListener(status);
         pump.addListener(overview);
@@ -143,7 +147,7 @@ public final class ConsoleApplication extends Application {
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
                 map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
-        navigation.addAll(plugins.create(new PluginContext(clock, operator), pump, builtIn));
+        navigation.addAll(plugins.create(pluginContext, pump, builtIn));
         window = new MainWindow(navigation, status);
         window.setBanner(alarms.banner(zone));
         // The operator's most frequent actions, listed by F1 with the view shortcuts.

@@ -15,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.plurigrid.console.client.telemetry.TopicDecoder;
+import org.plurigrid.console.plugins.host.PluginAssetActions;
 import org.plurigrid.console.plugins.host.PluginCatalog;
 import org.plurigrid.console.plugins.host.PluginDecoders;
 import org.plurigrid.console.plugins.host.PluginGuard;
@@ -25,6 +26,7 @@ import org.plurigrid.console.plugins.manager.PluginManagerView;
 import org.plurigrid.console.plugins.manager.PluginManagerViewModel;
 import org.plurigrid.console.plugins.spi.PluginApi;
 import org.plurigrid.console.plugins.spi.PluginContext;
+import org.plurigrid.console.views.common.AssetActionRunner;
 import org.plurigrid.console.views.common.FramePump;
 import org.plurigrid.console.views.shell.NavigationEntry;
 import org.slf4j.Logger;
@@ -46,6 +48,7 @@ final class PluginEntries implements AutoCloseable {
     private final PluginManagerViewModel manager;
     private final ExecutorService background = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("plugin-", 0).daemon().factory());
+    private PluginAssetActions assetActions;
     private final java.util.Map<String, PluginGuard> guards = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, StackPane> holders = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService settingsIo = Executors.newSingleThreadExecutor(
@@ -89,6 +92,26 @@ final class PluginEntries implements AutoCloseable {
             LOG.info("Plugin decoders: {}", all.stream().map(d -> d.name() + " (" + d.filter() + ")").toList());
         }
         return all;
+    }
+
+    /**
+     * A runner of the enabled plugins' asset actions for one view-model (each keeps its own last result); the actions
+     * are asked for once, on the first call.
+     */
+    AssetActionRunner actionRunner(PluginContext context) {
+        synchronized (this) {
+            if (assetActions == null) {
+                List<PluginAssetActions.PluginGuarded> enabled = new ArrayList<>();
+                for (PluginCatalog.Entry found : catalog.entries()) {
+                    PluginGuard guard = guards.get(found.info().id());
+                    if (found.plugin().isPresent() && guard != null) {
+                        enabled.add(new PluginAssetActions.PluginGuarded(found.plugin().get(), guard));
+                    }
+                }
+                assetActions = PluginAssetActions.of(enabled, context, background, PluginApi.ACTION_LIMIT);
+            }
+        }
+        return new AssetActionRunner(assetActions, background, Platform::runLater);
     }
 
     /** What the telemetry service calls when it switches a plugin's decoder off. */

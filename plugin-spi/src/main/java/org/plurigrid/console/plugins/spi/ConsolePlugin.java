@@ -5,7 +5,8 @@ import org.plurigrid.console.client.telemetry.TopicDecoder;
 
 /**
  * An extension of the console found by {@link java.util.ServiceLoader}: it contributes a view to the navigation rail
- * (API 1.0) and, since API 1.1, telemetry decoders for topics the console does not read by itself. Register an implementation in {@code META-INF/services/org.plurigrid.console.plugins.spi.ConsolePlugin}; a jar
+ * (API 1.0) and, since API 1.1, telemetry decoders for topics the console does not read by itself and actions
+ * on a selected asset. Register an implementation in {@code META-INF/services/org.plurigrid.console.plugins.spi.ConsolePlugin}; a jar
  * dropped into {@code <home>/plugins} must also declare the SPI version it was built for in its manifest
  * ({@value PluginApi#MANIFEST_ATTRIBUTE}: {@link PluginApi#VERSION}), see {@link PluginApi}.
  * Plugins see the console only through {@link PluginContext}: read-only feeds, never the services behind them.
@@ -47,6 +48,11 @@ public interface ConsolePlugin {
      * a decoder that throws or overruns is switched off and the plugin shown as failed. Since API 1.1.
      */
     default List<TopicDecoder> decoders() {
+        return List.of();
+    }
+
+    /** Actions on a selected asset, for the alarm list's and the point table's context menus. Since API 1.1. */
+    default List<AssetAction> assetActions() {
         return List.of();
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * {@code Plurigrid-Plugin-Api: 1.1}.
  *
  * <p>1.0: a view in the navigation rail. 1.1: {@link ConsolePlugin#hasView()} and
- * {@link ConsolePlugin#decoders()} (telemetry decoders).
+ * {@link ConsolePlugin#decoders()} (telemetry decoders), {@link ConsolePlugin#assetActions()}.
  */
 public final class PluginApi {
 
@@ -28,6 +28,8 @@ public final class PluginApi {
      * a plugin over it three times is disabled.
      */
     public static final Duration FRAME_BUDGET = Duration.ofMillis(100);
+    /** How long one {@link AssetAction#run} may take before the plugin is disabled (since 1.1). */
+    public static final Duration ACTION_LIMIT = Duration.ofSeconds(5);
     /** How long one decoder call may take before the decoder is switched off (since 1.1). */
     public static final Duration DECODE_LIMIT = org.plurigrid.console.client.telemetry.TelemetryService.TOPIC_DECODER_LIMIT;
 

@@ -327,7 +327,11 @@ public final class AlarmListView extends BorderPane {
             comment.setOnAction(e -> askComment(row));
             MenuItem map = new MenuItem("Show on map");
             map.setOnAction(e -> vm.showOnMap(row));
-            return new ContextMenu(ack, shelve, comment, map);
+            ContextMenu menu = new ContextMenu(ack, shelve, comment, map);
+            // Plugins' actions are asked for when the menu opens, not on every row update.
+            org.plurigrid.console.views.common.AssetMenus.addWhenShown(menu, vm.assetActions(),
+                    () -> org.plurigrid.console.client.assets.AssetRef.point(row.alarm().point()));
+            return menu;
         }
     }
 

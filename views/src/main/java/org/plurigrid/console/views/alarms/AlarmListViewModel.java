@@ -81,6 +81,8 @@ public final class AlarmListViewModel {
     private final ReadOnlyBooleanWrapper flashOn = new ReadOnlyBooleanWrapper(this, "flashOn", true);
     private final ReadOnlyIntegerWrapper hiddenCount = new ReadOnlyIntegerWrapper(this, "hiddenCount", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private org.plurigrid.console.views.common.AssetActionRunner assetActions =
+            org.plurigrid.console.views.common.AssetActionRunner.none();
     private Consumer<Alarm> onShowOnMap = alarm -> { };
 
     /**
@@ -207,6 +209,16 @@ public final class AlarmListViewModel {
     }
 
     /** Ask the app to centre the map on the alarm's asset (the callback set with {@link #setOnShowOnMap}). */
+    /** Extra actions on an alarm's point (plugins'); none until the console sets them. */
+    public void setAssetActions(org.plurigrid.console.views.common.AssetActionRunner runner) {
+        this.assetActions = java.util.Objects.requireNonNull(runner, "runner");
+        runner.resultProperty().addListener((o, was, now) -> message.set(now));
+    }
+
+    public org.plurigrid.console.views.common.AssetActionRunner assetActions() {
+        return assetActions;
+    }
+
     public void showOnMap(AlarmRow row) {
         onShowOnMap.accept(row.alarm());
     }

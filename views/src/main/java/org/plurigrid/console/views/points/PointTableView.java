@@ -65,6 +65,15 @@ public final class PointTableView extends VBox {
         count.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // The result of an action on a point (a plugin's), on a line of its own so it is never cut; hidden until then.
+        Label actionResult = new Label();
+        actionResult.setId("point-action-result");
+        actionResult.getStyleClass().add("muted");
+        actionResult.setWrapText(true);
+        actionResult.textProperty().bind(vm.assetActions().resultProperty());
+        actionResult.visibleProperty().bind(actionResult.textProperty().isNotEmpty());
+        actionResult.managedProperty().bind(actionResult.visibleProperty());
+        quality.setMinWidth(Region.USE_PREF_SIZE);
         HBox toolbar = new HBox(title, filter, quality, spacer, count);
         toolbar.getStyleClass().add("table-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -83,13 +92,28 @@ public final class PointTableView extends VBox {
                 qualityColumn(),
                 timeColumn()));
         table.setRowFactory(t -> new QualityRow());
+        // Extra actions on the selected point (plugins'), asked for when the menu opens; their result shows in the
+        // toolbar.
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId("point-actions");
+        table.setOnContextMenuRequested(e -> {
+            PointRow row = table.getSelectionModel().getSelectedItem();
+            java.util.List<javafx.scene.control.MenuItem> items = row == null ? java.util.List.of()
+                    : org.plurigrid.console.views.common.AssetMenus.items(vm.assetActions(),
+                            org.plurigrid.console.client.assets.AssetRef.point(row.id()));
+            if (items.size() > 1) {
+                menu.getItems().setAll(items.subList(1, items.size())); // no separator at the top
+                menu.show(table, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
         table.setItems(vm.rows());
         // The view-model's SortedList does the sorting; the table only reports the operator's choice.
         table.setSortPolicy(t -> true);
         vm.sortOrderProperty().bind(table.comparatorProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        getChildren().addAll(toolbar, table);
+        getChildren().addAll(toolbar, actionResult, table);
     }
 
     public TableView<PointRow> table() {

@@ -55,6 +55,9 @@ public final class PointTableViewModel implements FrameListener {
     private Instant lastResort = Instant.MIN;
     private boolean valuesMovedSinceResort;
 
+    private org.plurigrid.console.views.common.AssetActionRunner assetActions =
+            org.plurigrid.console.views.common.AssetActionRunner.none();
+
     public PointTableViewModel(InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         filterText.addListener((o, a, b) -> refilter());
@@ -149,6 +152,15 @@ public final class PointTableViewModel implements FrameListener {
     }
 
     /** The rows to show, filtered and sorted; the view sets this as its items. */
+    /** Extra actions on a point (plugins'); none until the console sets them, before the view is built. */
+    public void setAssetActions(org.plurigrid.console.views.common.AssetActionRunner runner) {
+        this.assetActions = java.util.Objects.requireNonNull(runner, "runner");
+    }
+
+    public org.plurigrid.console.views.common.AssetActionRunner assetActions() {
+        return assetActions;
+    }
+
     public ObservableList<PointRow> rows() {
         return sorted;
     }

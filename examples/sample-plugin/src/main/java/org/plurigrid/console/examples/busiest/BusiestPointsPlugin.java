@@ -9,7 +9,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
+import java.util.List;
+import org.plurigrid.console.client.assets.AssetRef;
 import org.plurigrid.console.client.telemetry.ChangeSet;
+import org.plurigrid.console.plugins.spi.AssetAction;
 import org.plurigrid.console.plugins.spi.ConsolePlugin;
 import org.plurigrid.console.plugins.spi.PluginContext;
 import org.plurigrid.console.plugins.spi.PluginView;
@@ -32,20 +35,47 @@ public final class BusiestPointsPlugin implements ConsolePlugin {
         return "The ten points that changed most often in the last minute.";
     }
 
+    /** One counter for the view and the asset action: the action answers from what the view has counted. */
+    private final ChangeCounter counter = new ChangeCounter(Duration.ofMinutes(1));
+
     @Override
     public PluginView createView(PluginContext context) {
-        return new View(context.clock());
+        return new View(context.clock(), counter);
+    }
+
+    /** An action on a point in the alarm list or point table: how busy it was in the last minute. */
+    @Override
+    public List<AssetAction> assetActions() {
+        return List.of(new AssetAction() {
+            @Override
+            public String label() {
+                return "Changes in the last minute";
+            }
+
+            @Override
+            public boolean appliesTo(AssetRef asset) {
+                return asset.kind() == AssetRef.Kind.POINT;
+            }
+
+            @Override
+            public ActionResult run(AssetRef asset, PluginContext context) {
+                int n = counter.changesOf(asset.id());
+                return new ActionResult.Done(asset.id() + " changed " + n + (n == 1 ? " time" : " times")
+                        + " in the last minute");
+            }
+        });
     }
 
     private static final class View implements PluginView {
         private final InstantSource clock;
-        private final ChangeCounter counter = new ChangeCounter(Duration.ofMinutes(1));
+        private final ChangeCounter counter;
         private final ObservableList<String> rows = FXCollections.observableArrayList();
         private final BorderPane root = new BorderPane();
         private long frames;
 
-        View(InstantSource clock) {
+        View(InstantSource clock, ChangeCounter counter) {
             this.clock = clock;
+            this.counter = counter;
             Label title = new Label("Busiest points in the last minute");
             title.getStyleClass().add("view-title");
             BorderPane.setMargin(title, new Insets(0, 0, 8, 0));

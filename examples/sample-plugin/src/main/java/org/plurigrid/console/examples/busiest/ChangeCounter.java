@@ -11,7 +11,10 @@ import java.util.Map;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.PointId;
 
-/** How often each point changed within a sliding window, bounded to the points seen in that window. */
+/**
+ * How often each point changed within a sliding window, bounded to the points seen in that window. Thread-safe: the
+ * view records on the FX thread while an asset action reads on another.
+ */
 public final class ChangeCounter {
 
     /** A point and its number of changes in the window. */
@@ -30,7 +33,7 @@ public final class ChangeCounter {
     }
 
     /** Counts one frame's changes, received at {@code now}, and forgets what fell out of the window. */
-    public void record(Instant now, List<Measurement> changed) {
+    public synchronized void record(Instant now, List<Measurement> changed) {
         for (Measurement m : changed) {
             seen.addLast(new Seen(now, m.id()));
             counts.merge(m.id(), 1, Integer::sum);
@@ -42,8 +45,14 @@ public final class ChangeCounter {
         }
     }
 
+    /** Changes of the point with path {@code path} in the window (as of the last frame recorded). */
+    public synchronized int changesOf(String path) {
+        return counts.entrySet().stream().filter(e -> e.getKey().path().equals(path)).mapToInt(Map.Entry::getValue)
+                .findFirst().orElse(0);
+    }
+
     /** The {@code n} points that changed most often, most first (ties by point path). */
-    public List<Count> top(int n) {
+    public synchronized List<Count> top(int n) {
         return counts.entrySet().stream()
                 .map(e -> new Count(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(Count::changes).reversed().thenComparing(c -> c.point().path()))

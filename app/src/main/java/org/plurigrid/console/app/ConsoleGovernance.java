@@ -17,6 +17,7 @@ import org.plurigrid.console.app.governance.GovernanceWiring;
 import org.plurigrid.console.client.chain.ChainConfig;
 import org.plurigrid.console.client.config.TransportWarnings;
 import org.plurigrid.console.client.chain.GrpcEndpoint;
+import org.plurigrid.console.client.threads.NamedThreads;
 import org.plurigrid.console.client.wallet.HdPath;
 import org.plurigrid.console.client.wallet.KdfStrength;
 import org.plurigrid.console.client.wallet.Keystore;
@@ -41,11 +42,7 @@ final class ConsoleGovernance implements AutoCloseable {
 
     private final Path home;
     private final InstantSource clock;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "governance");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(NamedThreads.daemon("governance"));
     private final StackPane page = new StackPane(new Label("Starting the devnet chain…"));
     private volatile DevnetChain chain;
     private volatile GovernanceWiring wiring;

@@ -29,6 +29,7 @@ import org.plurigrid.console.client.grid.SecurityMonitor;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.PointId;
 import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.client.threads.NamedThreads;
 import org.plurigrid.console.maplayers.map.SupergridMapView;
 import org.plurigrid.console.maplayers.map.SupergridMapViewModel;
 import org.plurigrid.console.views.common.FramePump;
@@ -48,20 +49,14 @@ final class ConsoleMap implements AutoCloseable {
     private final SupergridMapViewModel viewModel = new SupergridMapViewModel();
     private final Supplier<Network> model;
     private final InstantSource clock;
-    private final ScheduledExecutorService grid = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "grid-model");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService grid = Executors.newSingleThreadScheduledExecutor(
+            NamedThreads.daemon("grid-model"));
     /**
      * Camera writes on a thread of their own: on the grid-model thread they waited behind the model load and N-1
      * (tens of seconds on a busy machine), so a camera moved during start-up was written late or not at all.
      */
-    private final ScheduledExecutorService cameraWriter = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "map-camera");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService cameraWriter = Executors.newSingleThreadScheduledExecutor(
+            NamedThreads.daemon("map-camera"));
     /** Set on the FX thread once the model is loaded; only the FX thread touches it afterwards. */
     private GridTelemetryOverlay overlay;
     private volatile GridSnapshot latest;

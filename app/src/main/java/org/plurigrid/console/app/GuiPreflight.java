@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.plurigrid.console.client.errors.ErrorText;
 
 /**
  * What the window needs before JavaFX is asked for it, checked so that a missing display or a missing GTK 3 ends in
@@ -87,7 +88,7 @@ final class GuiPreflight {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String reason = ErrorText.of(root);
         return "plurigrid-console: the window could not open (" + reason.lines().findFirst().orElse(reason).strip()
                 + "); " + HEADLESS_HINT + ".";
     }

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * Telemetry benchmark: one fixed, pre-encoded Sparkplug B stream through a real broker, measured in one run for
@@ -226,11 +227,8 @@ public final class TelemetryBench {
         private final AtomicLong updates = new AtomicLong();
         /** Alarm evaluation on every measurement, as in the app (shipped default rules). */
         final AlarmEngine alarms = new AlarmEngine(AlarmRuleFile.defaults(), InstantSource.system());
-        private final ScheduledExecutorService frames = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-frame");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ScheduledExecutorService frames = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemon("bench-frame"));
 
         Console(String uri) throws InterruptedException {
             BrokerConfig config = BrokerConfig.builder("bench", uri).clientId("bench-console").build();

@@ -27,6 +27,7 @@ import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.client.telemetry.TelemetryFeed;
 import org.plurigrid.console.client.telemetry.TelemetryService;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
+import org.plurigrid.console.client.threads.NamedThreads;
 import org.plurigrid.console.views.alarms.AlarmBanner;
 import org.plurigrid.console.views.alarms.AlarmBannerViewModel;
 import org.plurigrid.console.views.alarms.AlarmJournalViewModel;
@@ -192,11 +193,8 @@ public final class UiPulseBench {
         final TelemetryService service;
         final AlarmEngine alarms = new AlarmEngine(AlarmRuleFile.defaults(), InstantSource.system());
         final PulseMeter meter = new PulseMeter();
-        private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ui-pulse-alarm-ticker");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemon("ui-pulse-alarm-ticker"));
         private FramePump pump;
         private Stage stage;
         PointTableViewModel table;

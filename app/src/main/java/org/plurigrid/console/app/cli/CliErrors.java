@@ -3,6 +3,7 @@ package org.plurigrid.console.app.cli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import org.plurigrid.console.client.errors.ErrorText;
 
 /**
  * Exit statuses and error output of every subcommand: a usage error or another mistake the operator can fix exits
@@ -39,8 +40,7 @@ public final class CliErrors {
 
     /** One line for the operator: the message, or the kind of failure when there is none. */
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : oneLine(message);
+        return ErrorText.oneLine(e);
     }
 
     static String oneLine(String message) {

@@ -34,6 +34,7 @@ import org.plurigrid.console.client.telemetry.TelemetryService;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * {@code record}: listens to a broker for N seconds with the same pipeline and alarm evaluation as
@@ -105,11 +106,7 @@ public final class RecordCommand extends CliCommand {
         RecordingStore target = store != null ? postgres() : DuckDbRecordingStore.singleFile(out);
         Recorder recorder = new Recorder(target, InstantSource.system(), RecordingSettings.DEFAULTS);
         AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "alarm-tick");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("alarm-tick"));
         RecordingStatus finalStatus;
         Instant started = Instant.now();
         try {

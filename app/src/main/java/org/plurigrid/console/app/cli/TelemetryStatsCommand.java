@@ -45,6 +45,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * {@code telemetry stats}: connects headless with the same {@link TelemetryService} as the GUI for N seconds, then
@@ -125,11 +126,8 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         List<AtomicBoolean> reached = new ArrayList<>();
         // The GUI's alarm evaluation too, so "alarms raised" means what an operator would have seen.
         AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
-        ScheduledExecutorService alarmTicker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "alarm-tick");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService alarmTicker = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemon("alarm-tick"));
         try (TelemetryService service = new TelemetryService(brokers, InstantSource.system(), null, settings)) {
             service.addListener(alarms);
             alarmTicker.scheduleAtFixedRate(alarms::tick, 250, 250, TimeUnit.MILLISECONDS);

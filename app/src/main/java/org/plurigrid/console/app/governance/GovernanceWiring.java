@@ -16,6 +16,7 @@ import org.plurigrid.console.client.chain.ChainConfig;
 import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.chain.TxProgress;
 import org.plurigrid.console.client.chain.UnsignedTx;
+import org.plurigrid.console.client.threads.NamedThreads;
 import org.plurigrid.console.client.wallet.Keystore;
 import org.plurigrid.console.views.governance.AccountsViewModel;
 import org.plurigrid.console.views.governance.ChainStatus;
@@ -67,11 +68,7 @@ public final class GovernanceWiring implements AutoCloseable {
         this.session = new SessionViewModel(watched, background, fx);
         this.proposals = new ProposalsViewModel(watched, session, history, clock, background, fx);
         this.accounts = new AccountsViewModel(watched, session, history, background, fx);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "governance-status");
-            t.setDaemon(true);
-            return t;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("governance-status"));
         long ms = statusInterval.toMillis();
         ticker.scheduleWithFixedDelay(() -> background.execute(monitor::check), 0, ms, TimeUnit.MILLISECONDS);
         // Live tallies: other voters change them; the list is read again on the same beat (on the FX thread).

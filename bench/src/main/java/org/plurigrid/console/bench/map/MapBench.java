@@ -11,7 +11,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.plurigrid.console.client.grid.DerPlacement;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GridBranch;
 import org.plurigrid.console.client.grid.GridBus;
 import org.plurigrid.console.client.grid.GridDer;

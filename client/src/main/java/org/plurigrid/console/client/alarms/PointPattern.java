@@ -2,12 +2,14 @@ package org.plurigrid.console.client.alarms;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.plurigrid.console.client.telemetry.PointGlob;
 import org.plurigrid.console.client.telemetry.PointId;
 
 /**
  * Which points a rule applies to. Every given part must match; absent parts match anything.
- * Globs: {@code *} matches within one path segment (no {@code /}), {@code **} matches across segments, {@code ?} one
- * character. The path glob is matched against {@link PointId#path()}, the metric glob against the metric name.
+ * Globs ({@link PointGlob}, the console's one point-pattern syntax): {@code *} matches within one path segment (no
+ * {@code /}), {@code **} matches across segments, {@code ?} one character. The path glob is matched against
+ * {@link PointId#path()}, the metric glob against the metric name.
  *
  * @param pathGlob   glob on the point path, e.g. {@code cg-groningen/**}; null for any
  * @param metricGlob glob on the metric name, e.g. {@code Substation/Voltage} or {@code Alarm/**}; null for any
@@ -26,6 +28,12 @@ public record PointPattern(String pathGlob, String metricGlob, String deviceType
         }
         if (deviceType != null && level == Level.NODE) {
             throw new IllegalArgumentException("a device type cannot be combined with level NODE");
+        }
+        for (String glob : new String[]{pathGlob, metricGlob}) {
+            if (glob != null && PointGlob.isMqttStyle(glob)) {
+                throw new IllegalArgumentException("'" + glob + "' is an MQTT filter; point patterns are globs: "
+                        + "write * for one level and ** for the rest");
+            }
         }
         // Fail early on a glob that cannot compile rather than on the first matching point.
         if (pathGlob != null) {
@@ -66,26 +74,8 @@ public record PointPattern(String pathGlob, String metricGlob, String deviceType
         boolean matches(PointId id);
     }
 
+    /** The one point-pattern syntax of the console ({@link PointGlob}). */
     static Pattern globToRegex(String glob) {
-        if (glob.isEmpty()) {
-            throw new IllegalArgumentException("glob must not be empty");
-        }
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*') {
-                if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    re.append(".*");
-                    i++;
-                } else {
-                    re.append("[^/]*");
-                }
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
+        return new PointGlob(glob).pattern();
     }
 }

@@ -1,12 +1,11 @@
 package org.plurigrid.console.client.config;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.plurigrid.console.client.telemetry.BrokerRules;
 import org.plurigrid.console.client.telemetry.MqttVersion;
 
 /**
@@ -47,21 +46,7 @@ public record BrokerEntry(String origin, String name, String uri, MqttVersion ve
 
     /** What is wrong with a broker URI as the console needs it, or empty when it is usable. */
     public static Optional<String> uriProblem(String text) {
-        if (text == null || text.isBlank()) {
-            return Optional.of("is empty; e.g. tcp://localhost:1883 or ssl://broker.example:8883");
-        }
-        try {
-            URI u = new URI(text.strip());
-            if (!"tcp".equals(u.getScheme()) && !"ssl".equals(u.getScheme())) {
-                return Optional.of("must start with tcp:// or ssl://, got \"" + text.strip() + "\"");
-            }
-            if (u.getHost() == null || u.getPort() <= 0) {
-                return Optional.of("needs a host and a port, e.g. tcp://localhost:1883");
-            }
-            return Optional.empty();
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URI: " + e.getReason());
-        }
+        return BrokerRules.uri(text);
     }
 
     public boolean isNew() {

@@ -18,12 +18,15 @@ import org.plurigrid.console.client.files.StrictJson;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.JsonMapping;
 import org.plurigrid.console.client.telemetry.MqttVersion;
+import org.plurigrid.console.client.telemetry.PointGlob;
 import org.plurigrid.console.client.telemetry.StaleRule;
 import org.plurigrid.console.client.telemetry.TelemetryService;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
 import org.plurigrid.console.client.telemetry.TlsSettings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The console's configuration: broker connections and how telemetry is interpreted, read from
@@ -80,6 +83,8 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
 
     /** Turns the tree into records; secrets are opened only when an encrypted value needs them. */
     private static final class Reader {
+        private static final Logger LOG = LoggerFactory.getLogger(ConsoleConfig.class);
+
         private final Path file;
         private final Path home;
         private ConsoleSecrets secrets;
@@ -120,7 +125,13 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
                 String points = r.string("points");
                 Duration period = r.optDuration("period").orElseThrow(() -> r.error("period",
                         "missing; expected a duration such as \"60s\""));
-                rules.add(wrap(r, "points", () -> new StaleRule(points, period)));
+                StaleRule rule = wrap(r, "points", () -> new StaleRule(points, period));
+                if (PointGlob.isMqttStyle(points)) {
+                    LOG.warn("{}: {} \"{}\" is an MQTT filter, which is deprecated for point patterns; write the glob "
+                            + "\"{}\" (* one level, ** the rest)", r.file, r.key("points"), points,
+                            rule.pointPattern());
+                }
+                rules.add(rule);
             }
             return new ConsoleConfig(file, brokers, new TelemetrySettings(stale, mappings, rules));
         }

@@ -1,5 +1,6 @@
 package org.plurigrid.console.client.grid;
 
+import org.plurigrid.console.client.telemetry.DerType;
 import java.util.Objects;
 
 /** One distributed energy resource hung under a substation; {@code powerKw} in the telemetry sign convention. */

@@ -1,5 +1,6 @@
 package org.plurigrid.console.client.grid;
 
+import org.plurigrid.console.client.telemetry.DerType;
 import com.powsybl.iidm.network.Area;
 import com.powsybl.iidm.network.Battery;
 import com.powsybl.iidm.network.Branch;

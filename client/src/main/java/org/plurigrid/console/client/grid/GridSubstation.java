@@ -1,5 +1,6 @@
 package org.plurigrid.console.client.grid;
 
+import org.plurigrid.console.client.telemetry.DerType;
 import java.util.Map;
 import java.util.Objects;
 

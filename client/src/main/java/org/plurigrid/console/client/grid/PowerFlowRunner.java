@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.plurigrid.console.client.errors.ErrorText;
 
 /**
  * Solves the power flow with OpenLoadFlow: AC first, AC again from DC starting values if that fails (large meshed
@@ -85,7 +86,7 @@ public final class PowerFlowRunner {
             return new Attempt(converged(r), statusText(r), iterations(r));
         } catch (RuntimeException e) {
             LOG.debug("Power flow on {} threw", network.getId(), e);
-            String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+            String message = ErrorText.of(e);
             return new Attempt(false, "solver error: " + message.strip().replaceAll("\\s*\\R\\s*", " "), 0);
         }
     }

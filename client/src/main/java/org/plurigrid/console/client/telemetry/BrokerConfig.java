@@ -51,35 +51,23 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
             throw new IllegalArgumentException("broker name must not be blank");
         }
         Objects.requireNonNull(serverUri, "serverUri");
+        check(name, "server URI", BrokerRules.uri(serverUri.toString()));
         String scheme = serverUri.getScheme();
-        if (!"tcp".equals(scheme) && !"ssl".equals(scheme)) {
-            throw new IllegalArgumentException("broker '" + name + "': server URI must start with tcp:// or ssl://, got "
-                    + serverUri);
-        }
-        if (serverUri.getHost() == null || serverUri.getPort() <= 0) {
-            throw new IllegalArgumentException("broker '" + name + "': server URI needs a host and a port, e.g. "
-                    + "tcp://localhost:1883, got " + serverUri);
-        }
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(clientId, "clientId");
         if (clientId.isBlank()) {
             throw new IllegalArgumentException("broker '" + name + "': client id must not be blank");
         }
+        check(name, "client id", BrokerRules.clientId(clientId, !cleanStart));
         topicFilters = List.copyOf(topicFilters);
         if (topicFilters.isEmpty() || topicFilters.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("broker '" + name + "': needs at least one non-blank topic filter");
         }
         for (String f : topicFilters) {
-            try {
-                TopicFilter.parse(f);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("broker '" + name + "': " + e.getMessage(), e);
-            }
+            check(name, "", BrokerRules.topicFilter(f));
         }
         Objects.requireNonNull(keepAlive, "keepAlive");
-        if (keepAlive.isNegative() || keepAlive.toSeconds() > 65_535) {
-            throw new IllegalArgumentException("broker '" + name + "': keep-alive must be 0..65535 s, got " + keepAlive);
-        }
+        check(name, "keep-alive", BrokerRules.keepAlive(keepAlive, keepAlive.toString()));
         username = username == null ? "" : username;
         password = password == null ? new char[0] : password.clone();
         Objects.requireNonNull(reconnectDelay, "reconnectDelay");
@@ -91,18 +79,19 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
         if ("ssl".equals(scheme) && tls.isEmpty()) {
             tls = Optional.of(TlsSettings.systemDefaults()); // a public broker with a CA-signed certificate
         }
-        if ("tcp".equals(scheme) && tls.isPresent()) {
-            throw new IllegalArgumentException("broker '" + name + "': TLS settings given but the URI is tcp://; "
-                    + "use ssl://" + serverUri.getHost() + ":" + serverUri.getPort());
-        }
+        check(name, "URI", BrokerRules.tlsScheme(serverUri.toString(), tls.isPresent()));
         Objects.requireNonNull(sessionExpiry, "sessionExpiry");
-        if (sessionExpiry.isNegative() || sessionExpiry.toSeconds() > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("broker '" + name + "': session expiry must be 0..4294967295 s");
-        }
+        check(name, "session expiry", BrokerRules.sessionExpiry(sessionExpiry, sessionExpiry.toString()));
         hostId = hostId == null ? "" : hostId;
-        if (hostId.contains("/") || hostId.contains("+") || hostId.contains("#")) {
-            throw new IllegalArgumentException("broker '" + name + "': Sparkplug host id must not contain '/', '+' "
-                    + "or '#', got '" + hostId + "'");
+        String host = hostId;
+        check(name, "Sparkplug host id", BrokerRules.hostId(host).map(p -> p + ", got '" + host + "'"));
+    }
+
+    /** Refuses a field {@link BrokerRules} found a problem with, naming the broker and the field. */
+    private static void check(String broker, String field, Optional<String> problem) {
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("broker '" + broker + "': " + (field.isEmpty() ? "" : field + " ")
+                    + problem.get());
         }
     }
 

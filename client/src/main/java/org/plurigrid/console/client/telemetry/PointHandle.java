@@ -23,7 +23,7 @@ public final class PointHandle {
 
     private final PointId id;
     /** What this point contributes to the supergrid totals, decided once from its id. */
-    final DeviceType powerOf;
+    final DerType powerOf;
 
     // guarded by this
     String unit;
@@ -43,7 +43,7 @@ public final class PointHandle {
         this.id = id;
         this.unit = unit == null ? "" : unit;
         this.powerOf = !id.device().isEmpty() && "ActivePower".equals(id.metric())
-                ? DeviceType.fromDeviceId(id.device()) : null;
+                ? DerType.fromDeviceId(id.device()).orElse(null) : null;
     }
 
     public PointId id() {

@@ -278,18 +278,17 @@ public final class PointStore {
                 continue;
             }
             switch (h.powerOf) {
-                case LOAD -> load += v;
-                case EV -> ev += v;
+                case FLEXIBLE_LOAD -> load += v;
+                case EV_CHARGER -> ev += v;
                 case PV -> pv += v;
                 case WIND -> wind += v;
-                case BAT -> {
+                case BATTERY -> {
                     if (v > 0) {
                         batDischarge += v;
                     } else {
                         batCharge -= v;
                     }
                 }
-                case OTHER -> { }
             }
         }
         return new PowerTotals(load + ev + batCharge, pv + wind + batDischarge, pv + wind);

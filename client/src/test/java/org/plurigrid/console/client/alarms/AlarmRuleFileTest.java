@@ -71,6 +71,17 @@ class AlarmRuleFileTest {
     }
 
     @Test
+    void refusesAnMqttFilterInAMatchWithTheGlobToWrite() {
+        String json = """
+                { "rules": [ { "id": "a", "match": { "path": "cg-utrecht/+/+/StateOfCharge" }, "kind": "STALE",
+                               "priority": "LOW", "message": "m" } ] }
+                """;
+        assertThatThrownBy(() -> AlarmRuleFile.parse(json, "f.json"))
+                .hasMessageContaining("is an MQTT filter; point patterns are globs")
+                .hasMessageContaining("write * for one level");
+    }
+
+    @Test
     void copiesDefaultsIntoTheHomeFolderOnce() throws Exception {
         Path file = home.resolve("sub/alarm-rules.json");
 

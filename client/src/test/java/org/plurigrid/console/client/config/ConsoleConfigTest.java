@@ -85,7 +85,9 @@ class ConsoleConfigTest {
         assertThat(m.pointFor("coop/sub-1/pv-0001/state"))
                 .contains(new PointId("cg-coop", "sub-1", "pv-0001", "ActivePower"));
         assertThat(c.telemetry().staleRules()).singleElement()
-                .satisfies(r -> assertThat(r.period()).isEqualTo(Duration.ofMinutes(2)));
+                .satisfies(r -> assertThat(r.period()).isEqualTo(Duration.ofMinutes(2)))
+                .satisfies(r -> assertThat(r.pointPattern()).as("the deprecated MQTT form, read as its glob")
+                        .isEqualTo("cg-utrecht/*/*/StateOfCharge"));
         assertThat(c.toString()).doesNotContain("coop-Passw0rd").doesNotContain("p12-Passw0rd");
     }
 

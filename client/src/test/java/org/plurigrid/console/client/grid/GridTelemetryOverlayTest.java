@@ -1,5 +1,6 @@
 package org.plurigrid.console.client.grid;
 
+import org.plurigrid.console.client.telemetry.DerType;
 import org.junit.jupiter.api.Test;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.PointId;

@@ -390,7 +390,7 @@ final class ChainState {
                 throw TxFailure.sdk(TxFailure.INVALID_PUBKEY, "invalid pubkey length " + pub.length + ": invalid pubkey");
             }
             for (Any m : body.getMessagesList()) {
-                if (!KNOWN_MESSAGES.contains(m.getTypeUrl())) {
+                if (!MsgTypes.KNOWN.contains(m.getTypeUrl())) {
                     throw TxFailure.sdk(TxFailure.TX_DECODE, "unable to resolve type URL " + m.getTypeUrl() + ": tx parse error");
                 }
             }
@@ -401,9 +401,6 @@ final class ChainState {
         }
     }
 
-    private static final java.util.Set<String> KNOWN_MESSAGES = java.util.Set.of(
-            "/cosmos.gov.v1.MsgVote", "/cosmos.gov.v1.MsgVoteWeighted", "/cosmos.gov.v1.MsgDeposit", "/cosmos.bank.v1beta1.MsgSend",
-            WasmExecution.TYPE_URL);
 
     /** The SDK ante chain, in its order: gas limit, account, fee, sequence, signature. */
     private void ante(Decoded tx, Mode mode) throws TxFailure {
@@ -466,11 +463,11 @@ final class ChainState {
     private static String messageSigner(Any m) throws TxFailure {
         try {
             return switch (m.getTypeUrl()) {
-                case "/cosmos.gov.v1.MsgVote" -> MsgVote.parseFrom(m.getValue()).getVoter();
-                case "/cosmos.gov.v1.MsgVoteWeighted" -> MsgVoteWeighted.parseFrom(m.getValue()).getVoter();
-                case "/cosmos.gov.v1.MsgDeposit" -> MsgDeposit.parseFrom(m.getValue()).getDepositor();
-                case "/cosmos.bank.v1beta1.MsgSend" -> MsgSend.parseFrom(m.getValue()).getFromAddress();
-                case WasmExecution.TYPE_URL -> WasmExecution.sender(m);
+                case MsgTypes.VOTE -> MsgVote.parseFrom(m.getValue()).getVoter();
+                case MsgTypes.VOTE_WEIGHTED -> MsgVoteWeighted.parseFrom(m.getValue()).getVoter();
+                case MsgTypes.DEPOSIT -> MsgDeposit.parseFrom(m.getValue()).getDepositor();
+                case MsgTypes.SEND -> MsgSend.parseFrom(m.getValue()).getFromAddress();
+                case MsgTypes.WASM_EXECUTE -> WasmExecution.sender(m);
                 default -> throw TxFailure.sdk(TxFailure.TX_DECODE, "unable to resolve type URL " + m.getTypeUrl() + ": tx parse error");
             };
         } catch (InvalidProtocolBufferException e) {
@@ -489,10 +486,10 @@ final class ChainState {
         long g = 0;
         for (Any m : msgs) {
             g += switch (m.getTypeUrl()) {
-                case "/cosmos.gov.v1.MsgVote" -> 6_000;
-                case "/cosmos.gov.v1.MsgVoteWeighted" -> 9_000;
-                case "/cosmos.gov.v1.MsgDeposit" -> 12_000;
-                case WasmExecution.TYPE_URL -> WasmExecution.GAS;
+                case MsgTypes.VOTE -> 6_000;
+                case MsgTypes.VOTE_WEIGHTED -> 9_000;
+                case MsgTypes.DEPOSIT -> 12_000;
+                case MsgTypes.WASM_EXECUTE -> WasmExecution.GAS;
                 default -> 10_000;
             };
         }
@@ -593,23 +590,23 @@ final class ChainState {
     private List<Event> execute(Any m, String signer, boolean apply) throws TxFailure {
         try {
             return switch (m.getTypeUrl()) {
-                case "/cosmos.gov.v1.MsgVote" -> {
+                case MsgTypes.VOTE -> {
                     MsgVote v = MsgVote.parseFrom(m.getValue());
                     if (v.getOption() == VoteOption.VOTE_OPTION_UNSPECIFIED || v.getOptionValue() > 4 || v.getOptionValue() < 0) {
                         throw TxFailure.gov(TxFailure.GOV_INVALID_VOTE, v.getOptionValue() + ": invalid vote option");
                     }
                     List<WeightedVoteOption> opts = List.of(WeightedVoteOption.newBuilder().setOption(v.getOption())
                             .setWeight("1.000000000000000000").build());
-                    yield castVote(v.getProposalId(), signer, opts, "/cosmos.gov.v1.MsgVote", apply);
+                    yield castVote(v.getProposalId(), signer, opts, MsgTypes.VOTE, apply);
                 }
-                case "/cosmos.gov.v1.MsgVoteWeighted" -> {
+                case MsgTypes.VOTE_WEIGHTED -> {
                     MsgVoteWeighted v = MsgVoteWeighted.parseFrom(m.getValue());
                     validateWeights(v.getOptionsList());
-                    yield castVote(v.getProposalId(), signer, v.getOptionsList(), "/cosmos.gov.v1.MsgVoteWeighted", apply);
+                    yield castVote(v.getProposalId(), signer, v.getOptionsList(), MsgTypes.VOTE_WEIGHTED, apply);
                 }
-                case "/cosmos.gov.v1.MsgDeposit" -> deposit(MsgDeposit.parseFrom(m.getValue()), apply);
-                case "/cosmos.bank.v1beta1.MsgSend" -> send(MsgSend.parseFrom(m.getValue()), apply);
-                case WasmExecution.TYPE_URL -> wasm.execute(m, blockTime, height, apply);
+                case MsgTypes.DEPOSIT -> deposit(MsgDeposit.parseFrom(m.getValue()), apply);
+                case MsgTypes.SEND -> send(MsgSend.parseFrom(m.getValue()), apply);
+                case MsgTypes.WASM_EXECUTE -> wasm.execute(m, blockTime, height, apply);
                 default -> throw TxFailure.sdk(TxFailure.UNKNOWN_REQUEST, "unrecognized message type " + m.getTypeUrl() + ": unknown request");
             };
         } catch (InvalidProtocolBufferException e) {
@@ -698,7 +695,7 @@ final class ChainState {
             p.deposit.merge(c.getDenom(), amount, BigInteger::add);
         }
         activateIfDeposited(p);
-        return List.of(event("message", "action", "/cosmos.gov.v1.MsgDeposit", "sender", d.getDepositor(), "module", "governance"),
+        return List.of(event("message", "action", MsgTypes.DEPOSIT, "sender", d.getDepositor(), "module", "governance"),
                 event("proposal_deposit", "proposal_id", Long.toString(p.id), "depositor", d.getDepositor()));
     }
 
@@ -725,7 +722,7 @@ final class ChainState {
             from.balances.merge(c.getDenom(), amount.negate(), BigInteger::add);
             to.balances.merge(c.getDenom(), amount, BigInteger::add);
         }
-        return List.of(event("message", "action", "/cosmos.bank.v1beta1.MsgSend", "sender", s.getFromAddress(), "module", "bank"),
+        return List.of(event("message", "action", MsgTypes.SEND, "sender", s.getFromAddress(), "module", "bank"),
                 event("transfer", "recipient", s.getToAddress(), "sender", s.getFromAddress()));
     }
 

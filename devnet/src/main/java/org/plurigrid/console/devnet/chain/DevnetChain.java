@@ -20,6 +20,7 @@ import org.plurigrid.console.client.chain.CoinAmount;
 import org.plurigrid.console.client.chain.TxSigner;
 import org.plurigrid.console.client.chain.proto.cosmos.bank.v1beta1.MsgSend;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
+import org.plurigrid.console.client.threads.NamedThreads;
 import org.plurigrid.console.client.wallet.HdPath;
 import org.plurigrid.console.client.wallet.Mnemonic;
 import org.slf4j.Logger;
@@ -219,11 +220,8 @@ public final class DevnetChain implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Devnet chain could not open its gRPC port on 127.0.0.1", e);
         }
-        ScheduledExecutorService blocks = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "devnet-chain-blocks");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService blocks = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemon("devnet-chain-blocks"));
         long ms = options.blockTime().toMillis();
         blocks.scheduleAtFixedRate(() -> {
             try {

@@ -14,7 +14,7 @@ import com.powsybl.iidm.network.VoltageLevel;
 import com.powsybl.iidm.network.extensions.ActivePowerControlAdder;
 import com.powsybl.iidm.network.extensions.Coordinate;
 import com.powsybl.iidm.network.extensions.SubstationPositionAdder;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GeoPoint;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
 import org.plurigrid.console.client.grid.PowerFlowResult;
@@ -332,13 +332,7 @@ public final class DemoSupergrid {
 
     /** The grid model's DER type of a fleet device type. */
     public static DerType derType(DeviceType type) {
-        return switch (type) {
-            case PV -> DerType.PV;
-            case WIND -> DerType.WIND;
-            case BAT -> DerType.BATTERY;
-            case EV -> DerType.EV_CHARGER;
-            case LOAD -> DerType.FLEXIBLE_LOAD;
-        };
+        return type.kind();
     }
 
     /**

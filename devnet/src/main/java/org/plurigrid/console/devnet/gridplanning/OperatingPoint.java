@@ -5,7 +5,7 @@ import com.powsybl.iidm.network.Generator;
 import com.powsybl.iidm.network.Injection;
 import com.powsybl.iidm.network.Load;
 import com.powsybl.iidm.network.Network;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
 import org.plurigrid.console.devnet.fleet.FleetConfig;

@@ -1,6 +1,6 @@
 package org.plurigrid.console.devnet.gridtelemetry;
 
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GridDer;
 
 /**

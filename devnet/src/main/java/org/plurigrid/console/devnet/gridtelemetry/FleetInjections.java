@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshot;
 import org.plurigrid.console.client.grid.GridSubstation;

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.devnet.fleet.FleetSimulation;
 import org.plurigrid.console.devnet.grid.DemoSupergrid;
 import org.plurigrid.console.devnet.fleet.SimulatedDevice;

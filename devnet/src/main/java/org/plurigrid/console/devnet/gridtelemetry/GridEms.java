@@ -26,6 +26,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridSnapshot;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
+import org.plurigrid.console.client.threads.NamedThreads;
 import org.plurigrid.console.devnet.fleet.EdgeNode;
 import org.plurigrid.console.devnet.grid.BaseLoad;
 import org.plurigrid.console.devnet.grid.SupergridPowerFlow;
@@ -82,11 +83,8 @@ public final class GridEms implements AutoCloseable {
         Objects.requireNonNull(powerFlow, "powerFlow");
         Objects.requireNonNull(period, "period");
         long began = System.nanoTime();
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "devnet-grid-ems");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+                NamedThreads.daemon("devnet-grid-ems"));
         try {
             GridSnapshot topology = powerFlow.current();
             FleetInjections injections = new FleetInjections(topology, new DerProfile(),

@@ -178,7 +178,7 @@ class DemoSupergridTest {
 
         assertThat(after.powerFlow().status()).isEqualTo(PowerFlowResult.Status.CONVERGED);
         assertThat(after.substation(sub).orElseThrow().generationMw()).isGreaterThan(genBefore);
-        assertThat(after.dersUnder(sub)).filteredOn(d -> d.type() == org.plurigrid.console.client.grid.DerType.PV)
+        assertThat(after.dersUnder(sub)).filteredOn(d -> d.type() == org.plurigrid.console.client.telemetry.DerType.PV)
                 .allSatisfy(d -> assertThat(d.powerKw()).isPositive());
     }
 

@@ -43,7 +43,7 @@ class OperatingRangeTest {
                     .allSatisfy(b -> assertThat(b.loadingPercent()).as(p.name() + " " + b.id()).isLessThanOrEqualTo(100));
             assertThat(s.branches()).filteredOn(b -> !weak.contains(b.id())).as(p.name())
                     .allSatisfy(b -> assertThat(b.loadingPercent()).as(p.name() + " " + b.id()).isLessThanOrEqualTo(70));
-            double pv = s.ders().stream().filter(d -> d.type() == org.plurigrid.console.client.grid.DerType.PV)
+            double pv = s.ders().stream().filter(d -> d.type() == org.plurigrid.console.client.telemetry.DerType.PV)
                     .mapToDouble(GridDer::powerKw).sum();
             if (p.name().equals("profile 12.0 h")) {
                 pvNoon = pv;

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GeoPoint;
 import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshot;

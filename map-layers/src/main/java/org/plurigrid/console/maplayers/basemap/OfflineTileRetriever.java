@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * Gluon Maps tile source that needs no network: tiles are rendered locally from the bundled Natural Earth data on
@@ -158,12 +158,6 @@ public final class OfflineTileRetriever implements TileRetriever {
     }
 
     private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "basemap-tiles-" + n.incrementAndGet());
-            t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1);
-            return t;
-        };
+        return NamedThreads.numberedDaemons("basemap-tiles", Thread.NORM_PRIORITY - 1);
     }
 }

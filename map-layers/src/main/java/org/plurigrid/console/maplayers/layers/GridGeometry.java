@@ -1,6 +1,6 @@
 package org.plurigrid.console.maplayers.layers;
 
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GeoPoint;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridBranch;

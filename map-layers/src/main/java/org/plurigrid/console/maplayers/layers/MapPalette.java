@@ -68,7 +68,7 @@ public final class MapPalette {
         return AREA[Math.floorMod(index, AREA.length)];
     }
 
-    public static Color der(org.plurigrid.console.client.grid.DerType type) {
+    public static Color der(org.plurigrid.console.client.telemetry.DerType type) {
         return switch (type) {
             case PV -> DER_PV;
             case WIND -> DER_WIND;

@@ -13,7 +13,7 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridBranch;
 import org.plurigrid.console.client.grid.GridDer;
@@ -65,14 +65,14 @@ public final class SupergridLayer extends MapLayer {
     private final Canvas symbolsCanvas = new Canvas();
     private final Canvas overlay = new Canvas();
     /** What the area and symbol canvases were last drawn for; telemetry that changes none of it repaints only lines. */
-    private List<Object> staticKey = List.of();
+    private StaticKey staticKey;
     private int staticElements;
     private int lineElements;
     private int staticRedraws;
     /** What the lines canvas shows per branch (drawn, band, connected) and for which camera: unchanged means no repaint. */
     private byte[] lineLook = new byte[0];
     private byte[] lastLineLook = new byte[0];
-    private List<Object> linesKey = List.of();
+    private LinesKey linesKey;
     private int lineRedraws;
     private final DoubleSupplier zoom;
     private GridSnapshot snapshot;
@@ -87,44 +87,20 @@ public final class SupergridLayer extends MapLayer {
     private String outagedId;
     private java.util.Set<String> contingencyOverloads = java.util.Set.of();
 
-    /** Web-Mercator to layer pixels for this frame: x = ax·lon + bx, y = ay·mercY + by (see {@link #redraw}). */
-    private double ax;
-    private double bx;
-    private double ay;
-    private double by;
-    /** DER clusters depend only on positions and the camera, not on live values: reused while neither changes. */
-    private List<DerClusters.Cluster> clusterCache = List.of();
-    /** The clusters in clusterCache are on screen (DERs shown, zoomed out far enough): picking respects them. */
-    private boolean clustersDrawn;
-    private List<Object> clusterKey = List.of();
+    /** Web-Mercator to layer pixels for this frame (see {@link #redraw}). */
+    private MapProjection projection = MapProjection.NONE;
+    private final DerPainter derPainter = new DerPainter();
+    private final AlarmRingPainter alarmPainter = new AlarmRingPainter();
+    private final FramePositions at = new FramePositions();
 
     /** Above this many lines on screen the moving flow dashes are left out: they cannot be told apart anyway. */
     static final int MAX_ANIMATED_BRANCHES = 2500;
-    /** Above this many substations their symbols are filled as batched paths. */
-    static final int DENSE_SUBSTATIONS = 2000;
 
     private static final int KV_CLASSES = 4;
     private static final double[] KV_CLASS_REPRESENTATIVE = {345, 138, 69, 20};
-    private static final Color CLUSTER_FILL = Color.web("#F4F4F1", 0.80);
-    private static final Color CLUSTER_TEXT = Color.web("#3A4048");
-    private static final Color HATCH = Color.web("#6B7075");
-    private static final Color STALE_DER = Color.web("#B5B8BB");
     private static final Color FLOW_DASH = Color.web("#F2F2EF", 0.65);
     private static final Color FLOW_DASH_ABNORMAL = Color.web("#F2F2EF", 0.9);
-    private static final Font AREA_FONT = Font.font("System", FontWeight.BOLD, 11);
-    private static final Font LABEL_FONT = Font.font("System", FontWeight.NORMAL, 10);
-    private static final Font CLUSTER_FONT = Font.font("System", FontWeight.NORMAL, 9);
-    private static final Font ALARM_FONT = Font.font("System", FontWeight.BOLD, 11);
 
-    // the last frame's screen positions: for picking, the overlay and alarms (valid until the next redraw)
-    private double[] px = new double[0];
-    private double[] py = new double[0];
-    private boolean[] branchDrawn = new boolean[0];
-    private double[] subX = new double[0];
-    private double[] subY = new double[0];
-    private boolean[] subDrawn = new boolean[0];
-    private double[] derX = new double[0];
-    private double[] derY = new double[0];
     /** Branches whose flow dashes the overlay draws: index, width, abnormal. */
     private int[] animated = new int[0];
     private double[] animatedWidth = new double[0];
@@ -133,11 +109,6 @@ public final class SupergridLayer extends MapLayer {
     private double[] trimX = new double[16];
     private double[] trimY = new double[16];
     private int animatedCount;
-    /** Priority 1..4 colours and number colours: the theme's tokens once the view has read them from the scene. */
-    private final Color[] alarmColours = {AlarmSymbols.colour(1), AlarmSymbols.colour(2), AlarmSymbols.colour(3),
-            AlarmSymbols.colour(4)};
-    private final Color[] alarmNumberColours = {AlarmSymbols.numberColour(1), AlarmSymbols.numberColour(2),
-            AlarmSymbols.numberColour(3), AlarmSymbols.numberColour(4)};
     /** The animated overlay was last cleared with nothing drawn on it. */
     private boolean overlayBlank;
     private final IntList[] buckets = new IntList[LoadingBand.values().length * KV_CLASSES * 2];
@@ -194,22 +165,18 @@ public final class SupergridLayer extends MapLayer {
 
     /** The colour and number colour of an alarm priority (1..4) as the theme defines them; repaints the alarms. */
     public void setAlarmColours(int priority, Color colour, Color number) {
-        if (priority < 1 || priority > 4) {
-            throw new IllegalArgumentException("priority 1..4, not " + priority);
-        }
-        alarmColours[priority - 1] = java.util.Objects.requireNonNull(colour, "colour");
-        alarmNumberColours[priority - 1] = java.util.Objects.requireNonNull(number, "number");
+        alarmPainter.setColours(priority, colour, number);
         redrawOverlay();
     }
 
     /** The colour the map draws priority 1..4 in (tests: the map and the alarm list agree). */
     public Color alarmColour(int priority) {
-        return alarmColours[priority - 1];
+        return alarmPainter.colour(priority);
     }
 
     /** The colour of the number on priority 1..4's shape. */
     public Color alarmNumberColour(int priority) {
-        return alarmNumberColours[priority - 1];
+        return alarmPainter.numberColour(priority);
     }
 
     /** Advances the flow-direction animation (phase in px along the line); repaints only the animated overlay. */
@@ -267,17 +234,7 @@ public final class SupergridLayer extends MapLayer {
         if (geometry == null) {
             return Optional.empty();
         }
-        int s = geometry.substationIndex(id);
-        if (s >= 0 && s < subDrawn.length && subDrawn[s]) {
-            return Optional.of(new Point2D(subX[s], subY[s]));
-        }
-        int b = geometry.branchIndex(id);
-        if (b >= 0 && b < branchDrawn.length && branchDrawn[b]) {
-            int first = geometry.branchOffset[b];
-            int last = first + geometry.branchLon[b].length - 1;
-            return Optional.of(new Point2D((px[first] + px[last]) / 2, (py[first] + py[last]) / 2));
-        }
-        return Optional.empty();
+        return at.screenPointOf(geometry, id);
     }
 
     /**
@@ -289,40 +246,7 @@ public final class SupergridLayer extends MapLayer {
         if (geometry == null) {
             return Optional.empty();
         }
-        String best = null;
-        double bestD = 10 * 10;
-        for (int i = 0; i < subDrawn.length; i++) {
-            if (!subDrawn[i]) {
-                continue;
-            }
-            double dx = subX[i] - x;
-            double dy = subY[i] - y;
-            double d = dx * dx + dy * dy;
-            if (d <= bestD) {
-                bestD = d;
-                best = geometry.substations[i].id();
-            }
-        }
-        if (best != null) {
-            return Optional.of(best);
-        }
-        if (clustersDrawn && onCluster(clusterCache, x, y)) {
-            return Optional.empty();
-        }
-        bestD = 6 * 6;
-        for (int i = 0; i < branchDrawn.length; i++) {
-            if (!branchDrawn[i]) {
-                continue;
-            }
-            int first = geometry.branchOffset[i];
-            int last = first + geometry.branchLon[i].length - 1;
-            double d = Culling.distanceToSegmentSquared(x, y, px[first], py[first], px[last], py[last]);
-            if (d <= bestD) {
-                bestD = d;
-                best = geometry.branchIds[i];
-            }
-        }
-        return Optional.ofNullable(best);
+        return MapPicking.pick(geometry, at, derPainter.clustersOnScreen(), x, y);
     }
 
     private void redraw() {
@@ -340,8 +264,8 @@ public final class SupergridLayer extends MapLayer {
         animatedCount = 0;
         if (snapshot == null || w <= 0 || h <= 0 || baseMap == null) {
             geometry = null;
-            staticKey = List.of();
-            linesKey = List.of();
+            staticKey = null;
+            linesKey = null;
             clearLineTiles();
             staticElements = 0;
             areasCanvas.getGraphicsContext2D().clearRect(0, 0, w, h);
@@ -352,14 +276,7 @@ public final class SupergridLayer extends MapLayer {
         if (geometry == null || !geometry.matches(snapshot)) {
             geometry = new GridGeometry(snapshot);
             geometryBuilds++;
-            px = new double[geometry.pathPoints];
-            py = new double[geometry.pathPoints];
-            branchDrawn = new boolean[geometry.branchIds.length];
-            subX = new double[geometry.substations.length];
-            subY = new double[geometry.substations.length];
-            subDrawn = new boolean[geometry.substations.length];
-            derX = new double[geometry.derLon.length];
-            derY = new double[geometry.derLon.length];
+            at.sizeFor(geometry);
             animated = new int[geometry.branchIds.length];
             animatedWidth = new double[geometry.branchIds.length];
             animatedAbnormal = new boolean[geometry.branchIds.length];
@@ -371,65 +288,52 @@ public final class SupergridLayer extends MapLayer {
             bMaxX = new double[geometry.branchIds.length];
             bMaxY = new double[geometry.branchIds.length];
         }
-        updateProjection();
+        projection = MapProjection.from(getMapPoint(MapProjection.LAT1, MapProjection.LON1),
+                getMapPoint(MapProjection.LAT2, MapProjection.LON2));
         double z = zoom.getAsDouble();
         LevelOfDetail lod = LevelOfDetail.forZoom(z);
-        List<Object> key = java.util.Arrays.asList(geometry, ax, bx, ay, by, w, h, z, visibility, selectedId,
-                staleSignature(lod), lod.individualDers() ? staticRedraws : -1);
+        StaticKey key = new StaticKey(geometry, projection, w, h, z, visibility, selectedId, staleMarks(lod),
+                lod.individualDers() ? staticRedraws : -1);
         if (!key.equals(staticKey)) {
             // areas and symbols change with the camera, the model, the selection or quality; not with live values
             staticKey = key;
             staticRedraws++;
             staticElements = 0;
-            java.util.Arrays.fill(subDrawn, false);
+            java.util.Arrays.fill(at.subDrawn, false);
             GraphicsContext areas = areasCanvas.getGraphicsContext2D();
             GraphicsContext symbols = symbolsCanvas.getGraphicsContext2D();
             areas.clearRect(0, 0, w, h);
             symbols.clearRect(0, 0, w, h);
+            PaintFrame frame = new PaintFrame(snapshot, geometry, projection, w, h, z, lod, visibility, stale,
+                    selectedId);
             if (visibility.areas()) {
-                drawAreas(areas);
+                staticElements += AreaPainter.paint(areas, frame);
             }
-            clustersDrawn = false;
+            derPainter.hidden();
             if (visibility.ders()) {
-                drawDers(symbols, lod, w, h);
+                staticElements += derPainter.paint(symbols, frame, at);
             }
             if (visibility.substations()) {
-                drawSubstations(symbols, z, lod, w, h);
+                staticElements += SubstationPainter.paint(symbols, frame, at);
             }
         }
-        java.util.Arrays.fill(branchDrawn, false);
+        java.util.Arrays.fill(at.branchDrawn, false);
         if (visibility.lines()) {
             drawBranches(z, lod, w, h);
-        } else if (!linesKey.isEmpty()) {
+        } else if (linesKey != null) {
             clearLineTiles();
-            linesKey = List.of();
+            linesKey = null;
         }
         redrawOverlay();
     }
 
     /**
-     * A cheap fingerprint of which substations and areas are stale (the only live state the static canvases show);
-     * individual DERs are repainted with every frame instead, as they are few at the zooms that show them.
+     * Exactly which substations and areas are stale (the only live state the static canvases show); individual DERs
+     * are repainted with every frame instead, as they are few at the zooms that show them.
      */
-    private int staleSignature(LevelOfDetail lod) {
-        int sig = 1;
-        if (visibility.substations()) {
-            GridSubstation[] subs = geometry.substations;
-            for (int i = 0; i < subs.length; i++) {
-                if (subs[i].nominalKv() >= lod.minSubstationKv() && stale.test(subs[i].id())) {
-                    sig = sig * 31 + i + 1;
-                }
-            }
-        }
-        if (visibility.areas()) {
-            List<GridArea> areas = snapshot.areas();
-            for (int i = 0; i < areas.size(); i++) {
-                if (stale.test(areas.get(i).id())) {
-                    sig = sig * 31 - i - 1;
-                }
-            }
-        }
-        return sig;
+    private StaleMarks staleMarks(LevelOfDetail lod) {
+        return StaleMarks.of(visibility.substations() ? geometry.substations : null, lod.minSubstationKv(),
+                visibility.areas() ? snapshot.areas() : null, stale);
     }
 
     /** One canvas per LINE_TILE_PX square of the layer (the last row and column smaller), between areas and symbols. */
@@ -464,7 +368,7 @@ public final class SupergridLayer extends MapLayer {
         children.add(symbolsCanvas);
         children.add(overlay);
         getChildren().setAll(children);
-        linesKey = List.of(); // new canvases are blank: paint them all
+        linesKey = null; // new canvases are blank: paint them all
     }
 
     private void clearLineTiles() {
@@ -524,100 +428,7 @@ public final class SupergridLayer extends MapLayer {
             g.setLineDashes();
             g.setLineDashOffset(0);
         }
-        drawAlarms(g, w, h);
-    }
-
-    /** Alarm priority told three ways (STYLE.md): colour, shape and number, with a ring pulsing around the asset. */
-    private void drawAlarms(GraphicsContext g, double w, double h) {
-        if (alarms.isEmpty()) {
-            return;
-        }
-        double pulse = 0.5 + 0.5 * Math.sin(flowPhase / 4.0);
-        g.setFont(ALARM_FONT);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        for (Map.Entry<String, Integer> a : alarms.entrySet()) {
-            Optional<Point2D> at = screenPointOf(a.getKey());
-            if (at.isEmpty() || !Culling.pointVisible(at.get().getX(), at.get().getY(), 20, w, h)) {
-                continue;
-            }
-            double x = at.get().getX();
-            double y = at.get().getY();
-            int priority = Math.max(1, Math.min(4, a.getValue()));
-            Color c = alarmColours[priority - 1];
-            double r = 9 + 4 * pulse;
-            g.setStroke(c.deriveColor(0, 1, 1, 0.35 + 0.5 * (1 - pulse)));
-            g.setLineWidth(2);
-            g.strokeOval(x - r, y - r, 2 * r, 2 * r);
-            double sx = x + 12;
-            double sy = y - 14;
-            g.setFill(c);
-            AlarmSymbols.fillShape(g, priority, sx, sy, 8);
-            g.setFill(alarmNumberColours[priority - 1]);
-            g.fillText(Integer.toString(priority), sx, sy + (priority == 3 ? 1.5 : 0));
-            drawnAlarms++;
-        }
-    }
-
-    /**
-     * Takes the frame's Mercator transform from two points projected by Gluon, so the many projections of a frame
-     * are a few multiplications each instead of a call into the map per element.
-     */
-    private void updateProjection() {
-        Point2D p1 = getMapPoint(50, 3);
-        Point2D p2 = getMapPoint(54, 8);
-        ax = (p2.getX() - p1.getX()) / (8 - 3);
-        bx = p1.getX() - ax * 3;
-        ay = (p2.getY() - p1.getY()) / (GridGeometry.mercator(54) - GridGeometry.mercator(50));
-        by = p1.getY() - ay * GridGeometry.mercator(50);
-    }
-
-    private void drawAreas(GraphicsContext g) {
-        List<GridArea> areas = snapshot.areas();
-        g.setLineDashes();
-        for (int i = 0; i < areas.size(); i++) {
-            double[] lon = geometry.hullLon[i];
-            double[] merc = geometry.hullMerc[i];
-            int k = lon.length;
-            if (k < 3) {
-                continue;
-            }
-            double cx = 0;
-            double cy = 0;
-            for (int j = 0; j < k; j++) {
-                cx += ax * lon[j] + bx;
-                cy += ay * merc[j] + by;
-            }
-            cx /= k;
-            cy /= k;
-            double[] xs = new double[k];
-            double[] ys = new double[k];
-            double top = Double.MAX_VALUE;
-            for (int j = 0; j < k; j++) {
-                // grow the hull a little so border substations sit inside the tint
-                double x = ax * lon[j] + bx;
-                double y = ay * merc[j] + by;
-                double dx = x - cx;
-                double dy = y - cy;
-                double len = Math.max(1, Math.hypot(dx, dy));
-                xs[j] = x + dx / len * 14;
-                ys[j] = y + dy / len * 14;
-                top = Math.min(top, ys[j]);
-            }
-            GridArea a = areas.get(i);
-            Color c = MapPalette.area(i);
-            g.setFill(c.deriveColor(0, 1, 1, 0.10));
-            g.fillPolygon(xs, ys, k);
-            g.setStroke(c.deriveColor(0, 1, 1, stale.test(a.id()) ? 0.25 : 0.55));
-            g.setLineWidth(1.2);
-            g.setLineDashes(6, 4);
-            g.strokePolygon(xs, ys, k);
-            g.setLineDashes();
-            if (visibility.labels()) {
-                label(g, a.name().toUpperCase(), cx, top - 6, AREA_FONT, c.deriveColor(0, 1, 0.7, 0.9));
-            }
-            staticElements++;
-        }
+        drawnAlarms = alarmPainter.paint(g, alarms, this::screenPointOf, flowPhase, w, h);
     }
 
     private static int kvClass(double kv) {
@@ -645,17 +456,17 @@ public final class SupergridLayer extends MapLayer {
             double maxX = -Double.MAX_VALUE;
             double maxY = -Double.MAX_VALUE;
             for (int j = 0; j < lon.length; j++) {
-                double x = ax * lon[j] + bx;
-                double y = ay * merc[j] + by;
-                px[off + j] = x;
-                py[off + j] = y;
+                double x = projection.x(lon[j]);
+                double y = projection.y(merc[j]);
+                at.px[off + j] = x;
+                at.py[off + j] = y;
                 minX = Math.min(minX, x);
                 maxX = Math.max(maxX, x);
                 minY = Math.min(minY, y);
                 maxY = Math.max(maxY, y);
             }
             if (Culling.segmentVisible(minX, minY, maxX, maxY, 4, w, h) && (maxX - minX) + (maxY - minY) >= 1) {
-                branchDrawn[i] = true;
+                at.branchDrawn[i] = true;
                 bMinX[i] = minX;
                 bMinY[i] = minY;
                 bMaxX[i] = maxX;
@@ -667,7 +478,7 @@ public final class SupergridLayer extends MapLayer {
         // pass 2: what each line looks like now, and which flow dashes the overlay draws
         java.util.Arrays.fill(lineLook, (byte) 0);
         for (int i = 0; i < n; i++) {
-            if (!branchDrawn[i]) {
+            if (!at.branchDrawn[i]) {
                 continue;
             }
             GridBranch b = branches.get(i);
@@ -687,7 +498,7 @@ public final class SupergridLayer extends MapLayer {
         }
         // live values that leave every visible line in its band change nothing on screen: keep the painted lines;
         // a line that changed band repaints only the tiles under it; a new camera or model repaints every tile
-        List<Object> key = java.util.Arrays.asList(geometry, ax, bx, ay, by, w, h, z, visibility, selectedId, outagedId,
+        LinesKey key = new LinesKey(geometry, projection, w, h, z, visibility, selectedId, outagedId,
                 contingencyOverloads);
         boolean all = !key.equals(linesKey);
         if (all) {
@@ -695,7 +506,7 @@ public final class SupergridLayer extends MapLayer {
                 list.clear();
             }
             for (int i = 0; i < n; i++) {
-                if (branchDrawn[i]) {
+                if (at.branchDrawn[i]) {
                     markTiles(i, true);
                 }
             }
@@ -790,9 +601,9 @@ public final class SupergridLayer extends MapLayer {
     private void appendPath(GraphicsContext g, int i) {
         int off = geometry.branchOffset[i];
         int n = geometry.branchLon[i].length;
-        g.moveTo(px[off], py[off]);
+        g.moveTo(at.px[off], at.py[off]);
         for (int j = 1; j < n; j++) {
-            g.lineTo(px[off + j], py[off + j]);
+            g.lineTo(at.px[off + j], at.py[off + j]);
         }
     }
 
@@ -810,8 +621,8 @@ public final class SupergridLayer extends MapLayer {
             trimX = new double[n];
             trimY = new double[n];
         }
-        System.arraycopy(px, off, trimX, 0, n);
-        System.arraycopy(py, off, trimY, 0, n);
+        System.arraycopy(at.px, off, trimX, 0, n);
+        System.arraycopy(at.py, off, trimY, 0, n);
         trimEnd(0, 1, trim);
         trimEnd(n - 1, n - 2, trim);
         g.strokePolyline(trimX, trimY, n);
@@ -863,8 +674,8 @@ public final class SupergridLayer extends MapLayer {
             if (b.id().equals(outagedId)) {
                 int first = geometry.branchOffset[i];
                 int last = first + geometry.branchLon[i].length - 1;
-                double mx = (px[first] + px[last]) / 2;
-                double my = (py[first] + py[last]) / 2;
+                double mx = (at.px[first] + at.px[last]) / 2;
+                double my = (at.py[first] + at.py[last]) / 2;
                 g.setStroke(MapPalette.branch(LoadingBand.OVERLOAD, false));
                 g.setLineWidth(2.2);
                 g.strokeLine(mx - 6, my - 6, mx + 6, my + 6);
@@ -873,215 +684,16 @@ public final class SupergridLayer extends MapLayer {
         }
     }
 
-    private void drawDers(GraphicsContext g, LevelOfDetail lod, double w, double h) {
-        int n = geometry.derLon.length;
-        if (lod.individualDers()) {
-            List<GridDer> ders = snapshot.ders();
-            for (int i = 0; i < n; i++) {
-                double x = ax * geometry.derLon[i] + bx;
-                double y = ay * geometry.derMerc[i] + by;
-                if (Double.isNaN(x) || !Culling.pointVisible(x, y, 4, w, h)) {
-                    continue;
-                }
-                GridDer d = ders.get(i);
-                g.setFill(stale.test(d.id()) ? STALE_DER : MapPalette.der(d.type()));
-                derGlyph(g, d.type(), x, y, 3.2);
-                staticElements++;
-            }
-            return;
-        }
-        if (!lod.derClusters()) {
-            return;
-        }
-        List<Object> key = List.of(geometry, ax, bx, ay, by, w, h, lod.clusterCellPx());
-        if (!key.equals(clusterKey)) {
-            for (int i = 0; i < n; i++) {
-                derX[i] = ax * geometry.derLon[i] + bx;
-                derY[i] = ay * geometry.derMerc[i] + by;
-            }
-            clusterCache = DerClusters.cluster(derX, derY, geometry.derType, geometry.derCapacityKw, n,
-                    lod.clusterCellPx(), w, h);
-            clusterKey = key;
-        }
-        clustersDrawn = true;
-        if (clusterCache.isEmpty()) {
-            return;
-        }
-        // one path for every badge's fill, one per dominant type for the rings, then the counts
-        g.setFill(CLUSTER_FILL);
-        g.beginPath();
-        for (DerClusters.Cluster c : clusterCache) {
-            circle(g, c.x(), c.y(), clusterRadius(c));
-        }
-        g.fill();
-        g.setLineWidth(1.6);
-        g.setLineDashes();
-        for (DerType type : DerType.values()) {
-            boolean any = false;
-            for (DerClusters.Cluster c : clusterCache) {
-                if (c.dominantType() == type) {
-                    if (!any) {
-                        g.beginPath();
-                        any = true;
-                    }
-                    circle(g, c.x(), c.y(), clusterRadius(c));
-                }
-            }
-            if (any) {
-                g.setStroke(MapPalette.der(type));
-                g.stroke();
-            }
-        }
-        g.setFont(CLUSTER_FONT);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.BASELINE);
-        g.setFill(CLUSTER_TEXT);
-        for (DerClusters.Cluster c : clusterCache) {
-            if (clusterRadius(c) >= 7) {
-                // on the badge's own light fill: no halo needed
-                g.fillText(Integer.toString(c.count()), c.x(), c.y() + 3.2);
-            }
-            staticElements++;
-        }
+    /** What the area and symbol canvases show: unchanged means no repaint. */
+    private record StaticKey(GridGeometry geometry, MapProjection projection, double width, double height,
+                             double zoom, LayerVisibility visibility, String selectedId, StaleMarks stale,
+                             int derFrame) {
     }
 
-    /** Whether {@code (x, y)} lies on one of the DER cluster circles as drawn. */
-    static boolean onCluster(List<DerClusters.Cluster> clusters, double x, double y) {
-        for (DerClusters.Cluster c : clusters) {
-            double r = clusterRadius(c) + 1;
-            double dx = c.x() - x;
-            double dy = c.y() - y;
-            if (dx * dx + dy * dy <= r * r) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static double clusterRadius(DerClusters.Cluster c) {
-        return Math.min(13, 4 + Math.sqrt(c.count()) * 1.1);
-    }
-
-    private static void circle(GraphicsContext g, double x, double y, double r) {
-        g.moveTo(x + r, y);
-        g.arc(x, y, r, r, 0, 360);
-        g.closePath();
-    }
-
-    private static void derGlyph(GraphicsContext g, DerType type, double x, double y, double r) {
-        switch (type) {
-            case PV -> g.fillRect(x - r, y - r, 2 * r, 2 * r);
-            case WIND -> g.fillPolygon(new double[]{x, x + r, x - r}, new double[]{y - r - 1, y + r, y + r}, 3);
-            case BATTERY -> g.fillRoundRect(x - r, y - r * 0.7, 2 * r, 1.4 * r, 2, 2);
-            case EV_CHARGER -> g.fillPolygon(new double[]{x, x + r, x, x - r}, new double[]{y - r, y, y + r, y}, 4);
-            case FLEXIBLE_LOAD -> g.fillOval(x - r, y - r, 2 * r, 2 * r);
-        }
-    }
-
-    private void drawSubstations(GraphicsContext g, double z, LevelOfDetail lod, double w, double h) {
-        GridSubstation[] ordered = geometry.substations;
-        List<Object[]> labels = new ArrayList<>();
-        // Dense views fill all halos, then all symbols of one colour, as one path each (few rasterizer calls).
-        boolean dense = ordered.length > DENSE_SUBSTATIONS;
-        List<double[]> halos = new ArrayList<>();
-        Map<Color, List<double[]>> bodies = new java.util.LinkedHashMap<>();
-        List<double[]> hatches = new ArrayList<>();
-        for (int i = 0; i < ordered.length; i++) {
-            GridSubstation s = ordered[i];
-            if (Double.isNaN(geometry.subLon[i]) || s.nominalKv() < lod.minSubstationKv()) {
-                continue;
-            }
-            double cx = ax * geometry.subLon[i] + bx;
-            double cy = ay * geometry.subMerc[i] + by;
-            double size = LevelOfDetail.substationSize(s.nominalKv(), z);
-            if (!Culling.pointVisible(cx, cy, size, w, h)) {
-                continue;
-            }
-            boolean isStale = stale.test(s.id());
-            double x = cx - size / 2;
-            double y = cy - size / 2;
-            if (s.id().equals(selectedId)) {
-                g.setFill(MapPalette.SELECTION.deriveColor(0, 1, 1, 0.35));
-                g.fillOval(cx - size * 1.4, cy - size * 1.4, size * 2.8, size * 2.8);
-            }
-            if (dense) {
-                halos.add(new double[]{x - 1.2, y - 1.2, size + 2.4, size + 2.4});
-                bodies.computeIfAbsent(MapPalette.substation(s.nominalKv(), isStale), k -> new ArrayList<>())
-                        .add(new double[]{x, y, size, size});
-            } else {
-                g.setFill(MapPalette.HALO);
-                g.fillRect(x - 1.2, y - 1.2, size + 2.4, size + 2.4);
-                g.setFill(MapPalette.substation(s.nominalKv(), isStale));
-                g.fillRect(x, y, size, size);
-            }
-            if (isStale && dense) {
-                hatches.add(new double[]{x, y, size});
-            } else if (isStale) {
-                // quality mark: a hatch stroke across the greyed symbol, so stale is not told by colour alone
-                g.setStroke(HATCH);
-                g.setLineWidth(1);
-                g.strokeLine(x, y + size, x + size, y);
-            }
-            subX[i] = cx;
-            subY[i] = cy;
-            subDrawn[i] = true;
-            staticElements++;
-            if (visibility.labels() && lod.substationLabels()) {
-                labels.add(new Object[]{s, cx, cy, size});
-            }
-        }
-        if (dense) {
-            fillRects(g, MapPalette.HALO, halos);
-            bodies.forEach((colour, rects) -> fillRects(g, colour, rects));
-            if (!hatches.isEmpty()) {
-                g.setStroke(HATCH);
-                g.setLineWidth(1);
-                g.beginPath();
-                for (double[] t : hatches) {
-                    g.moveTo(t[0], t[1] + t[2]);
-                    g.lineTo(t[0] + t[2], t[1]);
-                }
-                g.stroke();
-            }
-        }
-        // labels last, highest voltage first, each only where it does not collide with one already placed
-        LabelPlacer placer = new LabelPlacer();
-        java.util.Collections.reverse(labels);
-        labels.sort(Comparator.comparing((Object[] l) -> !((GridSubstation) l[0]).id().equals(selectedId)));
-        for (Object[] l : labels) {
-            GridSubstation s = (GridSubstation) l[0];
-            double x = (double) l[1];
-            double y = (double) l[2];
-            double size = (double) l[3];
-            double top = y + size / 2 + 2;
-            if (placer.tryPlace(x, top, LabelPlacer.estimateWidth(s.id(), 10), 12)) {
-                label(g, s.id(), x, top + 9.5, LABEL_FONT, MapPalette.LABEL);
-            }
-        }
-    }
-
-    private static void fillRects(GraphicsContext g, Color colour, List<double[]> rects) {
-        if (rects.isEmpty()) {
-            return;
-        }
-        g.setFill(colour);
-        g.beginPath();
-        for (double[] r : rects) {
-            g.rect(r[0], r[1], r[2], r[3]);
-        }
-        g.fill();
-    }
-
-    private static void label(GraphicsContext g, String text, double x, double y, Font font, Color color) {
-        g.setFont(font);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.BASELINE);
-        g.setStroke(MapPalette.HALO);
-        g.setLineWidth(3);
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        g.strokeText(text, x, y);
-        g.setFill(color);
-        g.fillText(text, x, y);
+    /** What the line tiles show besides each line's look: unchanged means only lines that changed look repaint. */
+    private record LinesKey(GridGeometry geometry, MapProjection projection, double width, double height,
+                            double zoom, LayerVisibility visibility, String selectedId, String outagedId,
+                            java.util.Set<String> contingencyOverloads) {
     }
 
     /** A growable list of ints, so the per-frame batches box nothing. */

@@ -374,7 +374,7 @@ public final class SupergridMapView extends StackPane {
             g.fillText(kvText[i], x + size + 4, 12);
         }
         int i = 0;
-        for (var t : org.plurigrid.console.client.grid.DerType.values()) {
+        for (var t : org.plurigrid.console.client.telemetry.DerType.values()) {
             double x = 4 + i++ * 45;
             g.setFill(MapPalette.der(t));
             double r = 3.2;

@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.plurigrid.console.client.grid.ContingencyReport;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GeoPoint;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridBranch;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 
 /** A click on a DER cluster's circle is on the cluster, not on the line that passes a few pixels away. */
 class ClusterPickTest {
@@ -16,14 +16,14 @@ class ClusterPickTest {
 
     @Test
     void aPointOnTheCircleIsOnTheCluster() {
-        assertThat(SupergridLayer.onCluster(List.of(HUNDRED), 200, 100)).isTrue();
-        assertThat(SupergridLayer.onCluster(List.of(HUNDRED), 211, 104)).as("near the rim, within the drawn circle")
+        assertThat(MapPicking.onCluster(List.of(HUNDRED), 200, 100)).isTrue();
+        assertThat(MapPicking.onCluster(List.of(HUNDRED), 211, 104)).as("near the rim, within the drawn circle")
                 .isTrue();
     }
 
     @Test
     void aPointBesideTheCircleIsNot() {
-        assertThat(SupergridLayer.onCluster(List.of(HUNDRED), 200, 116)).isFalse();
-        assertThat(SupergridLayer.onCluster(List.of(), 200, 100)).isFalse();
+        assertThat(MapPicking.onCluster(List.of(HUNDRED), 200, 116)).isFalse();
+        assertThat(MapPicking.onCluster(List.of(), 200, 100)).isFalse();
     }
 }

@@ -1,7 +1,7 @@
 package org.plurigrid.console.maplayers.layers;
 
 import org.junit.jupiter.api.Test;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 
 import java.util.ArrayList;
 import java.util.List;

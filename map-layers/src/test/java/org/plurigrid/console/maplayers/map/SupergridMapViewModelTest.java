@@ -1,7 +1,7 @@
 package org.plurigrid.console.maplayers.map;
 
 import org.junit.jupiter.api.Test;
-import org.plurigrid.console.client.grid.DerType;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.grid.GeoPoint;
 import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridBranch;

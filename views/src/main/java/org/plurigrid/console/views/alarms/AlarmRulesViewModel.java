@@ -32,6 +32,7 @@ import org.plurigrid.console.client.alarms.AlarmRuleDraft;
 import org.plurigrid.console.client.alarms.AlarmRuleFile;
 import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.alarms.RuleProblem;
+import org.plurigrid.console.client.errors.ErrorText;
 
 /**
  * The alarm rule editor (ISA-18.2 management of change): the rules the engine runs as editable drafts, checked as
@@ -325,6 +326,6 @@ public final class AlarmRulesViewModel {
     }
 
     private static String messageOf(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return ErrorText.of(e);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.plurigrid.console.client.errors.ErrorText;
 
 /**
  * The one way a view-model leaves the FX thread and comes back: {@code work} runs on {@code background}, and its
@@ -55,8 +56,8 @@ public final class BackgroundTask {
         });
     }
 
-    /** An exception's message for the operator, or its simple class name when it has none. */
+    /** An exception's message for the operator, or its simple class name when it has none ({@link ErrorText}). */
     public static String message(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        return ErrorText.of(e);
     }
 }

@@ -27,9 +27,9 @@ import org.plurigrid.console.client.config.BrokerEntry;
 import org.plurigrid.console.client.config.DurationText;
 import org.plurigrid.console.client.config.StoredSecret;
 import org.plurigrid.console.client.config.TlsEntry;
+import org.plurigrid.console.client.telemetry.BrokerRules;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.MqttVersion;
-import org.plurigrid.console.client.telemetry.TopicFilter;
 
 /**
  * One broker being edited: every field as a property the view binds to, validated live with the same rules the
@@ -156,25 +156,20 @@ public final class BrokerDraft {
         } else if (nameTaken.test(n)) {
             found.put(Field.NAME, "\"" + n + "\" is already used by another broker");
         }
-        BrokerEntry.uriProblem(uri.get().strip()).ifPresent(p -> found.put(Field.URI, p));
-        if (persistentSession.get() && clientId.get().isBlank()) {
-            found.put(Field.CLIENT_ID, "is needed for a persistent session (the broker finds the session by it)");
-        } else if (clientId.get().strip().length() > 65_535) {
-            found.put(Field.CLIENT_ID, "is too long");
-        }
-        duration(keepAlive.get()).ifPresentOrElse(d -> {
-            if (d.toSeconds() > 65_535) {
-                found.put(Field.KEEP_ALIVE, "must be at most 65535 s, got " + keepAlive.get().strip());
-            }
-        }, () -> found.put(Field.KEEP_ALIVE, durationProblem(keepAlive.get())));
-        if (persistentSession.get() && duration(sessionExpiry.get()).isEmpty()) {
-            found.put(Field.SESSION_EXPIRY, durationProblem(sessionExpiry.get()));
+        // Field by field, the rules BrokerConfig (and so the console.json reader) applies: one set of rules.
+        BrokerRules.uri(uri.get().strip()).ifPresent(p -> found.put(Field.URI, p));
+        BrokerRules.clientId(clientId.get(), persistentSession.get()).ifPresent(p -> found.put(Field.CLIENT_ID, p));
+        duration(keepAlive.get()).ifPresentOrElse(
+                d -> BrokerRules.keepAlive(d, keepAlive.get().strip()).ifPresent(p -> found.put(Field.KEEP_ALIVE, p)),
+                () -> found.put(Field.KEEP_ALIVE, durationProblem(keepAlive.get())));
+        if (persistentSession.get()) {
+            duration(sessionExpiry.get()).ifPresentOrElse(
+                    d -> BrokerRules.sessionExpiry(d, sessionExpiry.get().strip())
+                            .ifPresent(p -> found.put(Field.SESSION_EXPIRY, p)),
+                    () -> found.put(Field.SESSION_EXPIRY, durationProblem(sessionExpiry.get())));
         }
         filterProblem().ifPresent(p -> found.put(Field.TOPIC_FILTERS, p));
-        String h = hostId.get().strip();
-        if (h.contains("/") || h.contains("+") || h.contains("#")) {
-            found.put(Field.HOST_ID, "must be one topic level without '/', '+' or '#'");
-        }
+        BrokerRules.hostId(hostId.get()).ifPresent(p -> found.put(Field.HOST_ID, p));
         if (password.hasAny() && username.get().isBlank() && version.get() == MqttVersion.V3_1_1) {
             found.put(Field.USERNAME, "is empty but a password is set; MQTT 3.1.1 sends a password only with a user name");
         }
@@ -196,8 +191,9 @@ public final class BrokerDraft {
                 case NONE -> {
                 }
             }
-        } else if (!caFile.get().isBlank() || identity.get() != ClientIdentity.NONE) {
-            found.put(Field.URI, "uses tcp:// but TLS settings are given; use ssl:// or clear the TLS fields");
+        } else {
+            BrokerRules.tlsScheme(uri.get(), !caFile.get().isBlank() || identity.get() != ClientIdentity.NONE)
+                    .ifPresent(p -> found.put(Field.URI, p));
         }
         errors.keySet().retainAll(found.keySet());
         errors.putAll(found);
@@ -219,10 +215,9 @@ public final class BrokerDraft {
             if (f.isEmpty()) {
                 continue;
             }
-            try {
-                TopicFilter.parse(f);
-            } catch (IllegalArgumentException e) {
-                return Optional.of("line " + (i + 1) + ": " + e.getMessage());
+            Optional<String> problem = BrokerRules.topicFilter(f);
+            if (problem.isPresent()) {
+                return Optional.of("line " + (i + 1) + ": " + problem.get());
             }
         }
         return Optional.empty();

@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.plurigrid.console.client.config.BrokerEntry;
 import org.plurigrid.console.client.config.StoredSecret;
+import org.plurigrid.console.client.errors.ErrorText;
 
 /**
  * The connection editor: the configured brokers, the one being edited, and the commands load, add, remove, test and
@@ -66,7 +67,7 @@ public final class ConnectionsViewModel {
             try {
                 entries = backend.load();
             } catch (Exception e) {
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                String message = ErrorText.of(e);
                 fx.execute(() -> {
                     busy.set(false);
                     say(StatusKind.FAILED, "Cannot read the configuration: " + message);
@@ -208,7 +209,7 @@ public final class ConnectionsViewModel {
         try {
             return Objects.requireNonNull(call.get(), "outcome");
         } catch (Exception e) {
-            return new ConnectionsBackend.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return new ConnectionsBackend.Failed(ErrorText.of(e));
         }
     }
 

@@ -4,15 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DerTypeTest {
-
-    @Test
-    void readsTypeFromDevicePrefixAsInTheTelemetryConventions() {
-        assertThat(DerType.fromDeviceId("pv-0001")).contains(DerType.PV);
-        assertThat(DerType.fromDeviceId("groningen-sub-03/bat-0007")).contains(DerType.BATTERY);
-        assertThat(DerType.fromDeviceId("ev-12")).contains(DerType.EV_CHARGER);
-        assertThat(DerType.fromDeviceId("heatpump-1")).isEmpty();
-    }
+class DerPlacementTest {
 
     @Test
     void placesDerDeterministicallyWithinItsDisc() {

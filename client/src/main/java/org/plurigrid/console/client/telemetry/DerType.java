@@ -1,4 +1,4 @@
-package org.plurigrid.console.client.grid;
+package org.plurigrid.console.client.telemetry;
 
 import java.util.Locale;
 import java.util.Optional;

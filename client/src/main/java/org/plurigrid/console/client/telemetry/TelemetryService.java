@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TelemetryService implements AutoCloseable {
 
-    /** Points with no update for this long become STALE unless configured otherwise. */
+    /** Maximum age of JSON-mapped points that set none (Sparkplug B points do not age unless configured). */
     public static final Duration DEFAULT_STALE_PERIOD = Duration.ofSeconds(15);
     private static final long TICK_MS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(TelemetryService.class);
@@ -29,12 +29,12 @@ public final class TelemetryService implements AutoCloseable {
     private final InstantSource clock;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
-    private final Duration stalePeriod;
     private final PointStore store;
     private final DecodeErrors errors;
     private final RateMeter rate = new RateMeter();
     private final List<TelemetryClient> clients = new ArrayList<>();
     private final List<SparkplugDecoder> decoders = new ArrayList<>();
+    private final List<DecodeQueue> queues = new ArrayList<>();
     private final TelemetryFeed feed = new LiveFeed();
     private ScheduledFuture<?> ticker;
     private boolean started;
@@ -48,7 +48,7 @@ public final class TelemetryService implements AutoCloseable {
     /**
      * @param scheduler   runs the stale sweep, the rate sampling, reconnect attempts and outgoing commands; when
      *                    {@code null} the service creates a single daemon thread and shuts it down on close
-     * @param stalePeriod how long a GOOD point may stay silent before it turns STALE
+     * @param stalePeriod maximum age of JSON-mapped points that set none
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
                             Duration stalePeriod) {
@@ -57,15 +57,15 @@ public final class TelemetryService implements AutoCloseable {
 
     /**
      * @param scheduler as above; {@code null} = own daemon thread
-     * @param settings  default stale period, JSON mappings for non-Sparkplug topics, per-point expected periods
+     * @param settings  JSON mappings and their default maximum age, maximum ages by point pattern, rebirth policy,
+     *                  resource limits
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
                             TelemetrySettings settings) {
         Objects.requireNonNull(brokers, "brokers");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
-        this.stalePeriod = settings.stalePeriod();
-        this.store = new PointStore(settings.staleRules());
+        this.store = new PointStore(settings.staleRules(), settings.limits().maxPoints());
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telemetry-scheduler");
@@ -75,9 +75,14 @@ public final class TelemetryService implements AutoCloseable {
         this.errors = new DecodeErrors(clock);
         for (BrokerConfig config : brokers) {
             TelemetryClient client = new TelemetryClient(config, this.scheduler, commands -> {
-                SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands);
+                SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands, settings.rebirth(),
+                        settings.limits());
                 decoders.add(decoder);
-                return new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(), store, errors, clock));
+                DecodeQueue queue = new DecodeQueue(new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(),
+                        store, errors, clock, settings.stalePeriod())), errors, settings.limits(),
+                        "telemetry-decode-" + config.name());
+                queues.add(queue);
+                return queue;
             }, clock);
             clients.add(client);
         }
@@ -90,13 +95,14 @@ public final class TelemetryService implements AutoCloseable {
         }
         started = true;
         ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        queues.forEach(DecodeQueue::start);
         clients.forEach(TelemetryClient::start);
     }
 
     /** One ticker step: stale sweep and message-rate sample. Public so tests and replay can drive it by hand. */
     public void tick() {
         try {
-            store.markStale(clock, stalePeriod);
+            store.markStale(clock);
             rate.sample(messages(), clock.millis());
         } catch (RuntimeException e) {
             log.warn("Telemetry tick failed", e);
@@ -115,6 +121,7 @@ public final class TelemetryService implements AutoCloseable {
             }
         }
         clients.forEach(TelemetryClient::close);
+        queues.forEach(DecodeQueue::close);
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
@@ -170,6 +177,24 @@ public final class TelemetryService implements AutoCloseable {
     /** Rejected messages by reason, shared by all brokers. */
     public DecodeErrors decodeErrors() {
         return errors;
+    }
+
+    /** Rebirth requests published over all connections since start. */
+    public long rebirthRequests() {
+        long sum = 0;
+        for (SparkplugDecoder d : decoders) {
+            sum += d.rebirthsSent();
+        }
+        return sum;
+    }
+
+    /** Messages received but not decoded yet, over all connections. */
+    public int pendingMessages() {
+        int sum = 0;
+        for (DecodeQueue q : queues) {
+            sum += q.pending();
+        }
+        return sum;
     }
 
     private long messages() {

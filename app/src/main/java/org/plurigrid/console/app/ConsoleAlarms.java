@@ -30,7 +30,6 @@ import org.plurigrid.console.views.alarms.AlarmListView;
 import org.plurigrid.console.views.alarms.AlarmListViewModel;
 import org.plurigrid.console.views.alarms.AlarmRulesView;
 import org.plurigrid.console.views.alarms.AlarmRulesViewModel;
-import org.plurigrid.console.views.alarms.Annunciator;
 import org.plurigrid.console.views.alarms.RepeatingAnnunciator;
 import org.plurigrid.console.views.alarms.ToneAlarmSound;
 import org.plurigrid.console.views.common.FramePump;
@@ -58,7 +57,7 @@ final class ConsoleAlarms implements AutoCloseable {
     private AlarmListViewModel list;
     private AlarmBannerViewModel banner;
     private AlarmJournalViewModel journal;
-    private Annunciator horn;
+    private RepeatingAnnunciator horn;
     private final InstantSource clock;
 
     /**
@@ -81,7 +80,11 @@ final class ConsoleAlarms implements AutoCloseable {
     static AlarmRuleSet loadRules(Path home) {
         Path file = home.resolve(RULES_FILE);
         try {
-            return AlarmRuleFile.loadOrCreate(file);
+            AlarmRuleSet rules = AlarmRuleFile.loadOrCreate(file);
+            if (rules.rules().isEmpty()) {
+                LOG.warn("{} holds no alarm rules (\"{}\": true): no alarm will be raised", file, AlarmRuleFile.ALLOW_EMPTY);
+            }
+            return rules;
         } catch (AlarmRuleFileException e) {
             LOG.error("{} — using the built-in alarm rules until the file is fixed", e.getMessage());
             return AlarmRuleFile.defaults();
@@ -107,7 +110,10 @@ final class ConsoleAlarms implements AutoCloseable {
         list = new AlarmListViewModel(engine, engine, clock, operator);
         banner = new AlarmBannerViewModel(engine);
         journal = new AlarmJournalViewModel(engine.journal());
-        horn = new RepeatingAnnunciator(new ToneAlarmSound(audio), clock, Duration.ofSeconds(10));
+        // The horn says so when there is no audio output (checked at start, without a sound).
+        ToneAlarmSound tone = new ToneAlarmSound(audio, reason -> Platform.runLater(() -> horn.markUnavailable(reason)));
+        horn = new RepeatingAnnunciator(tone, clock, Duration.ofSeconds(10));
+        tone.probe();
         pump.addListener(changes -> {
             list.onFrame();
             banner.onFrame();
@@ -115,6 +121,18 @@ final class ConsoleAlarms implements AutoCloseable {
             AlarmCounts counts = banner.countsProperty().get();
             horn.onFrame(counts);
         });
+    }
+
+    /** Keyboard: acknowledges the alarms selected in the list (FX thread); how many were acknowledged. */
+    int acknowledgeSelected() {
+        return list.acknowledgeSelected();
+    }
+
+    /** Keyboard: mutes or unmutes the horn; a dead horn (no audio output) has nothing to mute (FX thread). */
+    void toggleHornMute() {
+        if (horn.unavailableProperty().get().isEmpty()) {
+            horn.mutedProperty().set(!horn.mutedProperty().get());
+        }
     }
 
     /** What "show on map" in the alarm list does. */

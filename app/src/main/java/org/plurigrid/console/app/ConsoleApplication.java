@@ -28,7 +28,6 @@ import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.plugins.spi.PluginContext;
-import org.plurigrid.console.plugins.spi.PluginRegistry;
 import org.plurigrid.console.views.common.FramePump;
 import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.overview.OverviewViewModel;
@@ -55,6 +54,7 @@ public final class ConsoleApplication extends Application {
     private ConsoleAlarms alarms;
     private ConsoleMap map;
     private ConsoleGovernance governance;
+    private PluginEntries plugins;
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -93,6 +93,8 @@ public final class ConsoleApplication extends Application {
         }
         // File I/O here, on the launcher thread, not in start() on the FX thread.
         alarmRules = ConsoleAlarms.loadRules(options.home());
+        // Plugins are found here too (their folder and settings are files); their decoders join telemetry.
+        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader());
     }
 
     @Override
@@ -104,12 +106,17 @@ public final class ConsoleApplication extends Application {
         String operator = System.getProperty("user.name", "operator");
         feed = new DeferredTelemetryFeed(firstConnectionName(), firstEndpoint());
 
+        alarms = new ConsoleAlarms(alarmRules, options.home().resolve(ConsoleAlarms.RULES_FILE), clock);
+        // Telemetry first: the devnet and the broker connection come up while the window is being built, and the
+        // devnet chain waits until telemetry is live (on two cores every start-up task slows the others down).
+        started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
+
         StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, zone);
         OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), this::summary, clock);
         pump = new FramePump(feed);
         pump.addListener(status);
         pump.addListener(overview);
-        alarms = new ConsoleAlarms(alarmRules, options.home().resolve(ConsoleAlarms.RULES_FILE), clock);
+        pump.addListener(new StartupTimes.FirstLiveValue());
         alarms.attach(pump, operator);
         gridModel().ifPresent(model -> {
             map = new ConsoleMap(model, clock);
@@ -122,18 +129,29 @@ public final class ConsoleApplication extends Application {
             governance = new ConsoleGovernance(options.home(), clock);
             governance.startOnNode(options.chain().get(), status);
         } else if (options.usesDevnet()) {
-            // The devnet's own chain, with its demo accounts in a devnet-only keystore.
+            // The devnet's own chain, with its demo accounts in a devnet-only keystore, once telemetry is live.
             governance = new ConsoleGovernance(options.home(), clock);
-            governance.start(status);
+            status.chainStatusProperty().set("chain: starts once telemetry is live");
+            ConsoleGovernance chain = governance;
+            started.whenComplete((b, e) -> Platform.runLater(() -> {
+                if (shutdown.get() == null) {
+                    chain.start(status);
+                }
+            }));
         }
 
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
                 map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
-        navigation.addAll(PluginEntries.create(PluginRegistry.load(ConsoleApplication.class.getClassLoader()),
-                new PluginContext(clock, operator), pump, builtIn));
+        navigation.addAll(plugins.create(new PluginContext(clock, operator), pump, builtIn));
         window = new MainWindow(navigation, status);
         window.setBanner(alarms.banner(zone));
+        // The operator's most frequent actions, listed by F1 with the view shortcuts.
+        window.addShortcut(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                "Acknowledge the selected alarms", alarms::acknowledgeSelected);
+        window.addShortcut(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.M,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN), "Mute or unmute the horn", alarms::toggleHornMute);
         if (map != null) {
             alarms.onShowOnMap(alarm -> {
                 map.select(alarm);
@@ -141,11 +159,14 @@ public final class ConsoleApplication extends Application {
             });
         }
         ConsoleConnections connections = new ConsoleConnections(options.home(), this::applyConnections, clock, Duration.ofSeconds(10));
-        window.statusBar().addCommand("status-connections-edit", "Connections…", () -> connections.open(stage));
+        window.statusBar().addCommand("status-connections-edit", "Connections…",
+                () -> connections.open(stage, connectionsInUse()));
         window.setUiScale(options.scale());
-        // 1440 x 900 where it fits; a smaller laptop screen gets its whole visible area.
+        // 1440 x 900 at scale 1 where it fits, larger in proportion to the display scale (the same layout at 150 %
+        // needs 150 % of the room); a smaller screen gets its whole visible area.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(window, windowSize(1440, options.scale(), screen.getWidth()),
+                windowSize(900, options.scale(), screen.getHeight()));
         Theme.apply(scene);
         stage.setScene(scene);
         stage.setTitle("Plurigrid Console");
@@ -159,15 +180,15 @@ public final class ConsoleApplication extends Application {
         });
         stage.show();
         pump.start();
-
-        started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
+        StartupTimes.log("Window shown");
     }
 
     private TelemetryBackend startBackend() {
         long t0 = System.nanoTime();
         try {
             List<Consumer<Measurement>> taps = List.of(alarms.engine());
-            TelemetryBackend b = startup.start(options, taps, feed::progress);
+            TelemetryBackend b = startup.start(options, taps, plugins.decoders(), PluginEntries::decoderSwitchedOff,
+                    feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
                 b.close();
                 return b;
@@ -228,6 +249,9 @@ public final class ConsoleApplication extends Application {
                 if (map != null) {
                     map.close();
                 }
+                if (plugins != null) {
+                    plugins.close();
+                }
                 if (governance != null) {
                     governance.close();
                 }
@@ -251,6 +275,11 @@ public final class ConsoleApplication extends Application {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Stopping took too long or failed; exiting anyway", e);
         }
+    }
+
+    /** A window side: {@code base} pixels at scale 1, in proportion to the display scale, never beyond the screen. */
+    static double windowSize(double base, double scale, double screen) {
+        return Math.min(base * Math.max(1.0, scale), screen);
     }
 
     /** The model the Map draws: the given file, else on the devnet its demo supergrid, else none (no Map). */
@@ -286,6 +315,14 @@ public final class ConsoleApplication extends Application {
         return options.brokers().isEmpty()
                 ? options.config().orElseThrow().brokers().getFirst().serverUri().toString()
                 : options.brokers().getFirst().toString();
+    }
+
+    /** The brokers in use now, for the Connections dialog: "devnet at tcp://127.0.0.1:1883 (connected)". */
+    private String connectionsInUse() {
+        return feed.connections().stream()
+                .map(c -> c.name() + " at " + c.endpoint() + " (" + c.state().name().toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', ' ') + ")")
+                .collect(Collectors.joining(", "));
     }
 
     private SupergridSummary summary() {

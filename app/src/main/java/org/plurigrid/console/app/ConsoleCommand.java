@@ -125,16 +125,27 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options();   // fail on bad options here, with usage help, before a window opens
-        Application.launch(ConsoleApplication.class, spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        Optional<String> cannot = GuiPreflight.ofThisMachine().problem();
+        if (cannot.isPresent()) {
+            System.err.println(cannot.get());
+            return GuiPreflight.EXIT_NO_WINDOW;
+        }
+        try {
+            Application.launch(ConsoleApplication.class, spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        } catch (RuntimeException | LinkageError e) {
+            org.slf4j.LoggerFactory.getLogger(ConsoleCommand.class).debug("The window could not open", e);
+            System.err.println(GuiPreflight.launchFailed(e));
+            return GuiPreflight.EXIT_NO_WINDOW;
+        }
         return 0;
     }
 
     /** Version from the jar manifest when packaged, else "development". */
+    /** "Plurigrid Console 0.1.0-SNAPSHOT (commit 0c1f9cc2ab)" from the jar's manifest; a class-path run says so. */
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ConsoleCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Plurigrid Console " + (v == null ? "(development build)" : v)};
+            return new String[] {BuildInfo.current().describe()};
         }
     }
 }

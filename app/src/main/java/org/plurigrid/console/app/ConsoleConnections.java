@@ -121,12 +121,21 @@ public final class ConsoleConnections implements ConnectionsBackend {
 
     /** Shows the dialog, modal to {@code owner}; file and network work runs on a thread of its own. */
     public void open(Window owner) {
+        open(owner, "");
+    }
+
+    /**
+     * As {@link #open(Window)}, saying what the console is connected to now (e.g. the devnet's broker), so an empty
+     * configuration does not read as "no broker".
+     */
+    public void open(Window owner, String inUse) {
         ExecutorService background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "connections-dialog");
             t.setDaemon(true);
             return t;
         });
         ConnectionsViewModel vm = new ConnectionsViewModel(this, background, Platform::runLater);
+        vm.setInUse(inUse);
         ConnectionsView view = new ConnectionsView(vm);
         Stage stage = new Stage();
         stage.initOwner(owner);
@@ -136,6 +145,10 @@ public final class ConsoleConnections implements ConnectionsBackend {
         Theme.apply(scene);
         stage.setScene(scene);
         view.setOnClose(stage::close);
+        stage.setOnCloseRequest(e -> {
+            e.consume();          // the view asks first when there are unsaved changes, then closes the stage
+            view.requestClose();
+        });
         stage.setOnHidden(e -> {
             vm.discard();
             background.shutdown();

@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.plurigrid.console.app.governance.GovernanceWiring;
 import org.plurigrid.console.client.chain.ChainConfig;
+import org.plurigrid.console.client.config.TransportWarnings;
 import org.plurigrid.console.client.chain.GrpcEndpoint;
 import org.plurigrid.console.client.wallet.HdPath;
 import org.plurigrid.console.client.wallet.KdfStrength;
@@ -94,6 +95,7 @@ final class ConsoleGovernance implements AutoCloseable {
      * chain; nothing devnet about it.
      */
     void startOnNode(ChainConfig config, StatusBarViewModel status) {
+        TransportWarnings.logged(TransportWarnings.ofChain(config));
         status.chainStatusProperty().set("chain: connecting to " + config.chainId());
         background.execute(() -> {
             try {

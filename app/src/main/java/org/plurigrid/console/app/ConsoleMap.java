@@ -53,6 +53,15 @@ final class ConsoleMap implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Camera writes on a thread of their own: on the grid-model thread they waited behind the model load and N-1
+     * (tens of seconds on a busy machine), so a camera moved during start-up was written late or not at all.
+     */
+    private final ScheduledExecutorService cameraWriter = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "map-camera");
+        t.setDaemon(true);
+        return t;
+    });
     /** Set on the FX thread once the model is loaded; only the FX thread touches it afterwards. */
     private GridTelemetryOverlay overlay;
     private volatile GridSnapshot latest;
@@ -70,6 +79,9 @@ final class ConsoleMap implements AutoCloseable {
     ConsoleMap(Supplier<Network> model, InstantSource clock) {
         this.model = Objects.requireNonNull(model, "model");
         this.clock = Objects.requireNonNull(clock, "clock");
+        // Flow dashes repaint the whole map 15 times a second: cheap on a GPU, half a core in software rendering
+        // (no GPU, a plain X server, a remote desktop). There the legend's "Flow animation" starts off.
+        viewModel.flowAnimationProperty().set(Platform.isSupported(javafx.application.ConditionalFeature.SCENE3D));
     }
 
     /**
@@ -96,7 +108,7 @@ final class ConsoleMap implements AutoCloseable {
         }
         MapCamera camera = unsavedCamera;
         try {
-            pendingCameraSave = grid.schedule(() -> saveCamera(camera), CAMERA_SAVE_DELAY.toMillis(),
+            pendingCameraSave = cameraWriter.schedule(() -> saveCamera(camera), CAMERA_SAVE_DELAY.toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             // closing: close() writes the last camera
@@ -238,6 +250,7 @@ final class ConsoleMap implements AutoCloseable {
     public void close() {
         MapCamera last = unsavedCamera;
         grid.shutdownNow();
+        cameraWriter.shutdownNow();
         if (last != null && cameraStore != null) {
             // the window is closing: wait (briefly) for the last camera on a thread of its own
             Thread writer = new Thread(() -> saveCamera(last), "map-camera-save");

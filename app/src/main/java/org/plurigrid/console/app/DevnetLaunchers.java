@@ -1,6 +1,7 @@
 package org.plurigrid.console.app;
 
 import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.plurigrid.console.devnet.Devnet;
 import org.plurigrid.console.devnet.DevnetConfig;
@@ -18,6 +19,15 @@ final class DevnetLaunchers {
         return port -> {
             Devnet devnet = Devnet.start(DevnetConfig.defaults().withMqttPort(port), clock);
             devnet.followPrimaryHost(PRIMARY_HOST_ID);
+            // A window stopped with SIGTERM (logout, systemd, kill) never reaches close(): stop the devnet anyway, so
+            // its broker's temporary folder is deleted. close() removes the hook again.
+            AtomicBoolean closed = new AtomicBoolean();
+            Thread onExit = new Thread(() -> {
+                if (closed.compareAndSet(false, true)) {
+                    closeQuietly(devnet);
+                }
+            }, "devnet-shutdown");
+            Runtime.getRuntime().addShutdownHook(onExit);
             return new InProcessDevnet() {
                 @Override
                 public String primaryHostId() {
@@ -41,9 +51,24 @@ final class DevnetLaunchers {
 
                 @Override
                 public void close() {
-                    devnet.close();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(onExit);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the JVM is exiting and the hook runs too: whichever comes first closes the devnet
+                    }
+                    if (closed.compareAndSet(false, true)) {
+                        devnet.close();
+                    }
                 }
             };
         };
+    }
+
+    private static void closeQuietly(Devnet devnet) {
+        try {
+            devnet.close();
+        } catch (RuntimeException e) {
+            System.err.println("The devnet did not stop cleanly at exit: " + e.getMessage());
+        }
     }
 }

@@ -2,25 +2,25 @@ package org.plurigrid.console.app;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.plurigrid.console.client.config.ConsoleConfig;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
 import org.plurigrid.console.client.telemetry.Measurement;
+import org.plurigrid.console.client.telemetry.TopicDecoder;
 import org.plurigrid.console.client.telemetry.SupergridSummary;
 import org.plurigrid.console.client.telemetry.TelemetryFeed;
 import org.plurigrid.console.client.telemetry.TelemetryService;
+import org.plurigrid.console.client.config.TransportWarnings;
+import org.plurigrid.console.client.files.PasswordFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +48,12 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
     @Override
     public TelemetryBackend start(ConsoleOptions options, List<Consumer<Measurement>> taps, Progress progress)
             throws Exception {
+        return start(options, taps, List.of(), (d, why) -> { }, progress);
+    }
+
+    @Override
+    public TelemetryBackend start(ConsoleOptions options, List<Consumer<Measurement>> taps, List<TopicDecoder> decoders,
+                                  BiConsumer<TopicDecoder, String> onDecoderOff, Progress progress) throws Exception {
         InProcessDevnet running = null;
         List<BrokerConfig> brokers = new ArrayList<>();
         try {
@@ -84,7 +90,8 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
                 progress.report(brokers.getFirst().name(), brokers.getFirst().serverUri().toString(), "connecting");
             }
             TelemetrySettings settings = options.config().map(ConsoleConfig::telemetry).orElse(TelemetrySettings.DEFAULTS);
-            TelemetryService service = new TelemetryService(brokers, clock, null, settings);
+            TransportWarnings.logged(TransportWarnings.ofBrokers(brokers));
+            TelemetryService service = new TelemetryService(brokers, clock, null, settings, decoders, onDecoderOff);
             taps.forEach(service::addListener);
             service.start();
             return new Backend(service, running);
@@ -116,27 +123,14 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
 
     /** First line of the password file, as chars; the bytes read are wiped. Errors never contain the content. */
     static char[] readPassword(Path file) {
-        byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--password-file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")", e);
-        }
-        try {
-            CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-            int end = 0;
-            while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
-                end++;
-            }
-            char[] password = new char[end];
-            chars.get(0, password, 0, end);
-            Arrays.fill(chars.array(), '\0');
+            char[] password = PasswordFile.readFirstLine(file);
             if (password.length == 0) {
                 throw new IllegalArgumentException("--password-file " + file + ": the first line is empty");
             }
             return password;
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--password-file: " + e.getMessage(), e);
         }
     }
 

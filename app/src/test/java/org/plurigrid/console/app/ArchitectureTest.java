@@ -7,8 +7,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The module rules of docs/architecture.md, checked on the compiled classes of every module. */
+/**
+ * The module rules of docs/architecture.md, checked on the compiled classes of every module. No rule allows an empty
+ * match: a rule whose {@code that()} selects no class fails (ArchUnit's default), so a renamed package cannot turn a
+ * rule into one that passes by checking nothing.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -24,7 +30,6 @@ class ArchitectureTest {
     void clientNeverUsesJavaFx() {
         noClasses().that().resideInAPackage("org.plurigrid.console.client..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
-                .allowEmptyShould(true)
                 .check(classes);
     }
 
@@ -35,7 +40,6 @@ class ArchitectureTest {
                         "org.plurigrid.console.devnet..", "org.plurigrid.console.views..",
                         "org.plurigrid.console.maplayers..", "org.plurigrid.console.plugins..",
                         "org.plurigrid.console.app..")
-                .allowEmptyShould(true)
                 .check(classes);
     }
 
@@ -45,8 +49,25 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "javafx..", "org.plurigrid.console.views..", "org.plurigrid.console.maplayers..",
                         "org.plurigrid.console.plugins..", "org.plurigrid.console.app..")
-                .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    /** Views speak the domain (client.governance's VoteOption, ProposalPhase), never protobuf or generated wire types. */
+    private static com.tngtech.archunit.lang.ArchRule neverSeesWireTypes(String... packages) {
+        return noClasses().that().resideInAnyPackage(packages)
+                .should().dependOnClassesThat().resideInAnyPackage("com.google.protobuf..", "org.plurigrid.console.client.chain.proto..")
+                .allowEmptyShould(false);
+    }
+
+    @Test
+    void viewsNeverSeeProtobufWireTypes() {
+        // The rule has something to judge on both sides: view classes, and wire types imported with them.
+        assertThat(classes.stream().filter(c -> c.getPackageName().startsWith("org.plurigrid.console.views.governance"))).isNotEmpty();
+        assertThat(classes.stream().filter(c -> c.getPackageName().startsWith("org.plurigrid.console.client.chain.proto"))).isNotEmpty();
+        neverSeesWireTypes("org.plurigrid.console.views..").check(classes);
+        // ...and it does catch a dependency: client.governance maps the domain to the wire, so the same rule fails there.
+        assertThatThrownBy(() -> neverSeesWireTypes("org.plurigrid.console.client.governance..").check(classes))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("org.plurigrid.console.client.chain.proto");
     }
 
     @Test
@@ -55,7 +76,32 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.eclipse.paho..", "io.grpc..", "java.net..", "java.nio.channels..",
                         "org.plurigrid.console.devnet..", "org.plurigrid.console.app..")
-                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void viewsNeitherReadNorWriteFilesNorDatabases() {
+        // java.io.File itself stays allowed: a FileChooser hands the view a path to pass on, which is not I/O.
+        noClasses().that().resideInAnyPackage("org.plurigrid.console.views..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.sql..", "javax.sql..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileReader")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileWriter")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.RandomAccessFile")
+                .check(classes);
+    }
+
+    @Test
+    void mapLayersDoIoOnlyInTheBasemap() {
+        noClasses().that().resideInAPackage("org.plurigrid.console.maplayers..")
+                .and().resideOutsideOfPackage("org.plurigrid.console.maplayers.basemap..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "java.net.http..", "java.nio.file..", "java.sql..", "org.sqlite..")
+                // java.net.URL stays allowed: stylesheets are looked up as class-path resources.
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.Socket")
                 .check(classes);
     }
 
@@ -65,7 +111,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.plurigrid.console.app..", "org.plurigrid.console.devnet..",
                         "org.plurigrid.console.views..")
-                .allowEmptyShould(true)
                 .check(classes);
     }
 
@@ -74,7 +119,6 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "javafx.scene.control..", "javafx.scene.layout..", "javafx.scene.shape..", "javafx.stage..")
-                .allowEmptyShould(true)
                 .check(classes);
     }
 
@@ -83,7 +127,16 @@ class ArchitectureTest {
         // test-support modules are test-scoped everywhere; this keeps a slip (a compile-scope dependency) out of the app.
         noClasses().that().resideOutsideOfPackage("org.plurigrid.console.testsupport..")
                 .should().dependOnClassesThat().resideInAPackage("org.plurigrid.console.testsupport..")
-                .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    @Test
+    void aRuleThatSelectsNoClassFails() {
+        // The guard for the guard rails: if a package is renamed, the rules above must fail rather than pass empty.
+        assertThatThrownBy(() -> noClasses().that().resideInAPackage("org.plurigrid.console.nosuchmodule..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("failed to check any classes");
     }
 }

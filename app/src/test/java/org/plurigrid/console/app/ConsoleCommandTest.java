@@ -72,6 +72,16 @@ class ConsoleCommandTest {
     }
 
     @Test
+    void aConsoleJsonNestedTooDeepStopsStartUpWithOneMessageNotACrash(@TempDir Path home) throws Exception {
+        Files.writeString(home.resolve("console.json"), "{\"version\": 1, \"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+
+        assertThatThrownBy(() -> parse("--home", home.toString()))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("console.json")
+                .hasMessageContaining("nested more than 64 levels deep");
+    }
+
+    @Test
     void aNodeAndChainIdPointGovernanceAtARealChain() {
         ConsoleOptions o = parse("--node", "grpc.example.org:9090,https://backup.example.org", "--chain-id", "plurigrid-1",
                 "--bech32-prefix", "plg", "--fee-denom", "uplg", "--gas-price", "0.05");

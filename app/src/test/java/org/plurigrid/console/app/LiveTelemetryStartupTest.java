@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,25 @@ class LiveTelemetryStartupTest {
     void readsOnlyTheFirstLineOfThePasswordFile() throws Exception {
         Path file = home.resolve("mqtt.pw");
         Files.writeString(file, "s3cr3t-ü\nignored\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 
         assertThat(LiveTelemetryStartup.readPassword(file)).containsExactly("s3cr3t-ü".toCharArray());
+    }
+
+    @Test
+    void refusesAPasswordFileOthersCanRead() throws Exception {
+        Path file = Files.writeString(home.resolve("mqtt.pw"), "s3cr3t\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> LiveTelemetryStartup.readPassword(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("readable by others").hasMessageContaining("chmod 600").hasMessageNotContaining("s3cr3t");
     }
 
     @Test
     void aMissingPasswordFileIsNamedWithoutAnyContent() {
         assertThatThrownBy(() -> LiveTelemetryStartup.readPassword(home.resolve("nope")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--password-file").hasMessageContaining("nope").hasMessageContaining("NoSuchFile");
+                .hasMessageContaining("--password-file").hasMessageContaining("nope").hasMessageContaining("does not exist");
     }
 
     @Test

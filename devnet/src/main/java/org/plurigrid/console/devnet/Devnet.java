@@ -57,7 +57,8 @@ public final class Devnet implements AutoCloseable {
         Fleet fleet = null;
         try {
             fleet = Fleet.start(config.fleetConfig(), uri, clock);
-            GridEms grid = config.gridStep() == null ? null : startGrid(fleet, uri, clock, config.gridStep());
+            GridEms grid = config.gridStep() == null ? null
+                    : startGrid(fleet, uri, clock, config.gridStep(), config.fleetConfig());
             return new Devnet(config, broker, uri, fleet, grid);
         } catch (RuntimeException e) {
             if (fleet != null) {
@@ -71,8 +72,11 @@ public final class Devnet implements AutoCloseable {
     }
 
     /** The demo supergrid, fed with the fleet's DER powers, solved and published by one EMS node per grid. */
-    private static GridEms startGrid(Fleet fleet, String uri, InstantSource clock, Duration step) {
-        SupergridPowerFlow powerFlow = new SupergridPowerFlow(DemoSupergrid.build(), new PowerFlowRunner(),
+    private static GridEms startGrid(Fleet fleet, String uri, InstantSource clock, Duration step,
+                                     org.plurigrid.console.devnet.fleet.FleetConfig fleetConfig) {
+        // the model's substations and DERs are the fleet's (the console builds the same for the default fleet)
+        SupergridPowerFlow powerFlow = new SupergridPowerFlow(
+                DemoSupergrid.build(fleetConfig.devices(), fleetConfig.seed()), new PowerFlowRunner(),
                 new GridSnapshotFactory(), clock);
         return GridEms.start(powerFlow, () -> readFleet(fleet), fleet::simulatedTime, uri, clock, step);
     }

@@ -51,7 +51,39 @@ public final class DevnetMain implements Callable<Integer> {
                     + "says online (a console with \"hostId\": HOST_ID in its console.json). Default: none.")
     String primaryHost;
 
+    @Option(names = "--grpc-port", paramLabel = "PORT",
+            description = "Serve the devnet chain's gRPC on this port of 127.0.0.1; 0 picks a free one; -1 runs no chain "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int grpcPort = 9090;
+
+    @Option(names = "--fund", paramLabel = "ADDRESS=AMOUNT",
+            description = "Fund this account at genesis with AMOUNT ucosm (repeatable); it may also operate the DR program.")
+    java.util.List<String> fund = new java.util.ArrayList<>();
+
+    @Option(names = "--block-time", paramLabel = "MS", description = "Milliseconds between blocks (default: ${DEFAULT-VALUE}).")
+    long blockMillis = 1000;
+
+    @Option(names = "--dr-ignore-share", paramLabel = "SHARE",
+            description = "Share (0..1) of devices that ignore DER controls, so partial response shows (default: ${DEFAULT-VALUE}).")
+    double ignoreShare = 0.05;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /** {@code ADDRESS=AMOUNT} (AMOUNT in ucosm, optionally with the denom). */
+    static org.plurigrid.console.devnet.chain.GenesisAccount fundOption(String text, String prefix) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--fund must be ADDRESS=AMOUNT, was '" + text + "'");
+        }
+        String address = text.substring(0, eq).strip();
+        String amount = text.substring(eq + 1).strip().replaceFirst("ucosm$", "");
+        try {
+            org.plurigrid.console.client.wallet.AccountAddress.parse(address, prefix);
+            return new org.plurigrid.console.devnet.chain.GenesisAccount(address, Long.parseLong(amount), 0);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--fund amount must be a whole number of ucosm, was '" + text.substring(eq + 1) + "'", e);
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new DevnetMain()).execute(args));
@@ -72,17 +104,51 @@ public final class DevnetMain implements Callable<Integer> {
             System.err.println("plurigrid-devnet: a host id cannot contain '/', '+' or '#', got '" + primaryHost + "'");
             return 2;
         }
+        java.util.List<org.plurigrid.console.devnet.chain.GenesisAccount> funded = new java.util.ArrayList<>();
+        try {
+            for (String f : fund) {
+                funded.add(fundOption(f, "cosmos"));
+            }
+            if (!(ignoreShare >= 0 && ignoreShare <= 1)) {
+                throw new IllegalArgumentException("--dr-ignore-share must be 0..1, was " + ignoreShare);
+            }
+            if (grpcPort < -1 || grpcPort > 65_535) {
+                throw new IllegalArgumentException("--grpc-port must be -1, 0 or 1..65535, was " + grpcPort);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("plurigrid-devnet: " + e.getMessage());
+            return 2;
+        }
         Devnet devnet;
+        org.plurigrid.console.devnet.chain.DevnetChain chain = null;
         try {
             devnet = Devnet.start(config);
         } catch (RuntimeException e) {
             System.err.println("plurigrid-devnet: cannot start: " + e.getMessage());
             return 1;
         }
+        try {
+            devnet.fleet().ignoreCommands(ignoreShare).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            if (grpcPort >= 0) {
+                chain = org.plurigrid.console.devnet.chain.DevnetChain.start(
+                        org.plurigrid.console.devnet.chain.DevnetChain.Options.defaults().withPort(grpcPort).withGenesisAccounts(funded)
+                                .withBlockTime(java.time.Duration.ofMillis(Math.max(50, blockMillis))),
+                        org.plurigrid.console.devnet.chain.DrGenesis.forSites(devnet.fleet().edgeNodes().stream()
+                                .map(org.plurigrid.console.devnet.fleet.EdgeNode::nodeId).toList(), "cosmos"));
+            }
+        } catch (Exception e) {
+            devnet.close();
+            System.err.println("plurigrid-devnet: cannot start the chain: " + e.getMessage());
+            return 1;
+        }
+        final org.plurigrid.console.devnet.chain.DevnetChain runningChain = chain;
         if (primaryHost != null && !primaryHost.isBlank()) {
             devnet.followPrimaryHost(primaryHost);
         }
         Thread hook = new Thread(() -> {
+            if (runningChain != null) {
+                runningChain.close();
+            }
             devnet.close();
             stopped.countDown();
         }, "devnet-shutdown");
@@ -101,6 +167,16 @@ public final class DevnetMain implements Callable<Integer> {
                 + ", simulated time " + devnet.fleet().simulatedTime());
         if (primaryHost != null && !primaryHost.isBlank()) {
             out.println("Host       edge nodes follow primary host " + primaryHost + " (spBv1.0/STATE/" + primaryHost + ")");
+        }
+        if (runningChain != null) {
+            out.println("Chain      gRPC " + runningChain.grpcTarget() + ", chain-id " + runningChain.chainId() + ", fees in "
+                    + runningChain.options().feeDenom() + ", a block every " + runningChain.options().blockTime().toMillis() + " ms");
+            out.println("DR program " + org.plurigrid.console.devnet.chain.DrGenesis.defaults().programId() + " contract "
+                    + runningChain.drContractAddress() + " (" + devnet.fleet().edgeNodes().size() + " sites as participants, "
+                    + Math.round(ignoreShare * 100) + " % of devices ignore commands)");
+            for (org.plurigrid.console.devnet.chain.GenesisAccount g : funded) {
+                out.println("Funded     " + g.address() + " " + g.balance() + runningChain.options().feeDenom());
+            }
         }
         out.println("Press Ctrl-C to stop.");
         stopped.await();

@@ -28,6 +28,7 @@ import org.plurigrid.console.app.governance.GovernanceWiring;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.grid.GeoPoint;
 import org.plurigrid.console.client.grid.GridBranch;
+import org.plurigrid.console.client.grid.GridSubstation;
 import org.plurigrid.console.client.telemetry.Quality;
 import org.plurigrid.console.maplayers.map.SupergridMapView;
 import org.plurigrid.console.maplayers.map.SupergridMapViewModel;
@@ -131,12 +132,24 @@ class ConsoleOnDevnetUiTest {
     @Order(2)
     void mapTogglesLayersSearchesAndShowsALinesLiveFlow() throws Exception {
         MainWindow window = app.window();
+        robot.clickOn("#nav-overview");
+        WaitForAsyncUtils.waitForFxEvents();
+        // every view-model takes every frame's changes, shown or not: the Overview keeps counting behind the map
+        OverviewView overview = (OverviewView) fx(window::currentView);
         robot.clickOn("#nav-map");
         SupergridMapView view = (SupergridMapView) fx(window::currentView);
         SupergridMapViewModel vm = view.viewModel();
         // live EMS values arrive within a grid step or two of the devnet
         WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> vm.snapshotProperty().get() != null
                 && vm.snapshotProperty().get().branches().stream().anyMatch(b -> vm.quality(b.id()) == Quality.GOOD)));
+
+        // One set of numbers: the Overview's total load is the sum of the community grids the map shows (tens of MW)
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> {
+            double areas = vm.snapshotProperty().get().substations().stream()
+                    .filter(x -> x.areaId() != null).mapToDouble(GridSubstation::loadMw).sum();
+            return Math.abs(overview.tileValue("tile-load") - areas) <= 0.01 * areas;
+        }));
+        assertThat(fx(() -> overview.tileValue("tile-load"))).as("Overview total load, MW").isBetween(5.0, 100.0);
 
         robot.clickOn("#layer-ders");
         assertThat(fx(() -> vm.dersVisibleProperty().get())).as("DER layer switched off").isFalse();
@@ -230,6 +243,14 @@ class ConsoleOnDevnetUiTest {
             return gov.proposals().proposals().stream().filter(p -> p.id() == open.id()).findFirst()
                     .map(p -> p.tally().yes().compareTo(yesBefore) > 0).orElse(false);
         }));
+        // The own vote as the chain has it, and the outcome in sight without scrolling.
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> gov.proposals().myVoteProperty().get()).equals("alice voted yes"));
+        javafx.scene.Node outcome = robot.lookup("#vote-progress").query();
+        assertThat(fx(() -> {
+            javafx.geometry.Bounds b = outcome.localToScene(outcome.getBoundsInLocal());
+            return outcome.isVisible() && b.getMinY() >= 0 && b.getMaxY() <= outcome.getScene().getHeight();
+        })).as("inclusion outcome inside the window").isTrue();
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         Screenshots.save(window, "10-governance-vote-included");
     }

@@ -8,8 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of the leaf commands: writes to picocli's out/err (so tests capture them) and turns errors the operator can
- * act on into one line on stderr and exit status 1, instead of a stack trace.
+ * Base of the leaf commands: writes to picocli's out/err (so tests capture them) and turns errors into one line on
+ * stderr instead of a stack trace: exit {@link CliErrors#USER_ERROR} for what the operator can fix (arguments, a key,
+ * a password, a file), {@link CliErrors#FAILURE} when the chain or a node fails.
  */
 abstract class CliCommand implements Callable<Integer> {
 
@@ -28,10 +29,14 @@ abstract class CliCommand implements Callable<Integer> {
     public final Integer call() {
         try {
             return run();
-        } catch (CliException | KeystoreException | ChainException | IllegalArgumentException e) {
-            err().println("Error: " + e.getMessage());
+        } catch (CliException | KeystoreException | IllegalArgumentException e) {
+            err().println("Error: " + CliErrors.oneLine(e.getMessage()));
             err().flush();
-            return 1;
+            return CliErrors.USER_ERROR;
+        } catch (ChainException e) {
+            err().println("Error: " + CliErrors.oneLine(e.getMessage()));
+            err().flush();
+            return CliErrors.FAILURE;
         } finally {
             out().flush();
         }

@@ -1,6 +1,6 @@
 package org.plurigrid.console.app.cli;
 
-/** A command-line error with a message for the operator; the command prints it and exits with status 1. */
+/** A command-line error with a message for the operator; the command prints it and exits with status 2. */
 public final class CliException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -17,7 +17,7 @@ import org.plurigrid.console.client.chain.UnsignedTx;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.Proposal;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.TallyResult;
-import org.plurigrid.console.client.governance.VoteChoices;
+
 import org.plurigrid.console.client.governance.VoteService;
 import org.plurigrid.console.client.governance.WeightedVote;
 import org.plurigrid.console.client.wallet.AccountAddress;
@@ -52,6 +52,8 @@ public final class GovCommand {
         String status;
         @Mixin
         NodeOptions node;
+        @Mixin
+        HomeOption home;
 
         @Override
         int run() {
@@ -81,6 +83,8 @@ public final class GovCommand {
         long id;
         @Mixin
         NodeOptions node;
+        @Mixin
+        HomeOption home;
 
         @Override
         int run() {
@@ -142,7 +146,7 @@ public final class GovCommand {
             AccountAddress voter = info.address();
             Any msg = weighted != null
                     ? VoteService.weightedVoteMessage(id, WeightedVote.parse(weighted), voter.bech32())
-                    : VoteService.voteMessage(id, VoteChoices.parse(option), voter.bech32());
+                    : VoteService.voteMessage(id, org.plurigrid.console.client.governance.VoteOption.parse(option), voter.bech32());
             if (offline.offline) {
                 offline.requireComplete();
                 TxFee fee = new TxFee(CoinAmount.parse(offline.fees), offline.gas);
@@ -155,7 +159,7 @@ public final class GovCommand {
                 VoteService votes = new VoteService(client);
                 UnsignedTx tx = weighted != null
                         ? votes.prepareWeightedVote(id, WeightedVote.parse(weighted), voter, info.publicKey().orElseThrow(), memo)
-                        : votes.prepareVote(id, VoteChoices.parse(option), voter, info.publicKey().orElseThrow(), memo);
+                        : votes.prepareVote(id, org.plurigrid.console.client.governance.VoteOption.parse(option), voter, info.publicKey().orElseThrow(), memo);
                 out().print(tx.describe());
                 out().flush();
                 SigningKey key = ks.unlock(from, password.read("Password for key '" + from + "' to sign the above", false));

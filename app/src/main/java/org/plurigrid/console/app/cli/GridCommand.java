@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** {@code grid}: commands about grid models. */
 @Command(name = "grid", description = "Grid model commands.", mixinStandardHelpOptions = true,
-        subcommands = {GridInfoCommand.class})
+        subcommands = {GridInfoCommand.class, GridSolveCommand.class})
 public final class GridCommand {
 }

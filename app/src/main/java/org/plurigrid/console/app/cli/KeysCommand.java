@@ -107,9 +107,12 @@ public final class KeysCommand {
 
         @Override
         int run() {
-            for (KeyInfo k : keystore(home.home()).list()) {
+            Keystore.Listing listing = keystore(home.home()).scan();
+            for (KeyInfo k : listing.keys()) {
                 out().printf("%-20s %-50s %s%n", k.name(), k.address().bech32(), k.watchOnly() ? "watch-only" : "local");
             }
+            // A broken file never hides the good keys: one line each on stderr, and the list stays usable.
+            listing.problems().forEach(p -> err().println("Warning: " + CliErrors.oneLine(p)));
             return 0;
         }
     }

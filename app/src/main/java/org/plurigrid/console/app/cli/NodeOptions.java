@@ -7,6 +7,7 @@ import java.util.List;
 import org.plurigrid.console.client.chain.ChainClient;
 import org.plurigrid.console.client.chain.ChainConfig;
 import org.plurigrid.console.client.chain.GrpcEndpoint;
+import org.plurigrid.console.client.config.TransportWarnings;
 import picocli.CommandLine.Option;
 
 /** Which node and chain to talk to: {@code --node}, {@code --chain-id}, fee denom and gas price. */
@@ -43,6 +44,7 @@ public final class NodeOptions {
         List<GrpcEndpoint> endpoints = nodes.stream().map(GrpcEndpoint::parse).toList();
         ChainConfig config = new ChainConfig(chainId == null ? "(any)" : chainId, prefix, feeDenom, gasPrice, gasAdjustment,
                 endpoints, Duration.ofSeconds(10), Duration.ofSeconds(timeoutSeconds), Duration.ofMillis(250));
+        TransportWarnings.logged(TransportWarnings.ofChain(config));
         return new ChainClient(config, InstantSource.system());
     }
 

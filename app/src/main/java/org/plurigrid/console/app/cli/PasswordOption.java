@@ -2,10 +2,9 @@ package org.plurigrid.console.app.cli;
 
 import java.io.Console;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.plurigrid.console.client.files.PasswordFile;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,12 +20,9 @@ public final class PasswordOption {
     public char[] read(String prompt, boolean confirm) {
         if (passwordFile != null) {
             try {
-                String content = Files.readString(passwordFile, StandardCharsets.UTF_8);
-                int nl = content.indexOf('\n');
-                String line = nl >= 0 ? content.substring(0, nl) : content;
-                return line.endsWith("\r") ? line.substring(0, line.length() - 1).toCharArray() : line.toCharArray();
+                return PasswordFile.readFirstLine(passwordFile);
             } catch (IOException e) {
-                throw new CliException("Cannot read the password file " + passwordFile + ": " + e.getMessage());
+                throw new CliException("--password-file: " + e.getMessage());
             }
         }
         Console console = System.console();

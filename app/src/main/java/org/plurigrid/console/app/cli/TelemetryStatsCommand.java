@@ -2,8 +2,6 @@ package org.plurigrid.console.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -25,6 +23,8 @@ import org.plurigrid.console.client.alarms.AlarmRuleFileException;
 import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.config.ConfigException;
 import org.plurigrid.console.client.config.ConsoleConfig;
+import org.plurigrid.console.client.config.TransportWarnings;
+import org.plurigrid.console.client.files.PasswordFile;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.ConnectionState;
 import org.plurigrid.console.client.telemetry.ConnectionStatus;
@@ -131,6 +131,8 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         if (!rebirth) {
             brokers = brokers.stream().map(BrokerConfig::asObserver).toList();
         }
+        // On stderr, so the JSON on stdout stays clean; the window logs the same warnings.
+        TransportWarnings.ofBrokers(brokers).forEach(w -> err.println("Warning: " + w));
         List<AtomicBoolean> reached = new ArrayList<>();
         // The GUI's alarm evaluation too, so "alarms raised" means what an operator would have seen.
         AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
@@ -194,15 +196,9 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         return b.build();
     }
 
-    /** The first line of a file (an editor's final newline is not part of a password). */
+    /** The first line of a password file readable by its owner only (an editor's final newline is not part of it). */
     static char[] firstLine(Path file) throws IOException {
-        if (!TelemetryCommand.isReadableFile(file)) {
-            throw new IOException("password file " + file + " does not exist or cannot be read");
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        int nl = text.indexOf('\n');
-        String line = nl < 0 ? text : text.substring(0, nl);
-        return (line.endsWith("\r") ? line.substring(0, line.length() - 1) : line).toCharArray();
+        return PasswordFile.readFirstLine(file);
     }
 
     static String report(TelemetryService service, Map<AlarmPriority, Long> alarmsRaised, int seconds) {

@@ -11,11 +11,11 @@ import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.chain.TxProgress;
 import org.plurigrid.console.client.chain.TxStep;
 import org.plurigrid.console.client.chain.UnsignedTx;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.WeightedVoteOption;
 import org.plurigrid.console.client.governance.GovernanceService;
 import org.plurigrid.console.client.governance.ProposalSummary;
-import org.plurigrid.console.client.governance.VoteChoices;
+
 import org.plurigrid.console.client.governance.VoteService;
 import org.plurigrid.console.client.governance.WeightedVote;
 import org.plurigrid.console.client.wallet.AccountAddress;
@@ -103,9 +103,9 @@ public final class ChainGovernance implements GovernanceActions {
 
     static String describe(List<WeightedVoteOption> options) {
         if (options.size() == 1) {
-            return VoteChoices.name(options.get(0).getOption());
+            return VoteOption.of(options.get(0).getOption()).typedName();
         }
-        return options.stream().map(o -> VoteChoices.name(o.getOption()) + " "
+        return options.stream().map(o -> VoteOption.of(o.getOption()).typedName() + " "
                 + (o.getWeight().isEmpty() ? "" : new BigDecimal(o.getWeight()).stripTrailingZeros().toPlainString()))
                 .collect(Collectors.joining(", "));
     }

@@ -174,7 +174,7 @@ public final class GovernanceWiring implements AutoCloseable {
         }
 
         @Override
-        public UnsignedTx prepareVote(long proposalId, org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption option) {
+        public UnsignedTx prepareVote(long proposalId, org.plurigrid.console.client.governance.VoteOption option) {
             return core.prepareVote(proposalId, option);
         }
 

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,7 @@ import org.plurigrid.console.client.chain.CoinAmount;
 import org.plurigrid.console.client.chain.SignerData;
 import org.plurigrid.console.client.chain.TxFee;
 import org.plurigrid.console.client.chain.TxSigner;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.VoteService;
 import org.plurigrid.console.client.wallet.HdPath;
 import org.plurigrid.console.client.wallet.Mnemonic;
@@ -62,7 +63,7 @@ class GovernanceCliTest {
 
     @BeforeEach
     void files() throws IOException {
-        passwordFile = Files.writeString(home.resolve("pw.txt"), "correct horse battery\n");
+        passwordFile = Files.writeString(Files.createFile(home.resolve("pw.txt"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), "correct horse battery\n");
         phraseFile = Files.writeString(home.resolve("phrase.txt"), PHRASE + "\n");
     }
 
@@ -109,7 +110,7 @@ class GovernanceCliTest {
         Files.writeString(phraseFile, PHRASE.replace("special sign", "sign special"));
         Run r = run(new KeysCommand(), "import", "alice", "--mnemonic-file", phraseFile.toString(),
                 "--password-file", passwordFile.toString(), "--home", home.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("fails its BIP-39 checksum").doesNotContain("special");
         assertThat(run(new KeysCommand(), "list", "--home", home.toString()).out()).isEmpty();
     }
@@ -123,7 +124,7 @@ class GovernanceCliTest {
                 "--password-file", passwordFile.toString(), "--home", home.toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        String expected = TxSigner.sign(List.of(VoteService.voteMessage(3, VoteOption.VOTE_OPTION_YES, ADDRESS)), "audit",
+        String expected = TxSigner.sign(List.of(VoteService.voteMessage(3, VoteOption.YES, ADDRESS)), "audit",
                 new TxFee(CoinAmount.parse("5000ucosm"), 200_000), new SignerData("plurigrid-devnet-1", 7, 2),
                 Mnemonic.parse(PHRASE).deriveKey(HdPath.cosmos(0))).hex();
         assertThat(r.out()).isEqualTo(expected + System.lineSeparator());
@@ -147,18 +148,18 @@ class GovernanceCliTest {
         Run bad = run(new GovCommand(), "vote", "1", "--weighted", "yes=0.7,no=0.2", "--from", "alice", "--chain-id", "c", "--offline",
                 "--account-number", "0", "--sequence", "0", "--fees", "5000ucosm", "--gas", "200000",
                 "--password-file", passwordFile.toString(), "--home", home.toString());
-        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("Vote weights must sum to exactly 1, but they sum to 0.9");
     }
 
     @Test
     void wrongPasswordIsAClearError() throws IOException {
         importAlice();
-        Path wrong = Files.writeString(home.resolve("wrong.txt"), "not the password\n");
+        Path wrong = Files.writeString(Files.createFile(home.resolve("wrong.txt"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), "not the password\n");
         Run r = run(new GovCommand(), "vote", "1", "no", "--from", "alice", "--chain-id", "c", "--offline",
                 "--account-number", "0", "--sequence", "0", "--fees", "5000ucosm", "--gas", "200000",
                 "--password-file", wrong.toString(), "--home", home.toString());
-        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("Error: Wrong password for key 'alice'" + System.lineSeparator());
         assertThat(r.out()).isEmpty();
     }

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -178,7 +179,7 @@ class TelemetryCommandTest {
     @Test
     void secretEncryptsAPasswordForTheConfigFile() throws Exception {
         Path home = Files.createDirectories(dir.resolve("home"));
-        Path pw = Files.writeString(dir.resolve("pw.txt"), "Grid-0perator!\n");
+        Path pw = Files.writeString(Files.createFile(dir.resolve("pw.txt"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), "Grid-0perator!\n");
 
         Run run = run("secret", "--home", home.toString(), "--from-file", pw.toString());
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.plurigrid.console.client.chain.ChainConfig;
 import org.plurigrid.console.client.chain.GrpcEndpoint;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.wallet.AccountAddress;
 import org.plurigrid.console.client.wallet.HdPath;
@@ -110,7 +110,7 @@ class GovernanceWiringTest {
         runOnFx(() -> wiring.proposals().select(open));
         eventually("vote buttons enabled", WAIT, () -> wiring.proposals().canVoteProperty().get());
 
-        runOnFx(() -> wiring.proposals().requestVote(VoteOption.VOTE_OPTION_YES));
+        runOnFx(() -> wiring.proposals().requestVote(VoteOption.YES));
         eventually("confirmation shown", WAIT, () -> wiring.proposals().confirmationDetailsProperty().get() != null
                 || !wiring.proposals().errorProperty().get().isEmpty());
         assertThat(onFx(() -> wiring.proposals().errorProperty().get())).isEmpty();
@@ -144,8 +144,8 @@ class GovernanceWiringTest {
 
         // A weighted vote replaces the plain one; the weights are checked as typed, then signed as confirmed.
         runOnFx(() -> {
-            wiring.proposals().weightProperty(VoteOption.VOTE_OPTION_YES).set("0.7");
-            wiring.proposals().weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3");
+            wiring.proposals().weightProperty(VoteOption.YES).set("0.7");
+            wiring.proposals().weightProperty(VoteOption.NO).set("0.3");
         });
         assertThat(onFx(() -> wiring.proposals().weightsValidProperty().get())).isTrue();
         eventually("vote buttons enabled again", WAIT, () -> wiring.proposals().canVoteProperty().get());

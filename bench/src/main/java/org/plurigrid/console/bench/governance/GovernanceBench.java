@@ -23,7 +23,7 @@ import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.chain.TxProgress;
 import org.plurigrid.console.client.chain.TxSigner;
 import org.plurigrid.console.client.chain.UnsignedTx;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.VoteService;
 import org.plurigrid.console.client.wallet.HdPath;
 import org.plurigrid.console.client.wallet.Mnemonic;
@@ -102,7 +102,7 @@ public final class GovernanceBench {
     static Stats signVote(int iterations) {
         SigningKey key = PHRASE.deriveKey(HdPath.cosmos(0));
         String voter = key.address("cosmos").bech32();
-        List<Any> msgs = List.of(VoteService.voteMessage(1, VoteOption.VOTE_OPTION_YES, voter));
+        List<Any> msgs = List.of(VoteService.voteMessage(1, VoteOption.YES, voter));
         TxFee fee = new TxFee(CoinAmount.parse("1250ucosm"), 50_000);
         long sink = 0;
         for (int i = 0; i < Math.max(2000, iterations / 2); i++) {
@@ -134,9 +134,9 @@ public final class GovernanceBench {
             SigningKey key = PHRASE.deriveKey(HdPath.cosmos(0));
             VoteService votesService = new VoteService(client);
             long proposal = chain.proposalsInVotingPeriod().get(0);
-            VoteOption[] options = {VoteOption.VOTE_OPTION_YES, VoteOption.VOTE_OPTION_NO, VoteOption.VOTE_OPTION_ABSTAIN};
+            VoteOption[] options = {VoteOption.YES, VoteOption.NO, VoteOption.ABSTAIN};
             // Warm the channel and the code paths once.
-            votesService.vote(proposal, VoteOption.VOTE_OPTION_YES, key, TxProgress.NONE);
+            votesService.vote(proposal, VoteOption.YES, key, TxProgress.NONE);
             long[] prepare = new long[votes];
             long[] toInclusion = new long[votes];
             long[] total = new long[votes];

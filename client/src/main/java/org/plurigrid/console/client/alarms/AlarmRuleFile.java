@@ -9,20 +9,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import org.plurigrid.console.client.config.DurationText;
+import org.plurigrid.console.client.files.AtomicFile;
+import org.plurigrid.console.client.files.PrivateFiles;
+import org.plurigrid.console.client.files.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -31,8 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads alarm rules from the JSON file operators edit ({@code alarm-rules.json} in the home folder; the default ships
@@ -61,9 +58,11 @@ public final class AlarmRuleFile {
     private static final Set<String> RULE_FIELDS = Set.of("id", "match", "kind", "limit", "deadband", "onDelay",
             "offDelay", "priority", "message", "description");
     private static final Set<String> MATCH_FIELDS = Set.of("path", "metric", "deviceType", "level");
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)");
     private static final String KINDS = "HH, H, L, LL, RATE_OF_CHANGE, BAD_QUALITY, STALE, COMMS_LOSS, DEVICE_REPORTED";
     private static final String PRIORITIES = "CRITICAL, HIGH, MEDIUM, LOW";
+
+    /** Top-level field that confirms an empty rule set (no alarms at all) is meant. */
+    public static final String ALLOW_EMPTY = "allowEmpty";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.ALLOW_COMMENTS)
@@ -72,39 +71,52 @@ public final class AlarmRuleFile {
     private AlarmRuleFile() {
     }
 
-    /** Load and validate a rules file. */
+    /** Load and validate a rules file (read strictly: bounded size, no duplicate keys, nothing after the object). */
     public static AlarmRuleSet load(Path file) throws AlarmRuleFileException {
-        String text;
+        JsonNode root;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            root = StrictJson.readFile(file);
         } catch (NoSuchFileException e) {
             throw new AlarmRuleFileException(file.toString(), List.of("the file does not exist"), e);
+        } catch (StrictJson.Invalid e) {
+            throw new AlarmRuleFileException(file.toString(), List.of(e.getMessage()), e);
         } catch (IOException e) {
             throw new AlarmRuleFileException(file.toString(), List.of("cannot be read: " + e.getMessage()), e);
         }
-        return parse(text, file.toString());
+        return fromTree(root, file.toString());
     }
 
     /** Parse and validate rules from text; {@code origin} names the file in messages. */
     public static AlarmRuleSet parse(String json, String origin) throws AlarmRuleFileException {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new AlarmRuleFileException(origin, List.of("is not valid JSON" + where + ": " + e.getOriginalMessage()), e);
+            root = StrictJson.readText(json);
+        } catch (StrictJson.Invalid e) {
+            throw new AlarmRuleFileException(origin, List.of(e.getMessage()), e);
         }
+        return fromTree(root, origin);
+    }
+
+    private static AlarmRuleSet fromTree(JsonNode root, String origin) throws AlarmRuleFileException {
         if (root == null || !root.isObject()) {
             throw new AlarmRuleFileException(origin,
                     List.of("expected a JSON object with a \"rules\" array, e.g. {\"version\": 1, \"rules\": [ ... ]}"), null);
         }
         List<RuleProblem> problems = new ArrayList<>();
         List<AlarmRule> rules = read(root, problems);
+        if (problems.isEmpty() && rules.isEmpty() && !allowsEmpty(root)) {
+            problems.add(new RuleProblem(-1, "", "rules", "\"rules\" is empty, which would switch every alarm off; "
+                    + "if that is really meant, add \"" + ALLOW_EMPTY + "\": true next to it"));
+        }
         if (!problems.isEmpty()) {
             throw new AlarmRuleFileException(origin, problems.stream().map(RuleProblem::text).toList(), null);
         }
         return new AlarmRuleSet(origin, rules);
+    }
+
+    private static boolean allowsEmpty(JsonNode root) {
+        JsonNode v = root.get(ALLOW_EMPTY);
+        return v != null && v.isBoolean() && v.booleanValue();
     }
 
     /**
@@ -138,9 +150,11 @@ public final class AlarmRuleFile {
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!f.equals("version") && !f.equals("rules")) {
+            if (!f.equals("version") && !f.equals("rules") && !f.equals(ALLOW_EMPTY)) {
                 problems.add(new RuleProblem(-1, "", f,
-                        "unknown top-level field \"" + f + "\" (expected \"version\" and \"rules\")"));
+                        "unknown top-level field \"" + f + "\" (expected \"version\", \"rules\" and \"" + ALLOW_EMPTY + "\")"));
+            } else if (f.equals(ALLOW_EMPTY) && !root.get(f).isBoolean()) {
+                problems.add(new RuleProblem(-1, "", f, "\"" + ALLOW_EMPTY + "\" must be true or false, was " + root.get(f)));
             }
         }
         List<AlarmRule> rules = new ArrayList<>();
@@ -242,10 +256,10 @@ public final class AlarmRuleFile {
     public static AlarmRuleSet loadOrCreate(Path file) throws AlarmRuleFileException {
         if (!Files.exists(file)) {
             try {
-                if (file.getParent() != null) {
-                    Files.createDirectories(file.getParent());
-                }
-                Files.writeString(file, defaultRulesText(), StandardCharsets.UTF_8);
+                AtomicFile.write(file, defaultRulesText().getBytes(StandardCharsets.UTF_8), PrivateFiles.OWNER_ONLY_FILE,
+                        AtomicFile.IfExists.REFUSE);
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another console wrote it meanwhile: load that one
             } catch (IOException e) {
                 throw new AlarmRuleFileException(file.toString(),
                         List.of("cannot write the default rules there: " + e.getMessage()), e);
@@ -264,6 +278,10 @@ public final class AlarmRuleFile {
     public static String toJson(AlarmRuleSet set) {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", 1);
+        if (set.rules().isEmpty()) {
+            // The editor writes an empty set only when the operator removed every rule: that is the confirmation.
+            root.put(ALLOW_EMPTY, true);
+        }
         ArrayNode array = root.putArray("rules");
         for (AlarmRule r : set.rules()) {
             ObjectNode n = array.addObject();
@@ -319,37 +337,14 @@ public final class AlarmRuleFile {
     public static void write(Path file, AlarmRuleSet set) throws AlarmRuleFileException {
         String text = toJson(set);
         parse(text, file.toString()); // the same checks as at start, cross-rule ones included
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    ch.write(bytes);
-                }
-                ch.force(true);
-            }
             if (Files.exists(file)) {
                 Files.copy(file, backupOf(file), StandardCopyOption.REPLACE_EXISTING);
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), PrivateFiles.OWNER_ONLY_FILE,
+                    AtomicFile.IfExists.REPLACE);
         } catch (IOException e) {
             throw new AlarmRuleFileException(file.toString(), List.of("cannot be written: " + e.getMessage()), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: a stray .tmp file is harmless and named after the rules file
-                }
-            }
         }
     }
 
@@ -358,23 +353,9 @@ public final class AlarmRuleFile {
         return file.resolveSibling(file.getFileName() + ".bak");
     }
 
-    /** A duration in the file's notation: "500ms", "5s", "2m", "1h", ISO-8601 below a millisecond. */
+    /** A duration in the file's notation ({@link DurationText#format}). */
     public static String formatDuration(Duration d) {
-        if (d.getNano() % 1_000_000 != 0) {
-            return d.toString();
-        }
-        long ms = d.toMillis();
-        if (ms % 1000 != 0) {
-            return ms + "ms";
-        }
-        long s = ms / 1000;
-        if (s != 0 && s % 3600 == 0) {
-            return s / 3600 + "h";
-        }
-        if (s != 0 && s % 60 == 0) {
-            return s / 60 + "m";
-        }
-        return s + "s";
+        return DurationText.format(d);
     }
 
     /** A number as the editor shows it: no trailing ".0", no exponent for everyday values. */
@@ -626,39 +607,19 @@ public final class AlarmRuleFile {
             if (v == null || v.isNull()) {
                 return Duration.ZERO;
             }
-            String expected = "a duration such as \"5s\", \"500ms\", \"2m\", \"PT5S\" or a number of seconds";
-            Duration d = null;
-            if (v.isNumber()) {
-                d = Duration.ofNanos(Math.round(v.asDouble() * 1e9));
-            } else if (v.isTextual()) {
-                String t = v.asText().trim().toLowerCase(Locale.ROOT);
-                Matcher m = SIMPLE_DURATION.matcher(t);
-                if (m.matches()) {
-                    double amount = Double.parseDouble(m.group(1));
-                    double seconds = switch (m.group(2)) {
-                        case "ms" -> amount / 1000;
-                        case "s" -> amount;
-                        case "m", "min" -> amount * 60;
-                        default -> amount * 3600;
-                    };
-                    d = Duration.ofNanos(Math.round(seconds * 1e9));
-                } else {
-                    try {
-                        d = Duration.parse(v.asText().trim());
-                    } catch (DateTimeParseException e) {
-                        d = null;
-                    }
+            try {
+                if (v.isNumber()) {
+                    return DurationText.ofSeconds(v.asDouble());
                 }
+                if (v.isTextual()) {
+                    return DurationText.parseNonNegative(v.asText());
+                }
+                problem(field, "\"" + field + "\" is " + v + "; expected a duration such as \"5s\", \"500ms\", \"2m\", "
+                        + "\"PT5S\" or a number of seconds");
+            } catch (IllegalArgumentException e) {
+                problem(field, "\"" + field + "\" is " + v + "; " + e.getMessage());
             }
-            if (d == null) {
-                problem(field, "\"" + field + "\" is " + v + "; expected " + expected);
-                return Duration.ZERO;
-            }
-            if (d.isNegative()) {
-                problem(field, "\"" + field + "\" must not be negative, was " + v);
-                return Duration.ZERO;
-            }
-            return d;
+            return Duration.ZERO;
         }
 
         private void problem(String field, String what) {

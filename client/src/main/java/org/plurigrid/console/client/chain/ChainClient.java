@@ -180,6 +180,33 @@ public final class ChainClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Every vote on a proposal in voting period, read page by page (Query/Votes, {@value #VOTES_PAGE} per page, at most
+     * {@value #MAX_VOTE_PAGES} pages). A tallied proposal has none: the SDK deletes votes once it tallies them.
+     */
+    public List<Vote> votes(long proposalId) {
+        List<Vote> all = new java.util.ArrayList<>();
+        ByteString key = ByteString.EMPTY;
+        for (int page = 0; page < MAX_VOTE_PAGES; page++) {
+            ByteString k = key;
+            var r = query(ch -> gov(ch).votes(org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryVotesRequest.newBuilder()
+                    .setProposalId(proposalId)
+                    .setPagination(org.plurigrid.console.client.chain.proto.cosmos.base.query.v1beta1.PageRequest.newBuilder()
+                            .setKey(k).setLimit(VOTES_PAGE))
+                    .build()));
+            all.addAll(r.getVotesList());
+            key = r.getPagination().getNextKey();
+            if (key.isEmpty()) {
+                return all;
+            }
+        }
+        throw new ChainException(TxStep.CONNECT, "Proposal " + proposalId + " has more than " + VOTES_PAGE * MAX_VOTE_PAGES
+                + " votes: read them with a paging tool");
+    }
+
+    static final int VOTES_PAGE = 100;
+    static final int MAX_VOTE_PAGES = 100;
+
     public Params govParams() {
         return query(ch -> gov(ch).params(QueryParamsRequest.newBuilder().setParamsType("tallying").build()).getParams());
     }
@@ -193,11 +220,14 @@ public final class ChainClient implements AutoCloseable {
         return bonded.isEmpty() ? java.math.BigInteger.ZERO : new java.math.BigInteger(bonded);
     }
 
-    /** Height of the node's latest block (CometBFT GetLatestBlock). */
+    /**
+     * Height of the node's latest block (GetLatestBlock): {@code sdk_block} where the node fills it (v0.47 and later),
+     * else the CometBFT {@code block} that older nodes answer with.
+     */
     public long latestHeight() {
-        return query(ch -> ServiceGrpc.newBlockingStub(ch).withDeadlineAfter(timeoutMs(), TimeUnit.MILLISECONDS)
-                .getLatestBlock(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockRequest.getDefaultInstance()))
-                .getSdkBlock().getHeader().getHeight();
+        var r = query(ch -> ServiceGrpc.newBlockingStub(ch).withDeadlineAfter(timeoutMs(), TimeUnit.MILLISECONDS)
+                .getLatestBlock(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockRequest.getDefaultInstance()));
+        return r.hasSdkBlock() ? r.getSdkBlock().getHeader().getHeight() : r.getBlock().getHeader().getHeight();
     }
 
     /**

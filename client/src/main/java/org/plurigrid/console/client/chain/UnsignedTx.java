@@ -38,6 +38,11 @@ public record UnsignedTx(
         return new SignerData(chainId, accountNumber, sequence);
     }
 
+    /** Each message as indented JSON (TxJson), one after the other: what a confirmation screen shows. */
+    public String messagesJson() {
+        return messages.stream().map(TxJson::print).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** The confirmation text: one fact per line. */
     public String describe() {
         StringBuilder sb = new StringBuilder();

@@ -91,23 +91,27 @@ final class ConfigNode {
         return Optional.of(v.doubleValue());
     }
 
-    /** {@code "15s"}, {@code "500ms"}, {@code "2m"}, {@code "1h"} or ISO-8601 such as {@code "PT15S"}. */
+    /** A duration in the one grammar of {@link DurationText} (text, or a number of seconds), positive and bounded. */
     Optional<Duration> optDuration(String key) throws ConfigException {
-        Optional<String> text = optString(key);
-        if (text.isEmpty()) {
+        if (!has(key)) {
             return Optional.empty();
         }
-        Duration d;
+        JsonNode v = node.get(key);
         try {
-            d = DurationText.parseAnySign(text.get());
+            if (v.isNumber()) {
+                Duration d = DurationText.ofSeconds(v.doubleValue());
+                if (d.isZero()) {
+                    throw new IllegalArgumentException("expected a positive duration, got " + v.asText());
+                }
+                return Optional.of(d);
+            }
+            if (!v.isTextual() || v.textValue().isBlank()) {
+                throw error(key, "expected " + DurationText.EXPECTED + ", got " + describe(v));
+            }
+            return Optional.of(DurationText.parse(v.textValue()));
         } catch (IllegalArgumentException e) {
-            throw error(key, "expected a duration such as \"15s\", \"500ms\", \"2m\", \"1h\" or \"PT15S\", got \""
-                    + text.get() + "\"");
+            throw error(key, e.getMessage());
         }
-        if (d.isNegative() || d.isZero()) {
-            throw error(key, "expected a positive duration, got \"" + text.get() + "\"");
-        }
-        return Optional.of(d);
     }
 
     Optional<ConfigNode> optObject(String key) throws ConfigException {
@@ -161,9 +165,14 @@ final class ConfigNode {
         return out;
     }
 
+    /** At most 60 characters of a value in a message: a huge string is named, not repeated. */
+    static String shortened(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "… (" + text.length() + " characters)";
+    }
+
     static String describe(JsonNode v) {
         return switch (v.getNodeType()) {
-            case STRING -> "text \"" + v.textValue() + "\"";
+            case STRING -> "text \"" + shortened(v.textValue()) + "\"";
             case NUMBER -> "the number " + v.numberValue();
             case BOOLEAN -> String.valueOf(v.booleanValue());
             case ARRAY -> "an array";

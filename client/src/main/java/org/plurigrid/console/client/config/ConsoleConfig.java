@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.plurigrid.console.client.files.PasswordFile;
+import org.plurigrid.console.client.files.StrictJson;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.JsonMapping;
 import org.plurigrid.console.client.telemetry.MqttVersion;
@@ -21,10 +23,7 @@ import org.plurigrid.console.client.telemetry.TelemetryService;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
 import org.plurigrid.console.client.telemetry.TlsSettings;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The console's configuration: broker connections and how telemetry is interpreted, read from
@@ -57,21 +56,26 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(file, "", "no such file; create it as described in docs/configuration.md");
         }
-        JsonNode root;
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            mapper.enable(JsonParser.Feature.ALLOW_COMMENTS);
-            root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file, "", "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException(file, "", "cannot be read: " + e.getMessage(), e);
-        }
+        return fromTree(file, home, readStrict(file));
+    }
+
+    /** A configuration from its parsed tree; {@code file} names it in messages. */
+    static ConsoleConfig fromTree(Path file, Path home, JsonNode root) throws ConfigException {
         if (root == null || !root.isObject()) {
             throw new ConfigException(file, "", "expected a JSON object { \"version\": 1, \"brokers\": [ … ] }");
         }
         return new Reader(file, home).config(new ConfigNode(file, "", root));
+    }
+
+    /** The file as a JSON tree, strictly: bounded size and depth, no duplicate keys, nothing after the object. */
+    static JsonNode readStrict(Path file) throws ConfigException {
+        try {
+            return StrictJson.readFile(file);
+        } catch (StrictJson.Invalid e) {
+            throw new ConfigException(file, e.key(), e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(file, "", "cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** Turns the tree into records; secrets are opened only when an encrypted value needs them. */
@@ -231,17 +235,12 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
             if (s.has("file")) {
                 Path f = readable(s, "file");
                 try {
-                    String text = Files.readString(f, StandardCharsets.UTF_8);
                     // The first line only: editors add a final newline that is not part of the password.
-                    int nl = text.indexOf('\n');
-                    String line = nl < 0 ? text : text.substring(0, nl);
-                    if (line.endsWith("\r")) {
-                        line = line.substring(0, line.length() - 1);
-                    }
-                    if (line.isEmpty()) {
+                    char[] line = PasswordFile.readFirstLine(f);
+                    if (line.length == 0) {
                         throw s.error("file", "the password file " + f + " is empty");
                     }
-                    return line.toCharArray();
+                    return line;
                 } catch (IOException e) {
                     throw new ConfigException(file, s.key("file"), "cannot read " + f + ": " + e.getMessage(), e);
                 }

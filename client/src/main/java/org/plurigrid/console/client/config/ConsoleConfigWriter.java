@@ -2,11 +2,8 @@ package org.plurigrid.console.client.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.plurigrid.console.client.files.AtomicFile;
+import org.plurigrid.console.client.files.PrivateFiles;
+import org.plurigrid.console.client.files.StrictJson;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.MqttVersion;
 
@@ -234,66 +234,36 @@ public final class ConsoleConfigWriter {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        try {
-            JsonNode root = mapper.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            if (root instanceof ObjectNode o) {
-                return Optional.of(o);
-            }
-            throw new ConfigException(file, "", "expected a JSON object { \"version\": 1, \"brokers\": [ … ] }");
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(file, "", "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ConfigException(file, "", "cannot be read: " + e.getMessage(), e);
+        JsonNode root = ConsoleConfig.readStrict(file);
+        if (root instanceof ObjectNode o) {
+            return Optional.of(o);
         }
+        throw new ConfigException(file, "", "expected a JSON object { \"version\": 1, \"brokers\": [ … ] }");
     }
 
-    /** Temp file beside the target (same file system), checked as a configuration, then moved over the target. */
+    /**
+     * Checked by the same reader as at start (from the text that will be written), then written with
+     * {@link AtomicFile}: mode 600, forced to disk, moved over the target in one step.
+     */
     private ConsoleConfig write(ObjectNode root, boolean replace) throws ConfigException {
-        Path tmp = null;
+        String text;
+        ConsoleConfig checked;
         try {
-            Files.createDirectories(home);
-            try {
-                tmp = Files.createTempFile(home, ".console-", ".json.tmp",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                tmp = Files.createTempFile(home, ".console-", ".json.tmp"); // Windows: the profile's ACLs apply
-            }
-            Files.writeString(tmp, mapper.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-            ConsoleConfig checked;
-            try {
-                checked = ConsoleConfig.read(tmp, home);
-            } catch (ConfigException e) {
-                throw new ConfigException(file, e.key(), problem(e, tmp), e);
-            }
-            if (!replace) {
-                return new ConsoleConfig(file, checked.brokers(), checked.telemetry());
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            text = mapper.writeValueAsString(root) + "\n";
+            checked = ConsoleConfig.fromTree(file, home, StrictJson.readText(text));
+        } catch (StrictJson.Invalid | JsonProcessingException e) {
+            throw new ConfigException(file, "", "the console would write invalid JSON: " + e.getMessage(), e);
+        }
+        if (!replace) {
             return checked;
+        }
+        try {
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), PrivateFiles.OWNER_ONLY_FILE,
+                    AtomicFile.IfExists.REPLACE);
         } catch (IOException e) {
             throw new ConfigException(file, "", "cannot be written: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // a stray temp file holds no clear-text secret; nothing more to do
-                }
-            }
         }
-    }
-
-    /** The problem part of a message about the temp file, so the operator sees console.json named instead. */
-    private static String problem(ConfigException e, Path tmp) {
-        String prefix = tmp + (e.key().isEmpty() ? "" : ": " + e.key()) + ": ";
-        String m = e.getMessage();
-        return m.startsWith(prefix) ? m.substring(prefix.length()) : m;
+        return checked;
     }
 
     private interface Build<T> {

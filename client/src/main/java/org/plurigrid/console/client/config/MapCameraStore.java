@@ -1,23 +1,25 @@
 package org.plurigrid.console.client.config;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.plurigrid.console.client.files.AtomicFile;
+import org.plurigrid.console.client.files.PrivateFiles;
+import org.plurigrid.console.client.files.StrictJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The map camera in {@code <home>/map-view.json}. A missing, unreadable or invalid file means "no camera remembered"
- * (logged, never thrown): losing a view position must not stop a console from starting. Writes are atomic (temp file
- * and move), so a crash mid-write leaves the previous camera.
+ * (logged, never thrown): losing a view position must not stop a console from starting. Writes go through
+ * {@link AtomicFile}, so a crash mid-write leaves the previous camera.
  */
 public final class MapCameraStore {
 
@@ -45,13 +47,13 @@ public final class MapCameraStore {
             return Optional.empty();
         }
         try {
-            JsonNode n = JSON.readTree(file.toFile());
+            JsonNode n = StrictJson.readFile(file);
             if (n == null || !n.path("lat").isNumber() || !n.path("lon").isNumber() || !n.path("zoom").isNumber()) {
                 LOG.warn("{} has no numeric lat, lon and zoom; the map opens on its home view", file);
                 return Optional.empty();
             }
             return Optional.of(new MapCamera(n.get("lat").asDouble(), n.get("lon").asDouble(), n.get("zoom").asDouble()));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | StrictJson.Invalid | IllegalArgumentException e) {
             LOG.warn("{} could not be used ({}); the map opens on its home view", file, e.getMessage());
             return Optional.empty();
         }
@@ -62,18 +64,7 @@ public final class MapCameraStore {
         n.put("lat", camera.lat());
         n.put("lon", camera.lon());
         n.put("zoom", camera.zoom());
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, FILE_NAME, ".tmp");
-        try {
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8),
+                PrivateFiles.OWNER_ONLY_FILE, AtomicFile.IfExists.REPLACE);
     }
 }

@@ -47,7 +47,7 @@ public final class GovernanceService {
 
     private ProposalSummary summary(Proposal p, BigInteger bonded, BigDecimal quorum) {
         boolean open = p.getStatus() == ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD;
-        return new ProposalSummary(p.getId(), p.getTitle(), p.getSummary(), p.getStatus(), instant(p.getVotingEndTime()),
+        return new ProposalSummary(p.getId(), p.getTitle(), p.getSummary(), ProposalPhase.of(p.getStatus()), instant(p.getVotingEndTime()),
                 open ? Tally.of(chain.tally(p.getId())) : Tally.of(p.getFinalTallyResult()), bonded, quorum,
                 p.getMessagesList().stream().map(TxJson::compact).toList(),
                 p.getTotalDepositList().stream().map(c -> CoinAmount.of(c).toString()).toList(), p.getProposer());

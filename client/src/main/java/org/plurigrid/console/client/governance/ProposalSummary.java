@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
 
 /**
  * What the console shows of a proposal: status, voting end, live tally, turnout against quorum, its messages (as
@@ -17,7 +16,7 @@ public record ProposalSummary(
         long id,
         String title,
         String summary,
-        ProposalStatus status,
+        ProposalPhase status,
         Optional<Instant> votingEnd,
         Tally tally,
         BigInteger bondedTokens,
@@ -52,11 +51,16 @@ public record ProposalSummary(
     }
 
     public boolean open() {
-        return status == ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD;
+        return status == ProposalPhase.VOTING_PERIOD;
     }
 
-    /** "voting period", "deposit period", "passed", … */
+    /** "voting period", "deposit period", "passed", "removed by the chain", … */
     public String statusText() {
-        return VoteService.statusName(status).replace("in ", "");
+        return status.text();
+    }
+
+    /** The same proposal marked as no longer returned by the chain (kept on screen so it does not silently vanish). */
+    public ProposalSummary removed() {
+        return new ProposalSummary(id, title, summary, ProposalPhase.REMOVED, votingEnd, tally, bondedTokens, quorum, messages, deposit, proposer);
     }
 }

@@ -14,7 +14,6 @@ import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.MsgVote;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.MsgVoteWeighted;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.Proposal;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
 import org.plurigrid.console.client.wallet.AccountAddress;
 import org.plurigrid.console.client.wallet.SigningKey;
 
@@ -31,10 +30,8 @@ public final class VoteService {
     }
 
     public static Any voteMessage(long proposalId, VoteOption option, String voter) {
-        if (option == VoteOption.VOTE_OPTION_UNSPECIFIED || option == VoteOption.UNRECOGNIZED) {
-            throw new IllegalArgumentException("Choose yes, no, abstain or no_with_veto");
-        }
-        return TxSigner.pack(MsgVote.newBuilder().setProposalId(proposalId).setVoter(voter).setOption(option).build());
+        java.util.Objects.requireNonNull(option, "Choose yes, no, abstain or no_with_veto");
+        return TxSigner.pack(MsgVote.newBuilder().setProposalId(proposalId).setVoter(voter).setOption(option.toProto()).build());
     }
 
     public static Any weightedVoteMessage(long proposalId, WeightedVote weights, String voter) {

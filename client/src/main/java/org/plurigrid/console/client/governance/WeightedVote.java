@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
 import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.WeightedVoteOption;
 
 /**
@@ -23,14 +22,12 @@ public record WeightedVote(Map<VoteOption, BigDecimal> weights) {
         for (Map.Entry<VoteOption, BigDecimal> e : weights.entrySet()) {
             VoteOption o = e.getKey();
             BigDecimal w = e.getValue();
-            if (o == VoteOption.VOTE_OPTION_UNSPECIFIED || o == VoteOption.UNRECOGNIZED) {
-                throw new IllegalArgumentException("A weighted vote needs real options (yes, no, abstain, no_with_veto)");
-            }
+            java.util.Objects.requireNonNull(o, "option");
             if (w.signum() <= 0 || w.compareTo(BigDecimal.ONE) > 0) {
-                throw new IllegalArgumentException("Weight of " + VoteChoices.name(o) + " must be more than 0 and at most 1, not " + w.toPlainString());
+                throw new IllegalArgumentException("Weight of " + o.typedName() + " must be more than 0 and at most 1, not " + w.toPlainString());
             }
             if (w.stripTrailingZeros().scale() > 18) {
-                throw new IllegalArgumentException("Weight of " + VoteChoices.name(o) + " has more than 18 decimals: " + w.toPlainString());
+                throw new IllegalArgumentException("Weight of " + o.typedName() + " has more than 18 decimals: " + w.toPlainString());
             }
             copy.put(o, w);
             sum = sum.add(w);
@@ -49,7 +46,7 @@ public record WeightedVote(Map<VoteOption, BigDecimal> weights) {
             if (kv.length != 2) {
                 throw new IllegalArgumentException("'" + part.strip() + "' is not OPTION=WEIGHT (e.g. yes=0.7,no=0.3)");
             }
-            VoteOption o = VoteChoices.parse(kv[0]);
+            VoteOption o = VoteOption.parse(kv[0]);
             BigDecimal w;
             try {
                 w = new BigDecimal(kv[1].strip());
@@ -57,7 +54,7 @@ public record WeightedVote(Map<VoteOption, BigDecimal> weights) {
                 throw new IllegalArgumentException("Weight '" + kv[1].strip() + "' of " + kv[0].strip().toLowerCase(Locale.ROOT) + " is not a decimal number", e);
             }
             if (m.put(o, w) != null) {
-                throw new IllegalArgumentException("Option " + VoteChoices.name(o) + " appears twice in the weighted vote");
+                throw new IllegalArgumentException("Option " + o.typedName() + " appears twice in the weighted vote");
             }
         }
         return new WeightedVote(m);
@@ -66,7 +63,7 @@ public record WeightedVote(Map<VoteOption, BigDecimal> weights) {
     /** As the chain takes them: weights with 18 decimals, e.g. "0.700000000000000000". */
     public java.util.List<WeightedVoteOption> toProto() {
         return weights.entrySet().stream()
-                .map(e -> WeightedVoteOption.newBuilder().setOption(e.getKey())
+                .map(e -> WeightedVoteOption.newBuilder().setOption(e.getKey().toProto())
                         .setWeight(e.getValue().setScale(18).toPlainString()).build())
                 .toList();
     }
@@ -74,7 +71,7 @@ public record WeightedVote(Map<VoteOption, BigDecimal> weights) {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        weights.forEach((o, w) -> sb.append(sb.isEmpty() ? "" : ",").append(VoteChoices.name(o)).append('=').append(w.stripTrailingZeros().toPlainString()));
+        weights.forEach((o, w) -> sb.append(sb.isEmpty() ? "" : ",").append(o.typedName()).append('=').append(w.stripTrailingZeros().toPlainString()));
         return sb.toString();
     }
 }

@@ -8,9 +8,16 @@ import java.util.Optional;
 
 /**
  * Result of an N-1 analysis: how many single outages were simulated, and those that would overload something,
- * worst first. {@code dc} tells whether the analysis ran in DC (AC did not converge on the base case).
+ * worst first. {@code dc} tells whether the analysis ran in DC (AC did not converge on the base case);
+ * {@code screenedOut} how many outages a DC pass showed could not overload anything, so AC did not solve them.
  */
-public record ContingencyReport(int contingencies, List<Outcome> overloading, boolean dc, Duration elapsed) {
+public record ContingencyReport(int contingencies, List<Outcome> overloading, boolean dc, Duration elapsed,
+                                int screenedOut) {
+
+    /** A report without screening. */
+    public ContingencyReport(int contingencies, List<Outcome> overloading, boolean dc, Duration elapsed) {
+        this(contingencies, overloading, dc, elapsed, 0);
+    }
 
     /** A branch that would run above its permanent limit after the outage. */
     public record Overload(String branchId, double currentA, double limitA) {

@@ -1,10 +1,8 @@
 package org.plurigrid.console.client.grid;
 
-import com.powsybl.commons.PowsyblException;
 import com.powsybl.iidm.network.Network;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -19,7 +17,23 @@ public final class GridImporter {
     /** Formats a user can hand us, for messages. */
     public static final String SUPPORTED = "XIIDM (.xiidm/.xml), CGMES (.zip or folder), IEEE-CDF (.txt), MATPOWER (.m)";
 
+    /** Largest model file read by default: the largest MATPOWER case (~80,000 buses) is about a third of it. */
+    public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
+
     private final MatpowerReader matpower = new MatpowerReader();
+    private final long maxBytes;
+
+    public GridImporter() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /** An importer that refuses files larger than {@code maxBytes} before reading them. */
+    public GridImporter(long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be > 0, was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
 
     /**
      * Imports the model in {@code file}.
@@ -40,6 +54,11 @@ public final class GridImporter {
             if (Files.isRegularFile(file) && Files.size(file) == 0) {
                 throw new GridImportException(file, "Grid model file is empty: " + file, null);
             }
+            if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+                throw new GridImportException(file, "Grid model file " + file.getFileName() + " is "
+                        + megabytes(Files.size(file)) + ", above this console's limit of " + megabytes(maxBytes)
+                        + " for a model file", null);
+            }
         } catch (IOException e) {
             throw new GridImportException(file, "Cannot read grid model file " + file + ": " + e.getMessage(), e);
         }
@@ -51,10 +70,27 @@ public final class GridImporter {
             return Network.read(file);
         } catch (GridImportException e) {
             throw e;
-        } catch (PowsyblException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) {
+            // Importers report truncated or invalid files with many exception types (XML stream, PowSyBl, I/O):
+            // one line for the operator, the cause kept for the log.
             throw new GridImportException(file, "Cannot read grid model " + file.getFileName()
-                    + ": not a valid model in a supported format (" + SUPPORTED + "). Detail: " + firstLine(e), e);
+                    + ": not a valid model in a supported format (" + SUPPORTED + "). Detail: " + firstLine(rootMost(e)), e);
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** The innermost cause that has a message (the XML parser's "unexpected end of file" rather than its wrappers). */
+    private static Throwable rootMost(Throwable e) {
+        Throwable best = e;
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                best = t;
+            }
+        }
+        return best;
     }
 
     private static String firstLine(Throwable e) {

@@ -9,8 +9,9 @@ public final class GridPoints {
 
     /** Node metrics of an EMS edge node ({@code {grid}-ems}). */
     public static final String AREA_NET_INTERCHANGE = "Area/NetInterchange_MW";
-    public static final String AREA_LOAD = "Area/Load_MW";
-    public static final String AREA_GENERATION = "Area/Generation_MW";
+    public static final String AREA_LOAD = org.plurigrid.console.client.telemetry.SupergridSummary.AREA_LOAD_METRIC;
+    public static final String AREA_GENERATION =
+            org.plurigrid.console.client.telemetry.SupergridSummary.AREA_GENERATION_METRIC;
     public static final String POWER_FLOW_CONVERGED = "PowerFlow/Converged";
     public static final String POWER_FLOW_AC = "PowerFlow/AC";
     public static final String POWER_FLOW_ITERATIONS = "PowerFlow/Iterations";
@@ -29,6 +30,8 @@ public final class GridPoints {
     public static final String SUBSTATION_V = "Substation/V_pu";
     /** Net import of the DERs (and the fleet aggregate) under the substation, MW. */
     public static final String SUBSTATION_DER_IMPORT = "Substation/DerImport_MW";
+    /** The substation's non-DER base load, MW: Load_MW − Generation_MW = BaseLoad_MW + DerImport_MW. */
+    public static final String SUBSTATION_BASE_LOAD = "Substation/BaseLoad_MW";
 
     /** Edge-node metric of a fleet substation gateway: net DER import, kW (see the fleet conventions). */
     public static final String FLEET_SUBSTATION_POWER = "Substation/ActivePower";

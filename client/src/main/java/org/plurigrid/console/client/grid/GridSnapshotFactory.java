@@ -96,13 +96,23 @@ public final class GridSnapshotFactory {
                         .filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
             }
             for (Load l : vl.getLoads()) {
-                load += valueOr(l.getTerminal().getP(), l.getP0());
+                if (!l.isFictitious()) { // a fictitious load is part of an equivalent of an upstream grid
+                    load += valueOr(l.getTerminal().getP(), l.getP0());
+                }
             }
             for (Generator g : vl.getGenerators()) {
-                gen += valueOr(-g.getTerminal().getP(), g.getTargetP());
+                if (!g.isFictitious()) { // a fictitious generator is an equivalent of an upstream grid: import
+                    gen += valueOr(-g.getTerminal().getP(), g.getTargetP());
+                }
             }
             for (Battery b : vl.getBatteries()) {
-                gen += valueOr(-b.getTerminal().getP(), b.getTargetP());
+                // as in the Overview totals: a discharging battery generates, a charging one is load
+                double out = valueOr(-b.getTerminal().getP(), b.getTargetP());
+                if (out >= 0) {
+                    gen += out;
+                } else {
+                    load -= out;
+                }
             }
         }
         return new GridSubstation(s.getId(), s.getNameOrId(), areaId, position, kv, load, gen, vPu, ders);

@@ -33,4 +33,9 @@ public record PowerFlowResult(Mode mode, Status status, int iterations, Duration
     public boolean ok() {
         return status != Status.FAILED;
     }
+
+    /** True when AC did not converge and the values are DC approximations (active flows only, voltages at 1 pu). */
+    public boolean dcFallback() {
+        return mode == Mode.DC;
+    }
 }

@@ -110,6 +110,12 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
         return new Builder(name, serverUri);
     }
 
+    /** The same broker with other subscriptions (e.g. plus a plugin decoder's filter). */
+    public BrokerConfig withTopicFilters(List<String> filters) {
+        return new BrokerConfig(name, serverUri, version, clientId, filters, keepAlive, cleanStart, username, password,
+                reconnectDelay, maxReconnectDelay, tls, sessionExpiry, hostId);
+    }
+
     /** A copy of the password (empty when none); clear it after use. */
     @Override
     public char[] password() {

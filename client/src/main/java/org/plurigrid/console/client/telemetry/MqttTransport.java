@@ -35,6 +35,20 @@ interface MqttTransport {
     void close();
 
     /** Text for the status bar from a failure, without secrets. */
+    /**
+     * Whether a failed connection was refused over the broker's certificate (untrusted, expired, wrong host name):
+     * an operator must act, and trying again sooner will not help.
+     */
+    static boolean isCertificateFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.security.cert.CertificateException || c instanceof javax.net.ssl.SSLHandshakeException
+                    || c instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String describe(Throwable t) {
         if (t == null) {
             return "connection lost";

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class TelemetryClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelemetryClient.class);
+    /** Doublings of the reconnect delay after which the maximum delay is used. */
+    private static final int MAX_BACKOFF_STEPS = 20;
     private static final int SUBSCRIBE_QOS = 1;
     /** Sparkplug 3.0: STATE messages are QoS 1 and retained. */
     private static final int STATE_QOS = 1;
@@ -174,8 +176,8 @@ public final class TelemetryClient implements AutoCloseable {
         transport.connect(will,
                 () -> transport.subscribe(config.topicFilters(), SUBSCRIBE_QOS,
                         () -> onSubscribed(myAttempt),
-                        e -> onAttemptFailed(myAttempt, "subscribe failed: " + MqttTransport.describe(e))),
-                e -> onAttemptFailed(myAttempt, MqttTransport.describe(e)));
+                        e -> onAttemptFailed(myAttempt, "subscribe failed: " + MqttTransport.describe(e), false)),
+                e -> onAttemptFailed(myAttempt, MqttTransport.describe(e), MqttTransport.isCertificateFailure(e)));
     }
 
     private void onSubscribed(long myAttempt) {
@@ -199,11 +201,21 @@ public final class TelemetryClient implements AutoCloseable {
         notifyStatus(s);
     }
 
-    private void onAttemptFailed(long myAttempt, String why) {
+    private void onAttemptFailed(long myAttempt, String why, boolean certificate) {
         synchronized (this) {
             if (closed || myAttempt != attempt) {
                 return;
             }
+            if (certificate) {
+                // Retrying sooner cannot fix a certificate: wait the longest delay between attempts.
+                failedAttempts = Math.max(failedAttempts, MAX_BACKOFF_STEPS);
+            }
+        }
+        if (certificate) {
+            log.error("{}: the broker {} was refused: its TLS certificate did not pass the checks: {}", config.name(),
+                    config.serverUri(), why);
+            scheduleRetry("TLS certificate refused: " + why);
+            return;
         }
         log.info("{}: connection attempt to {} failed: {}", config.name(), config.serverUri(), why);
         scheduleRetry(why);
@@ -260,7 +272,7 @@ public final class TelemetryClient implements AutoCloseable {
     private long backoffMillis(int failures) {
         long first = config.reconnectDelay().toMillis();
         long max = config.maxReconnectDelay().toMillis();
-        long base = failures >= 20 ? max : Math.min(max, first << failures);
+        long base = failures >= MAX_BACKOFF_STEPS ? max : Math.min(max, first << failures);
         double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
         return Math.max(1, Math.round(base * jitter));
     }

@@ -30,11 +30,15 @@ public final class TelemetryService implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
     private final PointStore store;
+    private final AreaTotals areaTotals = new AreaTotals();
     private final DecodeErrors errors;
     private final RateMeter rate = new RateMeter();
     private final List<TelemetryClient> clients = new ArrayList<>();
     private final List<SparkplugDecoder> decoders = new ArrayList<>();
     private final List<DecodeQueue> queues = new ArrayList<>();
+    /** The longest one call of a {@link TopicDecoder} may take before it is switched off. */
+    public static final java.time.Duration TOPIC_DECODER_LIMIT = java.time.Duration.ofSeconds(1);
+    private final ExternalDecoders external;
     private final TelemetryFeed feed = new LiveFeed();
     private ScheduledFuture<?> ticker;
     private boolean started;
@@ -62,10 +66,22 @@ public final class TelemetryService implements AutoCloseable {
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
                             TelemetrySettings settings) {
+        this(brokers, clock, scheduler, settings, List.of(), (d, why) -> { });
+    }
+
+    /**
+     * @param topicDecoders     decoders beside Sparkplug and the JSON mappings (plugins'): every broker also
+     *                          subscribes to their filters; each runs on a thread of its own, see {@link ExternalDecoders}
+     * @param onDecoderDisabled told when one of them is switched off, and why
+     */
+    public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
+                            TelemetrySettings settings, List<TopicDecoder> topicDecoders,
+                            java.util.function.BiConsumer<TopicDecoder, String> onDecoderDisabled) {
         Objects.requireNonNull(brokers, "brokers");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
         this.store = new PointStore(settings.staleRules(), settings.limits().maxPoints());
+        store.addListener(areaTotals);
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telemetry-scheduler");
@@ -73,13 +89,15 @@ public final class TelemetryService implements AutoCloseable {
             return t;
         });
         this.errors = new DecodeErrors(clock);
-        for (BrokerConfig config : brokers) {
+        this.external = new ExternalDecoders(topicDecoders, store, errors, clock, TOPIC_DECODER_LIMIT, onDecoderDisabled,
+                settings.stalePeriod());
+        for (BrokerConfig config : withDecoderFilters(brokers, topicDecoders)) {
             TelemetryClient client = new TelemetryClient(config, this.scheduler, commands -> {
                 SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands, settings.rebirth(),
                         settings.limits());
                 decoders.add(decoder);
                 DecodeQueue queue = new DecodeQueue(new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(),
-                        store, errors, clock, settings.stalePeriod())), errors, settings.limits(),
+                        store, errors, clock, settings.stalePeriod()), external), errors, settings.limits(),
                         "telemetry-decode-" + config.name());
                 queues.add(queue);
                 return queue;
@@ -122,9 +140,29 @@ public final class TelemetryService implements AutoCloseable {
         }
         clients.forEach(TelemetryClient::close);
         queues.forEach(DecodeQueue::close);
+        external.close();
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
+    }
+
+    /** Each broker's subscriptions plus the decoders' filters it does not have yet. */
+    private static List<BrokerConfig> withDecoderFilters(List<BrokerConfig> brokers, List<TopicDecoder> topicDecoders) {
+        if (topicDecoders.isEmpty()) {
+            return brokers;
+        }
+        List<BrokerConfig> out = new ArrayList<>();
+        for (BrokerConfig b : brokers) {
+            List<String> filters = new ArrayList<>(b.topicFilters());
+            for (TopicDecoder d : topicDecoders) {
+                String f = d.filter().toString();
+                if (!filters.contains(f)) {
+                    filters.add(f);
+                }
+            }
+            out.add(b.withTopicFilters(filters));
+        }
+        return out;
     }
 
     /** What the screen drains once per frame. */
@@ -166,11 +204,18 @@ public final class TelemetryService implements AutoCloseable {
                 store.notGoodCount());
     }
 
-    /** Cheap enough to call every frame: it walks only the device ActivePower points. */
+    /**
+     * Cheap enough to call every frame: it walks only the device ActivePower points and the areas' figures. Load and
+     * generation are the sums of the areas' EMS figures when any is known (so the Overview equals the sum of the areas),
+     * else of the devices.
+     */
     public SupergridSummary summary() {
-        PointStore.PowerTotals totals = store.powerTotals();
-        return new SupergridSummary(totals.loadKw(), totals.generationKw(),
-                SupergridSummary.renewableShare(totals.renewableKw(), totals.loadKw()), liveNodes(), store.size(),
+        PointStore.PowerTotals devices = store.powerTotals();
+        AreaTotals.Totals areas = areaTotals.totals();
+        double load = areas.areas() > 0 ? areas.loadKw() : devices.loadKw();
+        double generation = areas.areas() > 0 ? areas.generationKw() : devices.generationKw();
+        return new SupergridSummary(load, generation,
+                SupergridSummary.renewableShare(devices.renewableKw(), load), liveNodes(), store.size(),
                 rate.perSecond(), errors.total());
     }
 

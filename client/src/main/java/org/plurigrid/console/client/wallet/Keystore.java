@@ -7,12 +7,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -29,6 +26,11 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.bouncycastle.crypto.generators.SCrypt;
+import org.plurigrid.console.client.files.AtomicFile;
+import org.plurigrid.console.client.files.PrivateFiles;
+import org.plurigrid.console.client.files.StrictJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keys on disk in {@code <home>/keys/<name>.json}: the private key encrypted in the Web3 Secret Storage (v3) layout
@@ -39,6 +41,7 @@ public final class Keystore {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final HexFormat HEX = HexFormat.of();
+    private static final Logger LOG = LoggerFactory.getLogger(Keystore.class);
 
     private final Path dir;
     private final KdfStrength strength;
@@ -98,23 +101,45 @@ public final class Keystore {
         return info;
     }
 
-    public List<KeyInfo> list() {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    /** The readable keys and one problem per key file that cannot be used (named, so the operator can fix it). */
+    public record Listing(List<KeyInfo> keys, List<String> problems) {
+        public Listing {
+            keys = List.copyOf(keys);
+            problems = List.copyOf(problems);
         }
-        List<KeyInfo> out = new ArrayList<>();
+    }
+
+    /** The usable keys; a corrupt or tampered file is skipped and logged, so it never hides the others. */
+    public List<KeyInfo> list() {
+        Listing listing = scan();
+        listing.problems().forEach(p -> LOG.warn("{}", p));
+        return listing.keys();
+    }
+
+    /** Every key file: the usable keys, and what is wrong with each one that is not. */
+    public Listing scan() {
+        if (!Files.isDirectory(dir)) {
+            return new Listing(List.of(), List.of());
+        }
+        List<KeyInfo> keys = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                out.add(info(read(f)));
+                try {
+                    keys.add(info(read(f), f));
+                } catch (KeystoreException e) {
+                    problems.add(e.getMessage());
+                }
             }
         } catch (IOException e) {
             throw new KeystoreException("Cannot list keys in " + dir + ": " + e.getMessage(), e);
         }
-        return out;
+        return new Listing(keys, problems);
     }
 
     public KeyInfo show(String name) {
-        return info(read(file(name)));
+        Path f = file(name);
+        return info(read(f), f);
     }
 
     public boolean contains(String name) {
@@ -128,16 +153,22 @@ public final class Keystore {
      */
     public SigningKey unlock(String name, char[] password) {
         try {
-            JsonNode node = read(file(name));
-            KeyInfo info = info(node);
+            Path f = file(name);
+            JsonNode node = read(f);
+            KeyInfo info = info(node, f);
             if (info.watchOnly()) {
                 throw new KeystoreException("Key '" + name + "' is watch-only (address " + info.address() + "): it cannot sign");
             }
-            byte[] secret = decrypt(node.path("crypto"), password, name);
+            byte[] secret = decrypt(node.path("crypto"), password, name, f);
             try {
                 SigningKey key = SigningKey.ofPrivateKey(secret);
                 if (!Arrays.equals(key.publicKey(), info.publicKey().orElseThrow())) {
-                    throw new KeystoreException("Key file of '" + name + "' is inconsistent: its public key does not match");
+                    throw new KeystoreException("Key file " + f + " is inconsistent: its public key does not match the "
+                            + "encrypted key; refusing to use it");
+                }
+                if (!key.address(info.address().prefix()).equals(info.address())) {
+                    throw new KeystoreException("Key file " + f + " is inconsistent: its address " + info.address().bech32()
+                            + " is not the address of the encrypted key; refusing to use it");
                 }
                 return key;
             } finally {
@@ -170,12 +201,28 @@ public final class Keystore {
         return node;
     }
 
-    private KeyInfo info(JsonNode node) {
-        String name = node.path("name").asText();
-        AccountAddress address = AccountAddress.parse(node.path("address").asText());
-        Optional<byte[]> pub = node.hasNonNull("pubkey") ? Optional.of(HEX.parseHex(node.get("pubkey").asText())) : Optional.empty();
-        Optional<String> path = node.hasNonNull("hdPath") ? Optional.of(node.get("hdPath").asText()) : Optional.empty();
-        return new KeyInfo(name, address, pub, path);
+    /** The public part of a key file, checked: a file that does not hold together is refused by name. */
+    private KeyInfo info(JsonNode node, Path f) {
+        try {
+            String name = node.path("name").asText();
+            String stem = f.getFileName().toString().replaceFirst("\\.json$", "");
+            if (!name.equals(stem)) {
+                throw new IllegalArgumentException("it names the key '" + name + "', not '" + stem + "'");
+            }
+            AccountAddress address = AccountAddress.parse(node.path("address").asText());
+            Optional<byte[]> pub = node.hasNonNull("pubkey") ? Optional.of(HEX.parseHex(node.get("pubkey").asText())) : Optional.empty();
+            if (pub.isPresent() && !AccountAddress.ofPublicKey(address.prefix(), pub.get()).equals(address)) {
+                throw new IllegalArgumentException("its address " + address.bech32() + " does not belong to its public key");
+            }
+            if (pub.isPresent() != node.has("crypto")) {
+                throw new IllegalArgumentException(pub.isPresent() ? "it has a public key but no encrypted key"
+                        : "it has an encrypted key but no public key");
+            }
+            Optional<String> path = node.hasNonNull("hdPath") ? Optional.of(node.get("hdPath").asText()) : Optional.empty();
+            return new KeyInfo(name, address, pub, path);
+        } catch (IllegalArgumentException e) {
+            throw new KeystoreException("Key file " + f + " cannot be used: " + e.getMessage(), e);
+        }
     }
 
     private ObjectNode encrypt(byte[] secret, char[] password) {
@@ -204,22 +251,39 @@ public final class Keystore {
         }
     }
 
-    private byte[] decrypt(JsonNode crypto, char[] password, String name) {
+    private byte[] decrypt(JsonNode crypto, char[] password, String name, Path f) {
         if (!"scrypt".equals(crypto.path("kdf").asText()) || !"aes-128-ctr".equals(crypto.path("cipher").asText())) {
             throw new KeystoreException("Key '" + name + "' uses an unsupported encryption (" + crypto.path("kdf").asText()
                     + "/" + crypto.path("cipher").asText() + ")");
         }
-        JsonNode kdf = crypto.path("kdfparams");
-        byte[] dk = derive(password, HEX.parseHex(kdf.path("salt").asText()), kdf.path("n").asInt(), kdf.path("r").asInt(),
-                kdf.path("p").asInt());
+        ScryptParams params = ScryptParams.of(crypto.path("kdfparams"), f);
+        byte[] salt = hex(crypto.path("kdfparams"), "salt", 16, 64, f);
+        byte[] ciphertext = hex(crypto, "ciphertext", 32, 32, f);
+        byte[] storedMac = hex(crypto, "mac", 32, 32, f);
+        byte[] iv = hex(crypto.path("cipherparams"), "iv", 16, 16, f);
+        byte[] dk = derive(password, salt, params.n(), params.r(), params.p());
         try {
-            byte[] ciphertext = HEX.parseHex(crypto.path("ciphertext").asText());
-            if (!MessageDigest.isEqual(mac(dk, ciphertext), HEX.parseHex(crypto.path("mac").asText()))) {
+            if (!MessageDigest.isEqual(mac(dk, ciphertext), storedMac)) {
                 throw new KeystoreException.WrongPasswordException(name);
             }
-            return aesCtr(Cipher.DECRYPT_MODE, dk, HEX.parseHex(crypto.path("cipherparams").path("iv").asText()), ciphertext);
+            return aesCtr(Cipher.DECRYPT_MODE, dk, iv, ciphertext);
         } finally {
             Arrays.fill(dk, (byte) 0);
+        }
+    }
+
+    /** A hex field of the expected length, or a message naming the file and the field. */
+    private static byte[] hex(JsonNode parent, String field, int minBytes, int maxBytes, Path f) {
+        JsonNode v = parent.path(field);
+        String text = v.isTextual() ? v.textValue() : "";
+        if (text.length() < 2 * minBytes || text.length() > 2 * maxBytes || text.length() % 2 != 0) {
+            throw new KeystoreException("Key file " + f + " cannot be used: \"" + field + "\" must be " + minBytes
+                    + (minBytes == maxBytes ? "" : " to " + maxBytes) + " bytes of hex");
+        }
+        try {
+            return HEX.parseHex(text);
+        } catch (IllegalArgumentException e) {
+            throw new KeystoreException("Key file " + f + " cannot be used: \"" + field + "\" is not hex", e);
         }
     }
 
@@ -282,7 +346,9 @@ public final class Keystore {
             throw new KeystoreException("No key named '" + name + "' in " + dir);
         }
         try {
-            return json.readTree(f.toFile());
+            return StrictJson.readFile(f);
+        } catch (StrictJson.Invalid e) {
+            throw new KeystoreException("Key file " + f + " cannot be used: it " + e.getMessage(), e);
         } catch (IOException e) {
             throw new KeystoreException("Cannot read key file " + f + ": " + e.getMessage(), e);
         }
@@ -290,27 +356,12 @@ public final class Keystore {
 
     private void write(String name, JsonNode node) {
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-            try {
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the user's profile folder is already private.
-                }
-                Files.write(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(node));
-                Path target = file(name);
-                if (Files.exists(target)) {
-                    throw new FileAlreadyExistsException(target.toString());
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            PrivateFiles.createPrivateDirectories(dir);
+            PrivateFiles.setPermissions(dir, PrivateFiles.OWNER_ONLY_FOLDER); // keys/ is the console's own folder
+            AtomicFile.write(file(name), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(node),
+                    PrivateFiles.OWNER_ONLY_FILE, AtomicFile.IfExists.REFUSE);
+        } catch (FileAlreadyExistsException e) {
+            throw new KeystoreException("A key named '" + name + "' already exists in " + dir, e);
         } catch (IOException e) {
             throw new KeystoreException("Cannot write key '" + name + "' to " + dir + ": " + e.getMessage(), e);
         }

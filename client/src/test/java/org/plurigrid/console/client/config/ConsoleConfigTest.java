@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class ConsoleConfigTest {
     void readsBrokersWithEveryOptionMappingsAndStalePeriods() throws Exception {
         Files.writeString(home.resolve("ca.pem"), "-");
         Files.writeString(home.resolve("console.p12"), "-");
-        Files.writeString(home.resolve("coop.password"), "coop-Passw0rd\n");
+        Files.writeString(Files.createFile(home.resolve("coop.password"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))), "coop-Passw0rd\n");
         String encrypted = ConsoleSecrets.openOrCreate(home, new SecureRandom(), 1_000)
                 .encrypt("p12-Passw0rd".toCharArray());
         write("""

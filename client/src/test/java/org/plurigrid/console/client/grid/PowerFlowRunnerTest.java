@@ -40,4 +40,17 @@ class PowerFlowRunnerTest {
         assertThat(s.branches()).hasSize(20);
         assertThat(s.powerFlow()).isSameAs(r);
     }
+
+    @Test
+    void aSolverThatThrowsGivesAFailedResultWithItsMessage() {
+        // Infinite impedance (what 1e308 pu became before the MATPOWER reader bounded values) makes OpenLoadFlow's
+        // matrix singular, and it throws rather than reporting a status.
+        Network n = IeeeCdfNetworkFactory.create14();
+        n.getLineStream().forEach(l -> l.setR(Double.POSITIVE_INFINITY).setX(Double.POSITIVE_INFINITY));
+
+        PowerFlowResult r = new PowerFlowRunner().run(n);
+
+        assertThat(r.status()).isEqualTo(PowerFlowResult.Status.FAILED);
+        assertThat(r.message()).contains("solver error").doesNotContain("\n");
+    }
 }

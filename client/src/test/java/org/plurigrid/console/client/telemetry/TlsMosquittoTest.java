@@ -114,6 +114,30 @@ class TlsMosquittoTest {
         }
     }
 
+    @Test
+    void aCertificateRefusalIsNamedAndRetriedOnlyAtTheLongestDelay() throws Exception {
+        List<BrokerConfig> configs = List.of(
+                tls("wrong-host", broker.tlsUri("localhost"), TlsSettings.trusting(pki.caFile))
+                        .reconnectDelay(Duration.ofMillis(100), Duration.ofSeconds(5)).build());
+        try (TelemetryService service = new TelemetryService(configs, InstantSource.system())) {
+            service.start();
+            Await.until(TIMEOUT, "refused", () -> service.connections().getFirst().detail().contains("retrying"),
+                    service::connections);
+            String detail = service.connections().getFirst().detail();
+            assertThat(detail).startsWith("TLS certificate refused: ");
+            // 5 s ± 20 %, not the 100 ms a dropped connection would be retried after
+            double seconds = Double.parseDouble(detail.replaceAll(".*retrying in ([0-9.]+) s.*", "$1"));
+            assertThat(seconds).isBetween(4.0, 6.0);
+        }
+    }
+
+    @Test
+    void aCertificateFailureIsRecognisedThroughItsCauses() {
+        assertThat(MqttTransport.isCertificateFailure(new RuntimeException("x",
+                new javax.net.ssl.SSLHandshakeException("No subject alternative DNS name matching localhost")))).isTrue();
+        assertThat(MqttTransport.isCertificateFailure(new java.io.IOException("Connection refused"))).isFalse();
+    }
+
     private static void awaitConnected(TelemetryService service, int index) {
         Await.until(TIMEOUT, "connection CONNECTED",
                 () -> service.connections().get(index).state() == ConnectionState.CONNECTED, service::connections);

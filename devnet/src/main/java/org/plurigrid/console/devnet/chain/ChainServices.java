@@ -48,7 +48,7 @@ final class ChainServices {
 
     static List<BindableService> all(ChainState state, DevnetChain.Options options) {
         return List.of(new NodeInfo(state, options), new Auth(state, options), new Bank(state, options), new Gov(state, options), new TxService(state),
-                new Staking(state));
+                new Staking(state), new WasmQueryService(state));
     }
 
     private static boolean validAddress(String address, DevnetChain.Options options, StreamObserver<?> out) {
@@ -70,15 +70,21 @@ final class ChainServices {
             this.options = options;
         }
 
+        /** As a v0.50 node: block_id, the CometBFT block (field 2) and the SDK block (field 3), both with the header. */
         @Override
         public void getLatestBlock(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockRequest request,
                 StreamObserver<org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockResponse> out) {
-            java.time.Instant t = state.latestBlockTime();
+            ChainState.BlockHead head = state.latestBlock();
+            com.google.protobuf.Timestamp time = ChainState.ts(head.time());
             out.onNext(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockResponse.newBuilder()
+                    .setBlockId(org.plurigrid.console.client.chain.proto.tendermint.types.BlockID.newBuilder()
+                            .setHash(com.google.protobuf.ByteString.copyFrom(head.hash())))
+                    .setBlock(org.plurigrid.console.client.chain.proto.tendermint.types.Block.newBuilder()
+                            .setHeader(org.plurigrid.console.client.chain.proto.tendermint.types.Header.newBuilder()
+                                    .setChainId(options.chainId()).setHeight(head.height()).setTime(time)))
                     .setSdkBlock(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.Block.newBuilder()
                             .setHeader(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.Header.newBuilder()
-                                    .setChainId(options.chainId()).setHeight(state.height())
-                                    .setTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(t.getEpochSecond()).setNanos(t.getNano()))))
+                                    .setChainId(options.chainId()).setHeight(head.height()).setTime(time)))
                     .build());
             out.onCompleted();
         }
@@ -157,6 +163,9 @@ final class ChainServices {
         }
     }
 
+    /** The SDK's page size when a request names none. */
+    static final long DEFAULT_PAGE_LIMIT = 100;
+
     static final class Gov extends org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryGrpc.QueryImplBase {
         private final ChainState state;
         private final DevnetChain.Options options;
@@ -188,11 +197,65 @@ final class ChainServices {
 
         @Override
         public void vote(QueryVoteRequest request, StreamObserver<QueryVoteResponse> out) {
+            if (request.getProposalId() == 0) {
+                out.onError(Status.INVALID_ARGUMENT.withDescription("proposal id can not be 0").asRuntimeException());
+                return;
+            }
+            if (request.getVoter().isEmpty()) {
+                out.onError(Status.INVALID_ARGUMENT.withDescription("empty voter address").asRuntimeException());
+                return;
+            }
+            if (!validAddress(request.getVoter(), options, out)) {
+                return;
+            }
             state.vote(request.getProposalId(), request.getVoter()).ifPresentOrElse(v -> {
                 out.onNext(QueryVoteResponse.newBuilder().setVote(v).build());
                 out.onCompleted();
             }, () -> out.onError(Status.INVALID_ARGUMENT.withDescription("voter: " + request.getVoter()
                     + " not found for proposal: " + request.getProposalId()).asRuntimeException()));
+        }
+
+        /**
+         * The votes on a proposal, in the order they were cast, paged like the SDK: {@code offset} or an opaque
+         * {@code key} (not both), {@code limit} (default 100), {@code next_key} when more remain, {@code total} on request.
+         * Like a v0.50 node, an unknown proposal has no votes (and a tallied one neither: the SDK deletes them).
+         */
+        @Override
+        public void votes(org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryVotesRequest request,
+                StreamObserver<org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryVotesResponse> out) {
+            if (request.getProposalId() == 0) {
+                out.onError(Status.INVALID_ARGUMENT.withDescription("proposal id can not be 0").asRuntimeException());
+                return;
+            }
+            var page = request.getPagination();
+            if (!page.getKey().isEmpty() && page.getOffset() > 0) {
+                out.onError(Status.INVALID_ARGUMENT.withDescription("invalid request, either offset or key is expected, got both")
+                        .asRuntimeException());
+                return;
+            }
+            long start;
+            if (page.getKey().isEmpty()) {
+                start = page.getOffset();
+            } else if (page.getKey().size() == Long.BYTES) {
+                start = page.getKey().asReadOnlyByteBuffer().getLong();
+            } else {
+                out.onError(Status.INVALID_ARGUMENT.withDescription("invalid pagination key").asRuntimeException());
+                return;
+            }
+            long limit = page.getLimit() == 0 ? DEFAULT_PAGE_LIMIT : page.getLimit();
+            List<org.plurigrid.console.client.chain.proto.cosmos.gov.v1.Vote> all = state.votes(request.getProposalId());
+            int from = (int) Math.min(Math.max(start, 0), all.size());
+            int to = (int) Math.min((long) from + limit, all.size());
+            PageResponse.Builder pr = PageResponse.newBuilder();
+            if (to < all.size()) {
+                pr.setNextKey(com.google.protobuf.ByteString.copyFrom(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(to).array()));
+            }
+            if (page.getCountTotal() && page.getKey().isEmpty()) {
+                pr.setTotal(all.size());
+            }
+            out.onNext(org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryVotesResponse.newBuilder()
+                    .addAllVotes(all.subList(from, to)).setPagination(pr).build());
+            out.onCompleted();
         }
 
         @Override

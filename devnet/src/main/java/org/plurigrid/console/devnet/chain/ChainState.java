@@ -72,6 +72,24 @@ final class ChainState {
     private final List<Pending> mempool = new ArrayList<>();
     /** Next sequence per account as CheckTx sees it: committed sequence plus pending transactions. */
     private final Map<String, Long> checkSequence = new HashMap<>();
+    /** Native CosmWasm contracts (the DR program) and the bank moves they make; see {@link WasmExecution}. */
+    private final WasmExecution wasm = new WasmExecution(new WasmExecution.Ledger() {
+        @Override
+        public BigInteger balance(String address, String denom) {
+            Account a = accounts.get(address);
+            return a == null ? BigInteger.ZERO : a.balance(denom);
+        }
+
+        @Override
+        public void transfer(String from, String to, String denom, BigInteger amount) {
+            Account src = account(from, true);
+            if (src.balance(denom).compareTo(amount) < 0) {
+                throw new IllegalStateException("contract " + from + " cannot pay " + amount + denom);
+            }
+            src.balances.merge(denom, amount.negate(), BigInteger::add);
+            account(to, true).balances.merge(denom, amount, BigInteger::add);
+        }
+    });
     private long nextAccountNumber;
     private long nextProposalId = 1;
     private long height;
@@ -163,6 +181,16 @@ final class ChainState {
 
     // ---- queries -------------------------------------------------------------------------------------------------
 
+    /** The native contracts, for genesis and the wasm query service (always used under this state's lock). */
+    WasmExecution wasm() {
+        return wasm;
+    }
+
+    /** A CosmWasm smart query against the state of the latest block. */
+    synchronized byte[] smartQuery(String contract, byte[] queryJson) throws TxFailure {
+        return wasm.query(contract, queryJson, blockTime);
+    }
+
     synchronized Optional<BaseAccount> baseAccount(String address) {
         Account a = accounts.get(address);
         if (a == null) {
@@ -223,6 +251,25 @@ final class ChainState {
             return Optional.empty();
         }
         return Optional.of(Vote.newBuilder().setProposalId(id).setVoter(voter).addAllOptions(p.votes.get(voter)).build());
+    }
+
+    /** Votes on a proposal in the order they were cast (none for an unknown or tallied proposal). */
+    synchronized List<Vote> votes(long id) {
+        ProposalState p = proposals.get(id);
+        if (p == null) {
+            return List.of();
+        }
+        return p.votes.entrySet().stream()
+                .map(e -> Vote.newBuilder().setProposalId(id).setVoter(e.getKey()).addAllOptions(e.getValue()).build()).toList();
+    }
+
+    /** Height, time and a hash of the latest block, read together. */
+    record BlockHead(long height, Instant time, byte[] hash) {
+    }
+
+    synchronized BlockHead latestBlock() {
+        byte[] hash = Secp256k1Verifier.sha256((options.chainId() + "/" + height + "/" + blockTime).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new BlockHead(height, blockTime, hash);
     }
 
     synchronized long height() {
@@ -355,7 +402,8 @@ final class ChainState {
     }
 
     private static final java.util.Set<String> KNOWN_MESSAGES = java.util.Set.of(
-            "/cosmos.gov.v1.MsgVote", "/cosmos.gov.v1.MsgVoteWeighted", "/cosmos.gov.v1.MsgDeposit", "/cosmos.bank.v1beta1.MsgSend");
+            "/cosmos.gov.v1.MsgVote", "/cosmos.gov.v1.MsgVoteWeighted", "/cosmos.gov.v1.MsgDeposit", "/cosmos.bank.v1beta1.MsgSend",
+            WasmExecution.TYPE_URL);
 
     /** The SDK ante chain, in its order: gas limit, account, fee, sequence, signature. */
     private void ante(Decoded tx, Mode mode) throws TxFailure {
@@ -422,6 +470,7 @@ final class ChainState {
                 case "/cosmos.gov.v1.MsgVoteWeighted" -> MsgVoteWeighted.parseFrom(m.getValue()).getVoter();
                 case "/cosmos.gov.v1.MsgDeposit" -> MsgDeposit.parseFrom(m.getValue()).getDepositor();
                 case "/cosmos.bank.v1beta1.MsgSend" -> MsgSend.parseFrom(m.getValue()).getFromAddress();
+                case WasmExecution.TYPE_URL -> WasmExecution.sender(m);
                 default -> throw TxFailure.sdk(TxFailure.TX_DECODE, "unable to resolve type URL " + m.getTypeUrl() + ": tx parse error");
             };
         } catch (InvalidProtocolBufferException e) {
@@ -443,6 +492,7 @@ final class ChainState {
                 case "/cosmos.gov.v1.MsgVote" -> 6_000;
                 case "/cosmos.gov.v1.MsgVoteWeighted" -> 9_000;
                 case "/cosmos.gov.v1.MsgDeposit" -> 12_000;
+                case WasmExecution.TYPE_URL -> WasmExecution.GAS;
                 default -> 10_000;
             };
         }
@@ -559,6 +609,7 @@ final class ChainState {
                 }
                 case "/cosmos.gov.v1.MsgDeposit" -> deposit(MsgDeposit.parseFrom(m.getValue()), apply);
                 case "/cosmos.bank.v1beta1.MsgSend" -> send(MsgSend.parseFrom(m.getValue()), apply);
+                case WasmExecution.TYPE_URL -> wasm.execute(m, blockTime, height, apply);
                 default -> throw TxFailure.sdk(TxFailure.UNKNOWN_REQUEST, "unrecognized message type " + m.getTypeUrl() + ": unknown request");
             };
         } catch (InvalidProtocolBufferException e) {

@@ -52,6 +52,7 @@ public final class DevnetChain implements AutoCloseable {
             int generatedDemoAccounts,
             List<GenesisAccount> genesisAccounts,
             boolean seedProposals,
+            Duration proposalArrival,
             InstantSource clock,
             int port) {
 
@@ -65,6 +66,10 @@ public final class DevnetChain implements AutoCloseable {
             Objects.requireNonNull(votingPeriod, "votingPeriod");
             demoMnemonics = List.copyOf(demoMnemonics);
             genesisAccounts = List.copyOf(genesisAccounts);
+            Objects.requireNonNull(proposalArrival, "proposalArrival");
+            if (proposalArrival.isNegative()) {
+                throw new IllegalArgumentException("proposalArrival must be zero (none) or positive");
+            }
             Objects.requireNonNull(clock, "clock");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, not " + port);
@@ -76,52 +81,64 @@ public final class DevnetChain implements AutoCloseable {
 
         /**
          * chain-id {@code plurigrid-devnet-1}, prefix {@code cosmos}, fees in {@code ucosm} at 0.025 per gas, a block
-         * per second, 10-minute voting and deposit periods, minimum deposit 1000ucosm, quorum 0.334, threshold 0.5,
-         * veto 0.334, three demo accounts with fresh phrases, and seeded proposals.
+         * per second, 6-hour voting and deposit periods (long enough to read first and vote later), minimum deposit
+         * 1000ucosm, quorum 0.334, threshold 0.5, veto 0.334, three demo accounts with fresh phrases, seeded proposals,
+         * and a new proposal every {@link #PROPOSAL_ARRIVAL} (at most {@link #MAX_ARRIVALS}).
          */
         public static Options defaults() {
             return new Options("plurigrid-devnet-1", "cosmos", "ucosm", new BigDecimal("0.025"), Duration.ofSeconds(1),
-                    Duration.ofMinutes(10), Duration.ofMinutes(10), 1000, new BigDecimal("0.334"), new BigDecimal("0.5"),
-                    new BigDecimal("0.334"), List.of(), 3, List.of(), true, InstantSource.system(), 0);
+                    Duration.ofHours(6), Duration.ofHours(6), 1000, new BigDecimal("0.334"), new BigDecimal("0.5"),
+                    new BigDecimal("0.334"), List.of(), 3, List.of(), true, PROPOSAL_ARRIVAL, InstantSource.system(), 0);
+        }
+
+        /** A new proposal every {@code every} while the devnet runs (at most {@link #MAX_ARRIVALS}); zero for none. */
+        public Options withProposalArrival(Duration every) {
+            return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, every, clock, port);
         }
 
         public Options withChainId(String id) {
             return new Options(id, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock, port);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, proposalArrival, clock, port);
         }
 
         public Options withBlockTime(Duration t) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, t, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock, port);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, proposalArrival, clock, port);
         }
 
         public Options withVotingPeriod(Duration t) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, t, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock, port);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, proposalArrival, clock, port);
         }
 
         /** Demo accounts from these phrases (instead of fresh random ones). */
         public Options withDemoMnemonics(List<Mnemonic> mnemonics) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, mnemonics, 0, genesisAccounts, seedProposals, clock, port);
+                    threshold, vetoThreshold, mnemonics, 0, genesisAccounts, seedProposals, proposalArrival, clock, port);
         }
 
         public Options withGenesisAccounts(List<GenesisAccount> accounts) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, accounts, seedProposals, clock, port);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, accounts, seedProposals, proposalArrival, clock, port);
         }
 
         /** A fixed gRPC port on 127.0.0.1 (0, the default, takes any free port). */
         public Options withPort(int p) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, clock, p);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, proposalArrival, clock, p);
         }
 
         public Options withClock(InstantSource c) {
             return new Options(chainId, bech32Prefix, feeDenom, minGasPrice, blockTime, depositPeriod, votingPeriod, minDeposit, quorum,
-                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, c, port);
+                    threshold, vetoThreshold, demoMnemonics, generatedDemoAccounts, genesisAccounts, seedProposals, proposalArrival, c, port);
         }
     }
+
+    /** How often a new proposal arrives on a default devnet. */
+    public static final Duration PROPOSAL_ARRIVAL = Duration.ofMinutes(4);
+    /** Bound on arriving proposals, so a devnet left running for days keeps a readable list. */
+    public static final int MAX_ARRIVALS = 15;
 
     /** Liquid balance of each demo account, in the fee denom. */
     public static final long DEMO_BALANCE = 1_000_000_000L;
@@ -134,8 +151,11 @@ public final class DevnetChain implements AutoCloseable {
     private final Server server;
     private final ScheduledExecutorService blocks;
     private final List<DemoAccount> demoAccounts;
+    private final String drContract;
 
-    private DevnetChain(Options options, ChainState state, Server server, ScheduledExecutorService blocks, List<DemoAccount> demo) {
+    private DevnetChain(Options options, ChainState state, Server server, ScheduledExecutorService blocks, List<DemoAccount> demo,
+                        String drContract) {
+        this.drContract = drContract;
         this.options = options;
         this.state = state;
         this.server = server;
@@ -147,8 +167,16 @@ public final class DevnetChain implements AutoCloseable {
         return start(Options.defaults());
     }
 
-    /** Builds genesis, starts gRPC on 127.0.0.1 (a free port) and the block timer. */
+    /** Builds genesis with the default DR program, starts gRPC on 127.0.0.1 (a free port) and the block timer. */
     public static DevnetChain start(Options options) {
+        return start(options, DrGenesis.defaults());
+    }
+
+    /**
+     * Builds genesis (demo accounts, funded accounts, proposals, and the DR program contract with its pool), starts gRPC
+     * on 127.0.0.1 and the block timer.
+     */
+    public static DevnetChain start(Options options, DrGenesis dr) {
         ChainState state = new ChainState(options, options.clock());
         List<Mnemonic> phrases = new ArrayList<>(options.demoMnemonics());
         SecureRandom random = new SecureRandom();
@@ -168,9 +196,19 @@ public final class DevnetChain implements AutoCloseable {
         for (GenesisAccount g : options.genesisAccounts()) {
             state.fund(g.address(), g.balance(), g.bonded());
         }
+        String drContract = dr.contractAddress(options.bech32Prefix());
+        java.util.Set<String> operators = new java.util.HashSet<>();
+        demo.forEach(a -> operators.add(a.address()));
+        options.genesisAccounts().forEach(g -> operators.add(g.address()));
+        state.fund(drContract, dr.pool(), 0);
+        state.wasm().add(drContract, new DrProgramContract.Program(dr.programId(), dr.programName(), operators,
+                options.feeDenom(), java.math.BigInteger.valueOf(dr.rewardPerKwh()), dr.maxKw(), dr.maxDuration(), dr.targets(),
+                dr.participants()));
         if (options.seedProposals()) {
             seedProposals(state, options, demo.isEmpty() ? validator : demo.get(0).address());
         }
+        // A node serves only after committing its first block: nobody ever reads height 0 from it.
+        state.produceBlock();
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", options.port()));
         for (BindableService s : ChainServices.all(state, options)) {
             builder.addService(s);
@@ -194,9 +232,20 @@ public final class DevnetChain implements AutoCloseable {
                 LOG.error("Devnet chain: block production failed", e);
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
+        if (options.seedProposals() && !options.proposalArrival().isZero()) {
+            ProposalArrivals arrivals = new ProposalArrivals(state, options, demo.isEmpty() ? validator : demo.get(0).address());
+            long every = options.proposalArrival().toMillis();
+            blocks.scheduleAtFixedRate(() -> {
+                try {
+                    arrivals.next();
+                } catch (RuntimeException e) {
+                    LOG.error("Devnet chain: adding a proposal failed", e);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
         LOG.info("Devnet chain {} serving gRPC on 127.0.0.1:{} (block every {} ms, {} demo accounts)",
                 options.chainId(), server.getPort(), ms, demo.size());
-        return new DevnetChain(options, state, server, blocks, List.copyOf(demo));
+        return new DevnetChain(options, state, server, blocks, List.copyOf(demo), drContract);
     }
 
     private static void seedProposals(ChainState state, Options o, String proposer) {
@@ -229,6 +278,11 @@ public final class DevnetChain implements AutoCloseable {
 
     public Options options() {
         return options;
+    }
+
+    /** Address of the DR program contract instantiated at genesis. */
+    public String drContractAddress() {
+        return drContract;
     }
 
     public List<DemoAccount> demoAccounts() {

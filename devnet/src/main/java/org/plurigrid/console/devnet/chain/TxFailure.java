@@ -38,4 +38,7 @@ final class TxFailure extends Exception {
     static final int GOV_UNKNOWN_PROPOSAL = 2;
     static final int GOV_INACTIVE_PROPOSAL = 3;
     static final int GOV_INVALID_VOTE = 7;
+    // wasmd x/wasm/types/errors.go
+    static final int WASM_EXECUTE_FAILED = 5;
+    static final int WASM_NO_SUCH_CONTRACT = 22;
 }

@@ -167,6 +167,10 @@ public final class EdgeNode {
     /** Subscribes to NCMD (before the NBIRTH, so no Rebirth request is missed), then publishes the births. */
     void completeSession() throws MqttException {
         client.subscribe(new MqttSubscription(sparkplug.ncmdTopic(), 1)).waitForCompletion(OPERATION_TIMEOUT_MS);
+        if (sparkplug.substation() != null) {
+            // DER controls: Sparkplug DCMDs are QoS 0.
+            client.subscribe(new MqttSubscription(sparkplug.dcmdTopicFilter(), 0)).waitForCompletion(OPERATION_TIMEOUT_MS);
+        }
         goOnline();
         subscribeToPrimaryHost();
     }
@@ -416,6 +420,11 @@ public final class EdgeNode {
                 hostState(message.getPayload());
                 return;
             }
+            int device = sparkplug.deviceOfDcmd(topic);
+            if (device >= 0) {
+                deviceCommand(device, message.getPayload());
+                return;
+            }
             if (!topic.equals(sparkplug.ncmdTopic())) {
                 return;
             }
@@ -427,6 +436,28 @@ public final class EdgeNode {
             } catch (Exception e) {
                 // A host sent something that is not Sparkplug B: ignore it, as a real gateway would.
                 log.warn("{} ignored a malformed NCMD: {}", nodeId(), e.toString());
+            }
+        }
+
+        /** A DCMD for one device: its metrics by name go to the device's DER control, which acknowledges in DDATA. */
+        private void deviceCommand(int device, byte[] bytes) {
+            DerControl control = sparkplug.control(device);
+            try {
+                SparkplugBPayload payload = decoder.buildFromByteArray(bytes, null);
+                java.util.Map<String, Object> metrics = new java.util.HashMap<>();
+                if (payload.getMetrics() != null) {
+                    for (org.eclipse.tahu.message.model.Metric m : payload.getMetrics()) {
+                        if (m != null && m.getName() != null && m.getValue() != null) {
+                            metrics.put(m.getName(), m.getValue() instanceof java.util.Date d ? d.getTime() : m.getValue());
+                        }
+                    }
+                }
+                runOnPublisher(() -> {
+                    control.command(metrics, clock.millis());
+                    publishChanges();
+                });
+            } catch (Exception e) {
+                log.warn("{} ignored a malformed DCMD: {}", nodeId(), e.toString());
             }
         }
 

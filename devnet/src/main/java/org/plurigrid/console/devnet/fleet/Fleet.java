@@ -185,6 +185,27 @@ public final class Fleet implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Makes a share (0 … 1) of the fleet's devices ignore DER controls, chosen by a hash of the device id so the same
+     * devices stay deaf from run to run: the partial response a real fleet shows. Runs on the fleet's thread.
+     */
+    public CompletableFuture<Integer> ignoreCommands(double share) {
+        if (!(share >= 0 && share <= 1)) {
+            throw new IllegalArgumentException("The share of devices ignoring commands must be 0..1, was " + share);
+        }
+        return sample(sim -> {
+            int deaf = 0;
+            for (Substation s : sim.substations()) {
+                for (SimulatedDevice d : s.devices()) {
+                    boolean ignore = Math.floorMod(d.id().hashCode() * 0x9E3779B9, 1000) < share * 1000;
+                    d.control().ignoreCommands(ignore);
+                    deaf += ignore ? 1 : 0;
+                }
+            }
+            return deaf;
+        });
+    }
+
     public List<EdgeNode> edgeNodes() {
         return nodes;
     }

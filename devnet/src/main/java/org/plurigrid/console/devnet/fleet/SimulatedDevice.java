@@ -16,6 +16,7 @@ public abstract sealed class SimulatedDevice permits PvSystem, WindTurbine, Flex
     private final double capacity;
     final SplittableRandom random;
     final double[] values;
+    private final DerControl control = new DerControl();
 
     SimulatedDevice(String id, DeviceType type, double capacity, SplittableRandom random) {
         this.id = Objects.requireNonNull(id, "id");
@@ -38,6 +39,26 @@ public abstract sealed class SimulatedDevice permits PvSystem, WindTurbine, Flex
 
     public DeviceType type() {
         return type;
+    }
+
+    /** Its DER control (DCMD in, acknowledgement out). */
+    public DerControl control() {
+        return control;
+    }
+
+    /**
+     * Lets an active DER control override this step's power: generators can only be curtailed (0 … what the weather
+     * gives), loads run between 0 and their rating (an EV only while connected). Batteries are controlled by their
+     * substation's dispatch instead.
+     */
+    void applyControl(double dtSeconds) {
+        double natural = values[ACTIVE_POWER];
+        double max = switch (type) {
+            case PV, WIND -> Math.max(0, natural);
+            case EV -> this instanceof EvCharger ev && ev.isConnected() ? capacity : 0;
+            default -> Math.max(natural, capacity);
+        };
+        values[ACTIVE_POWER] = control.apply(natural, 0, max, capacity, dtSeconds);
     }
 
     /** Nameplate: kW, or kWh for a battery. */

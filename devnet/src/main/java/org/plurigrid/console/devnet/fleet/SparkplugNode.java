@@ -18,6 +18,7 @@ import org.eclipse.tahu.message.model.PropertySet.PropertySetBuilder;
 import org.eclipse.tahu.message.model.PropertyValue;
 import org.eclipse.tahu.message.model.SparkplugBPayload;
 import org.eclipse.tahu.message.model.SparkplugBPayload.SparkplugBPayloadBuilder;
+import org.plurigrid.console.client.dr.DeviceControl;
 
 /**
  * The Sparkplug B side of one edge node, without MQTT: turns a {@link SparkplugSource}'s state (a fleet
@@ -52,6 +53,9 @@ public final class SparkplugNode {
     private final String[] dbirthTopics;
     private final String[] ddataTopics;
     private final SparkplugBPayloadEncoder encoder = new SparkplugBPayloadEncoder();
+    /** Per device of a substation: the acknowledgement last published (active control, event id, status). */
+    private final String[][] publishedAck;
+    private final String[] dcmdTopics;
     private long bdSeq;
 
     public SparkplugNode(Substation substation) {
@@ -82,12 +86,83 @@ public final class SparkplugNode {
         for (int i = 0; i < devices; i++) {
             int metrics = source.deviceMetrics(i).size();
             deviceAliasBase[i] = alias;
-            alias += metrics;
+            alias += metrics + (substation != null ? DeviceControl.values().length : 0);
             publishedDevice[i] = new double[metrics];
             dbirthTopics[i] = prefix + "DBIRTH/" + node + "/" + source.deviceId(i);
             ddataTopics[i] = prefix + "DDATA/" + node + "/" + source.deviceId(i);
         }
         this.publishedNode = new double[source.nodeMetrics().size()];
+        this.publishedAck = new String[devices][3];
+        this.dcmdTopics = new String[devices];
+        for (int i = 0; i < devices; i++) {
+            dcmdTopics[i] = prefix + "DCMD/" + node + "/" + source.deviceId(i);
+        }
+    }
+
+    /** The DCMD topic filter of this node's devices. */
+    public String dcmdTopicFilter() {
+        return NAMESPACE + "/" + groupId + "/DCMD/" + source.nodeId() + "/+";
+    }
+
+    /** Index of the device a DCMD topic addresses, or -1. */
+    public int deviceOfDcmd(String topic) {
+        for (int i = 0; i < dcmdTopics.length; i++) {
+            if (dcmdTopics[i].equals(topic)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The DER control of device {@code i}, or null when this node has no fleet devices (e.g. the grid EMS). */
+    public DerControl control(int deviceIndex) {
+        return substation == null ? null : substation.devices().get(deviceIndex).control();
+    }
+
+    /**
+     * The DER control metrics a device declares in its DBIRTH, after its measurements: the writable 2030.5 controls
+     * (what a DCMD may set, same names and types) and the read-only acknowledgement.
+     */
+    private void addControlMetrics(List<Metric> metrics, int device, Date ts) {
+        DerControl c = control(device);
+        long a = alias(device, source.deviceMetrics(device).size());
+        for (DeviceControl dc : DeviceControl.values()) {
+            Object value;
+            MetricDataType type;
+            switch (dc) {
+                case CONNECT -> { type = MetricDataType.Boolean; value = true; }
+                case EVENT_START, EVENT_END -> { type = MetricDataType.DateTime; value = new Date(0); }
+                case EVENT_ID -> { type = MetricDataType.String; value = ""; }
+                case ACTIVE_CONTROL -> { type = MetricDataType.String; value = c.activeControl(); }
+                case ACTIVE_EVENT_ID -> { type = MetricDataType.String; value = c.eventId(); }
+                case RESPONSE_STATUS -> { type = MetricDataType.String; value = c.responseStatus(); }
+                default -> { type = MetricDataType.Double; value = 0.0; }
+            }
+            metrics.add(metric(dc.metric(), a + dc.ordinal(), type, value, ts, null));
+        }
+        publishedAck[device] = new String[] {c.activeControl(), c.eventId(), c.responseStatus()};
+    }
+
+    /** The acknowledgement metrics that changed since last published, by alias. */
+    private List<Metric> ackChanges(int device, Date ts, List<Metric> metrics) {
+        DerControl c = control(device);
+        String[] now = {c.activeControl(), c.eventId(), c.responseStatus()};
+        DeviceControl[] which = {DeviceControl.ACTIVE_CONTROL, DeviceControl.ACTIVE_EVENT_ID, DeviceControl.RESPONSE_STATUS};
+        long a = alias(device, source.deviceMetrics(device).size());
+        for (int k = 0; k < 3; k++) {
+            if (!now[k].equals(publishedAck[device][k])) {
+                publishedAck[device][k] = now[k];
+                if (metrics == null) {
+                    metrics = new ArrayList<>();
+                }
+                try {
+                    metrics.add(new MetricBuilder(a + which[k].ordinal(), MetricDataType.String, now[k]).timestamp(ts).createMetric());
+                } catch (SparkplugInvalidTypeException e) {
+                    throw new IllegalStateException("ack metric type", e);
+                }
+            }
+        }
+        return metrics;
     }
 
     public String groupId() {
@@ -163,6 +238,9 @@ public final class SparkplugNode {
                 metrics.add(metric(spec.name(), alias(i, m), dataType(spec), wireValue(spec, value), ts,
                         engUnit(spec)));
             }
+            if (substation != null) {
+                addControlMetrics(metrics, i, ts);
+            }
             out.add(new SparkplugMessage(dbirthTopics[i], payload(ts, metrics)));
         }
         return out;
@@ -202,6 +280,9 @@ public final class SparkplugNode {
                     }
                     metrics.add(aliasOnly(alias(i, m), spec, value, ts));
                 }
+            }
+            if (substation != null) {
+                metrics = ackChanges(i, ts, metrics);
             }
             if (metrics != null) {
                 out.add(new SparkplugMessage(ddataTopics[i], payload(ts, metrics)));

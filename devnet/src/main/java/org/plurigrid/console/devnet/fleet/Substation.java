@@ -61,6 +61,7 @@ public final class Substation {
         double net = 0;
         for (SimulatedDevice d : others) {
             d.step(weather, dtSeconds);
+            d.applyControl(dtSeconds);
             net += d.netImportKw();
         }
         net += dispatchBatteries(net, dtSeconds);
@@ -77,12 +78,24 @@ public final class Substation {
         }
         boolean discharge = netBeforeBatteries > 0;
         double available = 0;
+        double controlledImport = 0;
+        List<Battery> free = new ArrayList<>(batteries.size());
         for (Battery b : batteries) {
+            if (b.control().activeControl().isEmpty()) {
+                free.add(b);
+            } else {
+                // Under a DER control the battery follows it (within its limits), not self-consumption.
+                b.dispatch(b.control().apply(b.activePowerKw(), -b.chargeLimitKw(dtSeconds), b.dischargeLimitKw(dtSeconds),
+                        b.maxPowerKw(), dtSeconds), dtSeconds);
+                controlledImport += b.netImportKw();
+            }
+        }
+        for (Battery b : free) {
             available += discharge ? b.dischargeLimitKw(dtSeconds) : b.chargeLimitKw(dtSeconds);
         }
         double wanted = Math.min(Math.abs(netBeforeBatteries), available);
-        double batteryImport = 0;
-        for (Battery b : batteries) {
+        double batteryImport = controlledImport;
+        for (Battery b : free) {
             double limit = discharge ? b.dischargeLimitKw(dtSeconds) : b.chargeLimitKw(dtSeconds);
             double share = available > 0 ? wanted * limit / available : 0;
             b.dispatch(discharge ? share : -share, dtSeconds);

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * A large generated supergrid for benchmarks: {@code copies} copies of IEEE 118 laid out on a grid of tiles over the
- * Netherlands (each copy an area with the same force layout as the demo's), neighbouring tiles tied by two 138 kV-class
+ * Netherlands (each copy an area with the same force layout as the demo's), neighbouring tiles tied by two 138 kV
  * lines, and current limits from the base case as in the demo. 85 copies give about 10,000 buses and 15,900 branches.
  * No DERs in the network (a benchmark adds them to the snapshot), so the power flow is timed on the grid itself.
  */
@@ -29,6 +29,8 @@ public final class LargeSupergrid {
     private static final double NORTH = 53.6;
     private static final double WEST = 3.3;
     private static final double EAST = 7.3;
+    /** The voltage class of the ties between copies (IEEE 118's sub-transmission level). */
+    private static final double TIE_KV = 138.0;
 
     private LargeSupergrid() {
     }
@@ -107,8 +109,9 @@ public final class LargeSupergrid {
     private static List<VoltageLevel> nearest(List<Substation> subs, GeoPoint towards) {
         List<VoltageLevel> out = new ArrayList<>();
         for (Substation s : subs) {
-            s.getVoltageLevelStream().filter(vl -> vl.getNominalV() >= 100 && vl.getNominalV() <= 200)
-                    .findFirst().ifPresent(out::add);
+            // Ties join like voltages only: a line between a 138 kV and a 161 kV bus would act as a 17 % tap and
+            // drive reactive flows that kept AC from converging (the grid then fell back to DC).
+            s.getVoltageLevelStream().filter(vl -> vl.getNominalV() == TIE_KV).findFirst().ifPresent(out::add);
         }
         out.sort(Comparator.comparingDouble((VoltageLevel vl) -> position(vl).distanceKm(towards))
                 .thenComparing(VoltageLevel::getId));

@@ -18,6 +18,7 @@ import com.powsybl.security.results.PostContingencyResult;
 import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
 import org.plurigrid.console.client.grid.PowerFlowRunner;
+import org.plurigrid.console.devnet.grid.BaseLoad;
 import org.plurigrid.console.devnet.grid.BranchRatings;
 import org.plurigrid.console.devnet.grid.BranchRatings.Basis;
 import org.plurigrid.console.devnet.grid.BranchRatings.Rating;
@@ -40,7 +41,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Derives the demo supergrid's branch ratings the way a transmission planner would, by computation from the IEEE data:
+ * Derives the demo supergrid's branch ratings the way a network planner would, by computation from the model:
  * <ol>
  *   <li>sweep the EMS's operating range ({@link OperatingPoint#demoRange}): for every point solve the AC power flow and
  *       an AC N-1 security analysis (every branch out in turn, OpenLoadFlow, currents of all branches monitored);</li>
@@ -49,8 +50,9 @@ import java.util.Set;
  *       rating, and at least the smallest rating of the voltage class; round up to the next standard rating
  *       ({@link StandardRatings}: A for lines, MVA for transformers, converted to each side's current);</li>
  *   <li>except the documented {@link #WEAK_SPOTS}: a corridor rated one standard step below its worst post-outage
- *       current (calm normally, overloaded by the outage that hits it) and radial feeders rated for the base case
- *       only (≤ {@value #WEAK_SPOT_LOADING} at the heaviest point, so amber at peak).</li>
+ *       current (calm normally, overloaded by the outage that hits it), radial feeders rated for the base case
+ *       only (≤ {@value #WEAK_SPOT_LOADING} at the heaviest point, so amber at peak) and parallel pairs whose members
+ *       are each rated for their own base case only (no firm capacity: losing one overloads the other at peak).</li>
  * </ol>
  * Writes the table {@link BranchRatings} reads and prints the before/after figures. Run offline (about a minute),
  * never at build time; see docs/demo-supergrid.md next to {@code DemoSupergrid} for the command.
@@ -66,7 +68,12 @@ public final class RatingPlanner {
         /** one standard step below its worst post-outage current: calm in the base case, overloaded by an outage */
         CORRIDOR,
         /** for the base case only (≤ {@value RatingPlanner#WEAK_SPOT_LOADING} at the heaviest point): amber at peak */
-        FEEDER
+        FEEDER,
+        /**
+         * each of a parallel pair rated for its own base case only: losing one overloads the other whenever the pair
+         * carries more than one can (no firm capacity)
+         */
+        PAIR
     }
 
     /** The weak spots left on purpose (see docs/demo-supergrid.md for the story of each). */
@@ -74,16 +81,13 @@ public final class RatingPlanner {
 
     private static Map<String, Weakness> weakSpots() {
         Map<String, Weakness> m = new LinkedHashMap<>();
-        // The Gelderland–Brabant corridor: three old 138 kV circuits that carry little in normal operation but take
-        // the brunt when Gelderland loses its 450 MW unit (bus 10 and its 345 kV lead 8-9-10).
-        m.put("ic-gelderland-brabant-1", Weakness.CORRIDOR);
-        m.put("ic-gelderland-brabant-2", Weakness.CORRIDOR);
-        m.put("ic-gelderland-brabant-3", Weakness.CORRIDOR);
-        // Radial feeders (their outage islands the load they feed, so N-1 cannot blame them on anything), rated
-        // close to their peak: Brabant's 345/138 kV supply of the 184 MW load pocket at bus 116, and Friesland's
-        // 33 kV spur to bus 26.
-        m.put("brabant-L68-116-1", Weakness.FEEDER);
-        m.put("friesland-L25-26-1", Weakness.FEEDER);
+        // Zeeland's pair of old 150/20 kV transformers: each alone cannot carry the grid's peak, so losing one at
+        // the evening peak overloads the other.
+        m.put("zeeland-hv-T1", Weakness.PAIR);
+        m.put("zeeland-hv-T2", Weakness.PAIR);
+        // Zeeland's radial 20 kV spur (its outage islands the station it feeds, so N-1 cannot blame it on anything),
+        // rated close to its peak.
+        m.put("zeeland-mv-02-04", Weakness.FEEDER);
         return Map.copyOf(m);
     }
 
@@ -156,7 +160,7 @@ public final class RatingPlanner {
                     String.format(Locale.ROOT, "Rule: base <= %.0f %%, worst single outage <= %.0f %% over %d operating points,",
                             BASE_LOADING * 100, N1_LOADING * 100, planner.sweeps.size()),
                     "rounded up to IEC R10 ratings (A for lines, MVA for transformers). WEAK_SPOT rows are left weak on purpose:",
-                    "the corridor one standard step below its worst post-outage current, radial feeders for the base case only.",
+                    "corridors one standard step below their worst post-outage current, radial feeders and parallel pairs for the base case only.",
                     "Currents in A: baseMaxA / n1MaxA are the highest over the range, either side.")), StandardCharsets.UTF_8);
             out.println("wrote " + file.toAbsolutePath());
         }
@@ -164,7 +168,7 @@ public final class RatingPlanner {
 
     Sweep sweep(Network network, SupergridPowerFlow flow, OperatingPoint p, List<GridDer> ders) {
         long t0 = System.nanoTime();
-        flow.step(p.powers(ders));
+        flow.step(p.powers(ders, BaseLoad.peaksKw(network)));
         List<Contingency> contingencies = branchIds.stream().map(Contingency::branch).toList();
         SecurityAnalysisRunParameters params = new SecurityAnalysisRunParameters()
                 .setSecurityAnalysisParameters(new SecurityAnalysisParameters().setLoadFlowParameters(new LoadFlowParameters()))
@@ -257,7 +261,7 @@ public final class RatingPlanner {
     static Choice choose(double baseMax, double n1Max, double minimum, Weakness weakness) {
         if (weakness != null) {
             double forBase = StandardRatings.roundUp(baseMax / WEAK_SPOT_LOADING);
-            double r = weakness == Weakness.FEEDER ? forBase : Math.max(forBase, StandardRatings.stepBelow(n1Max));
+            double r = weakness == Weakness.CORRIDOR ? Math.max(forBase, StandardRatings.stepBelow(n1Max)) : forBase;
             return new Choice(r, Basis.WEAK_SPOT);
         }
         double forBase = baseMax / BASE_LOADING;

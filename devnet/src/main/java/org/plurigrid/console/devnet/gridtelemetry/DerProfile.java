@@ -5,8 +5,9 @@ import org.plurigrid.console.client.grid.GridDer;
 
 /**
  * The model's own daily profile for DERs the fleet does not simulate: a clear-sky bell for PV, a slow swing for
- * wind, morning/evening peaks for loads and EV chargers, idle batteries. Centred on the demo's base case (PV 45 %,
- * wind 35 %, EV 50 %, loads 60 % of capacity at noon) so loadings stay near the limits the model was rated for.
+ * wind, morning/evening peaks for loads and EV chargers, idle batteries (PV 50 % of capacity at noon, wind about
+ * 35 %, EV and loads 40–70 %). With the demo model every substation is a fleet node, so it only drives substations a
+ * differently sized fleet does not cover; the rating planner samples it too.
  * Deterministic in (DER id, hour), so every run and every replay of the same time gives the same powers.
  */
 public final class DerProfile {

@@ -28,6 +28,7 @@ public final class EmsMetrics {
     public static final String SUBSTATION_GENERATION = GridPoints.SUBSTATION_GENERATION;
     public static final String SUBSTATION_V = GridPoints.SUBSTATION_V;
     public static final String SUBSTATION_DER_IMPORT = GridPoints.SUBSTATION_DER_IMPORT;
+    public static final String SUBSTATION_BASE_LOAD = GridPoints.SUBSTATION_BASE_LOAD;
 
     static final List<MetricSpec> NODE = List.of(
             analog(AREA_NET_INTERCHANGE, "MW", 0.001),
@@ -47,7 +48,8 @@ public final class EmsMetrics {
     static final List<MetricSpec> BUS = List.of(analog(BUS_V, "pu", 0.0001), analog(BUS_ANGLE, "deg", 0.001));
     static final List<MetricSpec> SUBSTATION = List.of(
             analog(SUBSTATION_LOAD, "MW", 0.001), analog(SUBSTATION_GENERATION, "MW", 0.001),
-            analog(SUBSTATION_V, "pu", 0.0001), analog(SUBSTATION_DER_IMPORT, "MW", 0.0001));
+            analog(SUBSTATION_V, "pu", 0.0001), analog(SUBSTATION_DER_IMPORT, "MW", 0.0001),
+            analog(SUBSTATION_BASE_LOAD, "MW", 0.0001));
 
     private EmsMetrics() {
     }

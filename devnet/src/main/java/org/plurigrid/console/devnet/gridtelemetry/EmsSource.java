@@ -71,8 +71,10 @@ final class EmsSource implements SparkplugSource {
      *
      * @param p2Mw         active power entering each branch at side 2, by branch id (the snapshot has side 1 only)
      * @param derImportMw  net import of the DER side of each substation (DERs and fleet aggregate), by substation id
+     * @param baseLoadMw   the non-DER base load of each substation, by substation id
      */
-    void update(GridSnapshot s, Map<String, Double> p2Mw, Map<String, Double> derImportMw) {
+    void update(GridSnapshot s, Map<String, Double> p2Mw, Map<String, Double> derImportMw,
+                Map<String, Double> baseLoadMw) {
         Map<String, GridSubstation> subs = s.substationsById();
         Map<String, GridBranch> branches = new java.util.HashMap<>(s.branches().size() * 2);
         s.branches().forEach(b -> branches.put(b.id(), b));
@@ -122,6 +124,7 @@ final class EmsSource implements SparkplugSource {
                         v[1] = sub.generationMw();
                         v[2] = sub.voltagePu();
                         v[3] = derImportMw.getOrDefault(id, 0.0);
+                        v[4] = baseLoadMw.getOrDefault(id, 0.0);
                         load += sub.loadMw();
                         generation += sub.generationMw();
                     }

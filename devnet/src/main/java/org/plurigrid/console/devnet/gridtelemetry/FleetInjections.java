@@ -15,19 +15,22 @@ import org.plurigrid.console.client.grid.DerType;
 import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshot;
 import org.plurigrid.console.client.grid.GridSubstation;
+import org.plurigrid.console.devnet.grid.BaseLoad;
 
 /**
- * Maps the simulated fleet onto the grid model's DERs. The fleet's edge nodes carry the model's substation ids
- * ({@code groningen-sub-03}), but its devices are numbered across the fleet, not per substation, so they do not match
- * the model's DER ids one by one. Instead, for every substation the fleet covers:
+ * Maps the simulated fleet onto the grid model's DERs and sets the base loads. The demo model's DERs are the fleet's
+ * devices under the same ids ({@code {edge node}/{device}}, see {@code DemoSupergrid}), so for every substation the
+ * fleet covers:
  * <ol>
- *   <li>each DER type's summed fleet power is shared over the model's DERs of that type under the substation, in
- *       proportion to capacity (clamped to each DER's rating);</li>
- *   <li>whatever the model's DERs cannot carry (a type the model lacks there, power above rating, or a substation
- *       without DERs in the model) goes into one aggregate load {@code {substation}/fleet}, which may be negative.</li>
+ *   <li>each device with a model DER of the same id drives that DER with its own power (clamped to its rating);</li>
+ *   <li>the devices without one (a fleet built differently from the model): each type's summed power is shared over
+ *       the model's remaining DERs of that type in proportion to capacity (clamped to each DER's rating);</li>
+ *   <li>whatever the model's DERs cannot carry goes into one aggregate load {@code {substation}/fleet}, which may be
+ *       negative.</li>
  * </ol>
  * The DER side of a covered substation therefore draws exactly the fleet's net import. Substations the fleet does
- * not cover follow the model's own {@link DerProfile}; fleet edge nodes the model does not have are ignored.
+ * not cover follow the model's own {@link DerProfile}; fleet edge nodes the model does not have are ignored. Every
+ * base load ({@link BaseLoad}) follows its daily shape.
  */
 public final class FleetInjections {
 
@@ -36,15 +39,24 @@ public final class FleetInjections {
 
     private final List<GridDer> ders;
     private final Map<String, Map<DerType, List<GridDer>>> bySubstation = new HashMap<>();
+    private final Map<String, GridDer> byId = new HashMap<>();
     private final Set<String> substations = new HashSet<>();
+    private final Map<String, Double> basePeakKw;
     private final DerProfile profile;
 
     public FleetInjections(GridSnapshot model, DerProfile profile) {
+        this(model, profile, Map.of());
+    }
+
+    /** @param basePeakKw the model's base loads, id to peak in kW ({@link BaseLoad#peaksKw}) */
+    public FleetInjections(GridSnapshot model, DerProfile profile, Map<String, Double> basePeakKw) {
         this.ders = model.ders();
         this.profile = profile;
+        this.basePeakKw = Map.copyOf(basePeakKw);
         for (GridDer d : ders) {
             bySubstation.computeIfAbsent(d.substationId(), k -> new EnumMap<>(DerType.class))
                     .computeIfAbsent(d.type(), k -> new ArrayList<>()).add(d);
+            byId.put(d.id(), d);
         }
         model.substations().stream().map(GridSubstation::id).forEach(substations::add);
     }
@@ -84,6 +96,7 @@ public final class FleetInjections {
      */
     public Map<String, Double> powers(FleetReading reading, double hour) {
         Map<String, Double> out = new HashMap<>(ders.size() * 2);
+        basePeakKw.forEach((id, peak) -> out.put(id, BaseLoad.powerKw(peak, hour)));
         Set<String> covered = new HashSet<>(covered(reading));
         for (GridDer d : ders) {
             if (!covered.contains(d.substationId())) {
@@ -92,19 +105,25 @@ public final class FleetInjections {
         }
         for (String sub : covered) {
             FleetReading.SubstationReading r = reading.bySubstation().get(sub);
-            Map<DerType, List<GridDer>> model = bySubstation.getOrDefault(sub, Map.of());
             double modelImportKw = 0;
+            Map<DerType, Double> unmatched = new EnumMap<>(r.powerKw());
+            for (Map.Entry<String, Double> e : r.deviceKw().entrySet()) {
+                GridDer d = byId.get(sub + "/" + e.getKey());
+                if (d != null) {
+                    double kw = clamp(d, e.getValue());
+                    out.put(d.id(), kw);
+                    modelImportKw += DerProfile.isGeneration(d.type()) ? -kw : kw;
+                    unmatched.merge(d.type(), -e.getValue(), Double::sum);
+                }
+            }
+            Map<DerType, List<GridDer>> model = bySubstation.getOrDefault(sub, Map.of());
             for (DerType type : DerType.values()) {
-                double wanted = r.powerKw(type);
-                List<GridDer> list = model.getOrDefault(type, List.of());
+                double wanted = unmatched.getOrDefault(type, 0.0);
+                List<GridDer> list = model.getOrDefault(type, List.of()).stream()
+                        .filter(d -> !out.containsKey(d.id())).toList();
                 double capacity = list.stream().mapToDouble(GridDer::capacityKw).sum();
                 for (GridDer d : list) {
-                    double share = capacity > 0 ? wanted * d.capacityKw() / capacity : 0;
-                    double kw = switch (type) {
-                        case PV, WIND -> Math.max(0, Math.min(share, d.capacityKw()));
-                        case BATTERY -> Math.max(-d.capacityKw(), Math.min(share, d.capacityKw()));
-                        case EV_CHARGER, FLEXIBLE_LOAD -> Math.max(0, share);
-                    };
+                    double kw = clamp(d, capacity > 0 ? wanted * d.capacityKw() / capacity : 0);
                     out.put(d.id(), kw);
                     modelImportKw += DerProfile.isGeneration(type) ? -kw : kw;
                 }
@@ -112,5 +131,13 @@ public final class FleetInjections {
             out.put(aggregateId(sub), r.netImportKw() - modelImportKw);
         }
         return out;
+    }
+
+    private static double clamp(GridDer d, double kw) {
+        return switch (d.type()) {
+            case PV, WIND -> Math.max(0, Math.min(kw, d.capacityKw()));
+            case BATTERY -> Math.max(-d.capacityKw(), Math.min(kw, d.capacityKw()));
+            case EV_CHARGER, FLEXIBLE_LOAD -> Math.max(0, kw);
+        };
     }
 }

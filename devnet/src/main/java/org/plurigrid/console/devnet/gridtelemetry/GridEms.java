@@ -27,6 +27,7 @@ import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridSnapshot;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
 import org.plurigrid.console.devnet.fleet.EdgeNode;
+import org.plurigrid.console.devnet.grid.BaseLoad;
 import org.plurigrid.console.devnet.grid.SupergridPowerFlow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,7 +89,8 @@ public final class GridEms implements AutoCloseable {
         });
         try {
             GridSnapshot topology = powerFlow.current();
-            FleetInjections injections = new FleetInjections(topology, new DerProfile());
+            FleetInjections injections = new FleetInjections(topology, new DerProfile(),
+                    BaseLoad.peaksKw(powerFlow.network()));
             FleetReading first = fleet.get();
             FleetInjections.addAggregateLoads(powerFlow.network(), injections.covered(first));
             List<EmsSource> sources = new ArrayList<>();
@@ -141,32 +143,51 @@ public final class GridEms implements AutoCloseable {
     private void solve(FleetReading reading) {
         long t0 = System.nanoTime();
         stepTime = clock.instant();
-        Instant t = simTime.get();
-        double hour = t.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 3600.0 + 5.4 / 15; // NL solar time
-        GridSnapshot s = powerFlow.step(injections.powers(reading, hour % 24));
-        Network network = powerFlow.network();
-        Map<String, Double> p2 = new HashMap<>();
-        network.getBranchStream().forEach(b -> p2.put(b.getId(), b.getTerminal2().getP()));
-        Map<String, Double> derImport = derImportMw(network);
-        for (EmsSource src : sources) {
-            src.update(s, p2, derImport);
-        }
-        last = s;
+        last = step(powerFlow, injections, sources, reading, solarHour(simTime.get()));
         lastReading = reading;
         steps.incrementAndGet();
         lastStepNanos = System.nanoTime() - t0;
     }
 
-    /** Net import of the DER side (DERs and fleet aggregates) of every substation, MW, from the solved terminals. */
-    private static Map<String, Double> derImportMw(Network network) {
-        Map<String, Double> out = new HashMap<>();
+    /** Local solar hour (0–24) in the Netherlands at {@code t}, for the model's profiles. */
+    public static double solarHour(Instant t) {
+        double hour = t.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() / 3600.0 + 5.4 / 15; // NL solar time
+        return hour % 24;
+    }
+
+    /**
+     * One EMS step without the wire: the fleet's reading and the base-load profile at {@code hour} into the model,
+     * power flow, the solved values into {@code sources} (what the EMS nodes publish next).
+     */
+    static GridSnapshot step(SupergridPowerFlow powerFlow, FleetInjections injections, List<EmsSource> sources,
+                             FleetReading reading, double hour) {
+        GridSnapshot s = powerFlow.step(injections.powers(reading, hour));
+        Network network = powerFlow.network();
+        Map<String, Double> p2 = new HashMap<>();
+        network.getBranchStream().forEach(b -> p2.put(b.getId(), b.getTerminal2().getP()));
+        Map<String, Double> derImport = new HashMap<>();
+        Map<String, Double> baseLoad = new HashMap<>();
+        injectionsBySubstation(network, derImport, baseLoad);
+        for (EmsSource src : sources) {
+            src.update(s, p2, derImport, baseLoad);
+        }
+        return s;
+    }
+
+    /**
+     * Per substation, MW from the solved terminals: the net import of the DER side (DERs and fleet aggregates) and
+     * the base load.
+     */
+    private static void injectionsBySubstation(Network network, Map<String, Double> derImport,
+                                               Map<String, Double> baseLoad) {
         List<Injection<?>> all = new ArrayList<>();
         network.getLoads().forEach(all::add);
         network.getGenerators().forEach(all::add);
         network.getBatteries().forEach(all::add);
         for (Injection<?> inj : all) {
             boolean der = inj.getProperty(GridSnapshotFactory.DER_TYPE_PROPERTY, null) != null;
-            if (!der && !inj.getId().endsWith(FleetInjections.AGGREGATE_SUFFIX)) {
+            boolean base = inj.getProperty(BaseLoad.PEAK_PROPERTY, null) != null;
+            if (!der && !base && !inj.getId().endsWith(FleetInjections.AGGREGATE_SUFFIX)) {
                 continue;
             }
             double p = inj.getTerminal().getP(); // load sign convention: + drawn from the bus
@@ -175,9 +196,8 @@ public final class GridEms implements AutoCloseable {
             }
             String sub = inj.getTerminal().getVoltageLevel().getSubstation().map(Identifiable::getId)
                     .orElse(inj.getTerminal().getVoltageLevel().getId());
-            out.merge(sub, p, Double::sum);
+            (base ? baseLoad : derImport).merge(sub, p, Double::sum);
         }
-        return out;
     }
 
     private static double setPointImport(Injection<?> inj) {

@@ -106,7 +106,7 @@ class ChainClientDevnetTest {
         assertThat(client.tally(id).getYesCount()).isEqualTo("0");
         List<TxStep> steps = new CopyOnWriteArrayList<>();
 
-        TxOutcome outcome = votes.vote(id, VoteOption.VOTE_OPTION_YES, alice, (step, detail) -> steps.add(step));
+        TxOutcome outcome = votes.vote(id, org.plurigrid.console.client.governance.VoteOption.YES, alice, (step, detail) -> steps.add(step));
 
         assertThat(outcome).isInstanceOf(TxOutcome.Included.class);
         TxOutcome.Included inc = (TxOutcome.Included) outcome;
@@ -137,12 +137,12 @@ class ChainClientDevnetTest {
     void refusesVoteOnProposalNotInVotingPeriod() {
         long id = chain.addProposal("Under-funded", "still collecting deposits", 10);
 
-        TxOutcome viaService = votes.vote(id, VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE);
+        TxOutcome viaService = votes.vote(id, org.plurigrid.console.client.governance.VoteOption.YES, alice, TxProgress.NONE);
         assertThat(viaService).isInstanceOfSatisfying(TxOutcome.Rejected.class, r -> assertThat(r.message())
                 .contains("Proposal " + id + " is not in its voting period (it is in deposit period)"));
 
         // Without the service's check, the chain itself refuses it in simulation with the SDK's words.
-        TxOutcome direct = client.submit(List.of(VoteService.voteMessage(id, VoteOption.VOTE_OPTION_YES,
+        TxOutcome direct = client.submit(List.of(VoteService.voteMessage(id, org.plurigrid.console.client.governance.VoteOption.YES,
                 alice.address("cosmos").bech32())), "", alice, TxProgress.NONE);
         assertThat(direct).isInstanceOfSatisfying(TxOutcome.Rejected.class, r -> {
             assertThat(r.step()).isEqualTo(TxStep.SIMULATE);
@@ -153,7 +153,7 @@ class ChainClientDevnetTest {
     @Test
     void nodeOnAnotherChainIsRefusedBeforeSigning() {
         try (ChainClient wrong = new ChainClient(config("cosmoshub-4", GrpcEndpoint.parse(chain.grpcTarget())), InstantSource.system())) {
-            TxOutcome outcome = new VoteService(wrong).vote(newProposal(), VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE);
+            TxOutcome outcome = new VoteService(wrong).vote(newProposal(), org.plurigrid.console.client.governance.VoteOption.YES, alice, TxProgress.NONE);
             assertThat(outcome).isInstanceOfSatisfying(TxOutcome.Rejected.class, r -> {
                 assertThat(r.step()).isEqualTo(TxStep.CONNECT);
                 assertThat(r.message()).contains("is on chain 'plurigrid-devnet-1', but the console is configured for 'cosmoshub-4'");
@@ -165,7 +165,7 @@ class ChainClientDevnetTest {
     void chainRejectsSignatureMadeForAnotherChainId() {
         long id = newProposal();
         var acc = client.account(alice.address("cosmos").bech32());
-        SignedTx tx = TxSigner.sign(List.of(VoteService.voteMessage(id, VoteOption.VOTE_OPTION_NO, alice.address("cosmos").bech32())), "",
+        SignedTx tx = TxSigner.sign(List.of(VoteService.voteMessage(id, org.plurigrid.console.client.governance.VoteOption.NO, alice.address("cosmos").bech32())), "",
                 new TxFee(CoinAmount.parse("5000ucosm"), 200_000), new SignerData("other-chain", acc.accountNumber(), acc.sequence()), alice);
 
         TxResponse r = broadcastRaw(tx);
@@ -177,7 +177,7 @@ class ChainClientDevnetTest {
     @Test
     void chainRejectsFeeBelowMinimumGasPrice() {
         var acc = client.account(alice.address("cosmos").bech32());
-        SignedTx tx = TxSigner.sign(List.of(VoteService.voteMessage(newProposal(), VoteOption.VOTE_OPTION_NO, alice.address("cosmos").bech32())), "",
+        SignedTx tx = TxSigner.sign(List.of(VoteService.voteMessage(newProposal(), org.plurigrid.console.client.governance.VoteOption.NO, alice.address("cosmos").bech32())), "",
                 new TxFee(CoinAmount.parse("100ucosm"), 200_000), new SignerData(chain.chainId(), acc.accountNumber(), acc.sequence()), alice);
 
         TxResponse r = broadcastRaw(tx);
@@ -188,7 +188,7 @@ class ChainClientDevnetTest {
 
     @Test
     void insufficientFundsIsShownWithTheChainsMessage() {
-        TxOutcome outcome = votes.vote(newProposal(), VoteOption.VOTE_OPTION_YES, poor, TxProgress.NONE);
+        TxOutcome outcome = votes.vote(newProposal(), org.plurigrid.console.client.governance.VoteOption.YES, poor, TxProgress.NONE);
 
         assertThat(outcome).isInstanceOfSatisfying(TxOutcome.Rejected.class, r -> {
             assertThat(r.step()).isEqualTo(TxStep.BROADCAST);
@@ -206,7 +206,7 @@ class ChainClientDevnetTest {
         }
         GrpcEndpoint deadEndpoint = new GrpcEndpoint("127.0.0.1", dead, false);
         try (ChainClient none = new ChainClient(config(chain.chainId(), deadEndpoint), InstantSource.system())) {
-            TxOutcome outcome = new VoteService(none).vote(1, VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE);
+            TxOutcome outcome = new VoteService(none).vote(1, org.plurigrid.console.client.governance.VoteOption.YES, alice, TxProgress.NONE);
             assertThat(outcome).isInstanceOfSatisfying(TxOutcome.Rejected.class, r -> {
                 assertThat(r.step()).isEqualTo(TxStep.CONNECT);
                 assertThat(r.message()).contains("Cannot reach any node of chain plurigrid-devnet-1: tried 127.0.0.1:" + dead + " (UNAVAILABLE)");
@@ -214,7 +214,7 @@ class ChainClientDevnetTest {
         }
         try (ChainClient failover = new ChainClient(config(chain.chainId(), deadEndpoint, GrpcEndpoint.parse(chain.grpcTarget())),
                 InstantSource.system())) {
-            assertThat(new VoteService(failover).vote(newProposal(), VoteOption.VOTE_OPTION_ABSTAIN, alice, TxProgress.NONE))
+            assertThat(new VoteService(failover).vote(newProposal(), org.plurigrid.console.client.governance.VoteOption.ABSTAIN, alice, TxProgress.NONE))
                     .isInstanceOf(TxOutcome.Included.class);
         }
     }
@@ -223,9 +223,9 @@ class ChainClientDevnetTest {
     void sequenceMismatchRefreshesTheAccountAndRetriesOnce() {
         long first = newProposal();
         long second = newProposal();
-        UnsignedTx stale = votes.prepareVote(first, VoteOption.VOTE_OPTION_NO, alice.address("cosmos"), alice.publicKey(), "");
+        UnsignedTx stale = votes.prepareVote(first, org.plurigrid.console.client.governance.VoteOption.NO, alice.address("cosmos"), alice.publicKey(), "");
         // Another transaction from the same account gets in first and uses that sequence.
-        assertThat(votes.vote(second, VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+        assertThat(votes.vote(second, org.plurigrid.console.client.governance.VoteOption.YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
         List<String> progress = new ArrayList<>();
 
         TxOutcome outcome = client.signAndSubmit(stale, alice, (step, detail) -> progress.add(step + " " + detail));
@@ -241,11 +241,11 @@ class ChainClientDevnetTest {
         long passes = newProposal();
         long noQuorum = newProposal();
         long vetoed = newProposal();
-        assertThat(votes.vote(passes, VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
-        assertThat(votes.vote(passes, VoteOption.VOTE_OPTION_YES, bob, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
-        assertThat(votes.vote(noQuorum, VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
-        assertThat(votes.vote(vetoed, VoteOption.VOTE_OPTION_NO_WITH_VETO, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
-        assertThat(votes.vote(vetoed, VoteOption.VOTE_OPTION_YES, bob, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+        assertThat(votes.vote(passes, org.plurigrid.console.client.governance.VoteOption.YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+        assertThat(votes.vote(passes, org.plurigrid.console.client.governance.VoteOption.YES, bob, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+        assertThat(votes.vote(noQuorum, org.plurigrid.console.client.governance.VoteOption.YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+        assertThat(votes.vote(vetoed, org.plurigrid.console.client.governance.VoteOption.NO_WITH_VETO, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+        assertThat(votes.vote(vetoed, org.plurigrid.console.client.governance.VoteOption.YES, bob, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
 
         chainClock.advance(chain.options().votingPeriod().plusSeconds(1));
         chain.produceBlock();
@@ -254,14 +254,14 @@ class ChainClientDevnetTest {
         assertThat(client.proposal(passes).getFinalTallyResult().getYesCount()).isEqualTo("400000");
         assertThat(client.proposal(noQuorum).getStatus()).as("20 %% turnout < 33.4 %% quorum").isEqualTo(ProposalStatus.PROPOSAL_STATUS_REJECTED);
         assertThat(client.proposal(vetoed).getStatus()).as("50 %% veto > 33.4 %%").isEqualTo(ProposalStatus.PROPOSAL_STATUS_REJECTED);
-        assertThat(votes.vote(passes, VoteOption.VOTE_OPTION_NO, alice, TxProgress.NONE))
+        assertThat(votes.vote(passes, org.plurigrid.console.client.governance.VoteOption.NO, alice, TxProgress.NONE))
                 .isInstanceOfSatisfying(TxOutcome.Rejected.class, r -> assertThat(r.message()).contains("(it is passed)"));
     }
 
     @Test
     void summarizesProposalsWithLiveTallyAndTurnoutAgainstQuorum() {
         long id = newProposal();
-        assertThat(votes.vote(id, VoteOption.VOTE_OPTION_YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
+        assertThat(votes.vote(id, org.plurigrid.console.client.governance.VoteOption.YES, alice, TxProgress.NONE)).isInstanceOf(TxOutcome.Included.class);
 
         var summary = new org.plurigrid.console.client.governance.GovernanceService(client).proposal(id);
 
@@ -279,7 +279,7 @@ class ChainClientDevnetTest {
     @Test
     void printsFiguresForSigningAndInclusion() {
         long id = newProposal();
-        UnsignedTx tx = votes.prepareVote(id, VoteOption.VOTE_OPTION_YES, alice.address("cosmos"), alice.publicKey(), "");
+        UnsignedTx tx = votes.prepareVote(id, org.plurigrid.console.client.governance.VoteOption.YES, alice.address("cosmos"), alice.publicKey(), "");
         for (int i = 0; i < 200; i++) { // warm-up
             TxSigner.sign(tx.messages(), "", tx.fee(), tx.signerData(), alice);
         }
@@ -294,7 +294,7 @@ class ChainClientDevnetTest {
         long[] ms = new long[rounds];
         for (int i = 0; i < rounds; i++) {
             long s = System.nanoTime();
-            assertThat(votes.vote(id, i % 2 == 0 ? VoteOption.VOTE_OPTION_YES : VoteOption.VOTE_OPTION_NO, alice, TxProgress.NONE))
+            assertThat(votes.vote(id, i % 2 == 0 ? org.plurigrid.console.client.governance.VoteOption.YES : org.plurigrid.console.client.governance.VoteOption.NO, alice, TxProgress.NONE))
                     .isInstanceOf(TxOutcome.Included.class);
             ms[i] = (System.nanoTime() - s) / 1_000_000;
         }

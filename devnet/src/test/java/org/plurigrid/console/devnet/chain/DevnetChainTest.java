@@ -42,7 +42,7 @@ class DevnetChainTest {
             // A printed phrase really controls its account: vote with it.
             var key = alice.mnemonic().deriveKey(HdPath.cosmos(0));
             long id = chain.proposalsInVotingPeriod().get(0);
-            TxOutcome outcome = new VoteService(client).vote(id, VoteOption.VOTE_OPTION_YES, key, TxProgress.NONE);
+            TxOutcome outcome = new VoteService(client).vote(id, org.plurigrid.console.client.governance.VoteOption.YES, key, TxProgress.NONE);
             assertThat(outcome).isInstanceOf(TxOutcome.Included.class);
             assertThat(client.balances(alice.address()).get(0).amount()).isLessThan(java.math.BigInteger.valueOf(DevnetChain.DEMO_BALANCE));
             assertThat(chain.height()).isPositive();

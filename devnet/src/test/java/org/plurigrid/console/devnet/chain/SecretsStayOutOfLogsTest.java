@@ -76,10 +76,10 @@ class SecretsStayOutOfLogsTest {
                 VoteService votes = new VoteService(client);
                 long open = chain.proposalsInVotingPeriod().get(0);
                 long closed = chain.addProposal("closed", "deposit period", 1);
-                texts.add(votes.prepareVote(open, VoteOption.VOTE_OPTION_YES, key.address("cosmos"), key.publicKey(), "").describe());
-                texts.add(outcome(votes.vote(open, VoteOption.VOTE_OPTION_YES, key, (s, d) -> texts.add(s + " " + d))));
-                texts.add(outcome(votes.vote(closed, VoteOption.VOTE_OPTION_YES, key, (s, d) -> texts.add(s + " " + d))));
-                texts.add(outcome(votes.vote(999, VoteOption.VOTE_OPTION_YES, key, (s, d) -> texts.add(s + " " + d))));
+                texts.add(votes.prepareVote(open, org.plurigrid.console.client.governance.VoteOption.YES, key.address("cosmos"), key.publicKey(), "").describe());
+                texts.add(outcome(votes.vote(open, org.plurigrid.console.client.governance.VoteOption.YES, key, (s, d) -> texts.add(s + " " + d))));
+                texts.add(outcome(votes.vote(closed, org.plurigrid.console.client.governance.VoteOption.YES, key, (s, d) -> texts.add(s + " " + d))));
+                texts.add(outcome(votes.vote(999, org.plurigrid.console.client.governance.VoteOption.YES, key, (s, d) -> texts.add(s + " " + d))));
             }
         } finally {
             ctx.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(logs);

@@ -74,8 +74,16 @@ class SparkplugNodeTest {
             assertThat(m.topic()).isEqualTo("spBv1.0/%s/DBIRTH/%s/%s".formatted(node.groupId(), node.nodeId(), device.id()));
             assertThat(m.payload().getSeq()).isEqualTo(i + 1L);
             List<String> names = m.payload().getMetrics().stream().map(Metric::getName).toList();
-            assertThat(names).containsExactlyElementsOf(device.type().metrics().stream().map(MetricSpec::name).toList());
-            assertThat(m.payload().getMetrics()).allSatisfy(metric -> {
+            int measured = device.type().metrics().size();
+            assertThat(names.subList(0, measured)).containsExactlyElementsOf(device.type().metrics().stream().map(MetricSpec::name).toList());
+            // then the IEEE 2030.5 DER controls a DCMD may set, and the device's acknowledgement
+            assertThat(names.subList(measured, names.size())).containsExactlyElementsOf(
+                    java.util.Arrays.stream(org.plurigrid.console.client.dr.DeviceControl.values())
+                            .map(org.plurigrid.console.client.dr.DeviceControl::metric).toList());
+            assertThat(byName(m.payload()).get("DERControl/opModMaxLimW").getDataType()).isEqualTo(MetricDataType.Double);
+            assertThat(byName(m.payload()).get("DERControl/eventEnd").getDataType()).isEqualTo(MetricDataType.DateTime);
+            assertThat(byName(m.payload()).get("DERControl/responseStatus").getDataType()).isEqualTo(MetricDataType.String);
+            assertThat(m.payload().getMetrics().subList(0, measured)).allSatisfy(metric -> {
                 assertThat(metric.hasAlias()).isTrue();
                 assertThat(metric.getDataType()).isIn(MetricDataType.Double, MetricDataType.Boolean);
                 assertThat(metric.getProperties().getPropertyValue("engUnit")).isNotNull();

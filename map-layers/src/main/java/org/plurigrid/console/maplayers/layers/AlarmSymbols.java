@@ -12,13 +12,23 @@ public final class AlarmSymbols {
     private AlarmSymbols() {
     }
 
+    /**
+     * The priority's colour when the map runs without the console theme (its own tests, benchmarks). Inside the
+     * console the map takes the theme's tokens {@code -hmi-alarm-N} from the scene instead (SupergridMapView), and a
+     * test in app pins that the two agree.
+     */
     public static Color colour(int priority) {
         return switch (priority) {
-            case 1 -> Color.web("#D0211C");
-            case 2 -> Color.web("#E07000");
-            case 3 -> Color.web("#E8C400");
-            default -> Color.web("#8A3FB5");
+            case 1 -> Color.web("#d0021b");
+            case 2 -> Color.web("#f07d00");
+            case 3 -> Color.web("#f2c300");
+            default -> Color.web("#9b30b8");
         };
+    }
+
+    /** The number's colour on the priority's shape without the theme: white on red and purple, dark otherwise. */
+    public static Color numberColour(int priority) {
+        return priority == 2 || priority == 3 ? Color.web("#1f2326") : Color.WHITE;
     }
 
     /** Name of the shape for a priority (for tests and accessibility text). */

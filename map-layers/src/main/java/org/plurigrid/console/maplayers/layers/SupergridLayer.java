@@ -94,6 +94,8 @@ public final class SupergridLayer extends MapLayer {
     private double by;
     /** DER clusters depend only on positions and the camera, not on live values: reused while neither changes. */
     private List<DerClusters.Cluster> clusterCache = List.of();
+    /** The clusters in clusterCache are on screen (DERs shown, zoomed out far enough): picking respects them. */
+    private boolean clustersDrawn;
     private List<Object> clusterKey = List.of();
 
     /** Above this many lines on screen the moving flow dashes are left out: they cannot be told apart anyway. */
@@ -109,7 +111,6 @@ public final class SupergridLayer extends MapLayer {
     private static final Color STALE_DER = Color.web("#B5B8BB");
     private static final Color FLOW_DASH = Color.web("#F2F2EF", 0.65);
     private static final Color FLOW_DASH_ABNORMAL = Color.web("#F2F2EF", 0.9);
-    private static final Color ALARM_TEXT_DARK = Color.web("#2A2F34");
     private static final Font AREA_FONT = Font.font("System", FontWeight.BOLD, 11);
     private static final Font LABEL_FONT = Font.font("System", FontWeight.NORMAL, 10);
     private static final Font CLUSTER_FONT = Font.font("System", FontWeight.NORMAL, 9);
@@ -132,6 +133,13 @@ public final class SupergridLayer extends MapLayer {
     private double[] trimX = new double[16];
     private double[] trimY = new double[16];
     private int animatedCount;
+    /** Priority 1..4 colours and number colours: the theme's tokens once the view has read them from the scene. */
+    private final Color[] alarmColours = {AlarmSymbols.colour(1), AlarmSymbols.colour(2), AlarmSymbols.colour(3),
+            AlarmSymbols.colour(4)};
+    private final Color[] alarmNumberColours = {AlarmSymbols.numberColour(1), AlarmSymbols.numberColour(2),
+            AlarmSymbols.numberColour(3), AlarmSymbols.numberColour(4)};
+    /** The animated overlay was last cleared with nothing drawn on it. */
+    private boolean overlayBlank;
     private final IntList[] buckets = new IntList[LoadingBand.values().length * KV_CLASSES * 2];
     private final IntList specials = new IntList();
     private int drawnAlarms;
@@ -184,9 +192,32 @@ public final class SupergridLayer extends MapLayer {
         markDirty();
     }
 
+    /** The colour and number colour of an alarm priority (1..4) as the theme defines them; repaints the alarms. */
+    public void setAlarmColours(int priority, Color colour, Color number) {
+        if (priority < 1 || priority > 4) {
+            throw new IllegalArgumentException("priority 1..4, not " + priority);
+        }
+        alarmColours[priority - 1] = java.util.Objects.requireNonNull(colour, "colour");
+        alarmNumberColours[priority - 1] = java.util.Objects.requireNonNull(number, "number");
+        redrawOverlay();
+    }
+
+    /** The colour the map draws priority 1..4 in (tests: the map and the alarm list agree). */
+    public Color alarmColour(int priority) {
+        return alarmColours[priority - 1];
+    }
+
+    /** The colour of the number on priority 1..4's shape. */
+    public Color alarmNumberColour(int priority) {
+        return alarmNumberColours[priority - 1];
+    }
+
     /** Advances the flow-direction animation (phase in px along the line); repaints only the animated overlay. */
     public void setFlowPhase(double phase) {
         this.flowPhase = phase;
+        if (animatedCount == 0 && alarms.isEmpty() && overlayBlank) {
+            return; // nothing moves: repainting an empty canvas would still cost a whole-map render each tick
+        }
         redrawOverlay();
     }
 
@@ -249,7 +280,11 @@ public final class SupergridLayer extends MapLayer {
         return Optional.empty();
     }
 
-    /** The asset under a point of the map (substation first, then the nearest line within a few pixels). */
+    /**
+     * The asset under a point of the map: a substation first; then nothing when the point is on a DER cluster's
+     * circle (what is under the pointer is the cluster, not the line beside it); then the nearest line within a few
+     * pixels.
+     */
     public Optional<String> pick(double x, double y) {
         if (geometry == null) {
             return Optional.empty();
@@ -270,6 +305,9 @@ public final class SupergridLayer extends MapLayer {
         }
         if (best != null) {
             return Optional.of(best);
+        }
+        if (clustersDrawn && onCluster(clusterCache, x, y)) {
+            return Optional.empty();
         }
         bestD = 6 * 6;
         for (int i = 0; i < branchDrawn.length; i++) {
@@ -351,6 +389,7 @@ public final class SupergridLayer extends MapLayer {
             if (visibility.areas()) {
                 drawAreas(areas);
             }
+            clustersDrawn = false;
             if (visibility.ders()) {
                 drawDers(symbols, lod, w, h);
             }
@@ -464,6 +503,7 @@ public final class SupergridLayer extends MapLayer {
         double h = overlay.getHeight();
         g.clearRect(0, 0, w, h);
         drawnAlarms = 0;
+        overlayBlank = geometry == null || snapshot == null || (animatedCount == 0 && alarms.isEmpty());
         if (geometry == null || snapshot == null) {
             return;
         }
@@ -504,7 +544,7 @@ public final class SupergridLayer extends MapLayer {
             double x = at.get().getX();
             double y = at.get().getY();
             int priority = Math.max(1, Math.min(4, a.getValue()));
-            Color c = AlarmSymbols.colour(priority);
+            Color c = alarmColours[priority - 1];
             double r = 9 + 4 * pulse;
             g.setStroke(c.deriveColor(0, 1, 1, 0.35 + 0.5 * (1 - pulse)));
             g.setLineWidth(2);
@@ -513,7 +553,7 @@ public final class SupergridLayer extends MapLayer {
             double sy = y - 14;
             g.setFill(c);
             AlarmSymbols.fillShape(g, priority, sx, sy, 8);
-            g.setFill(priority == 3 ? ALARM_TEXT_DARK : Color.WHITE);
+            g.setFill(alarmNumberColours[priority - 1]);
             g.fillText(Integer.toString(priority), sx, sy + (priority == 3 ? 1.5 : 0));
             drawnAlarms++;
         }
@@ -863,6 +903,7 @@ public final class SupergridLayer extends MapLayer {
                     lod.clusterCellPx(), w, h);
             clusterKey = key;
         }
+        clustersDrawn = true;
         if (clusterCache.isEmpty()) {
             return;
         }
@@ -902,6 +943,19 @@ public final class SupergridLayer extends MapLayer {
             }
             staticElements++;
         }
+    }
+
+    /** Whether {@code (x, y)} lies on one of the DER cluster circles as drawn. */
+    static boolean onCluster(List<DerClusters.Cluster> clusters, double x, double y) {
+        for (DerClusters.Cluster c : clusters) {
+            double r = clusterRadius(c) + 1;
+            double dx = c.x() - x;
+            double dy = c.y() - y;
+            if (dx * dx + dy * dy <= r * r) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double clusterRadius(DerClusters.Cluster c) {

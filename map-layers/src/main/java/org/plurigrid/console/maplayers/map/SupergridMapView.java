@@ -71,6 +71,7 @@ public final class SupergridMapView extends StackPane {
         }
         layer = new SupergridLayer(map::getZoom);
         map.addLayer(layer);
+        readAlarmColoursFromTheTheme();
         map.setZoom(viewModel.zoomProperty().get());
         map.setCenter(viewModel.centerLatProperty().get(), viewModel.centerLonProperty().get());
 
@@ -112,6 +113,34 @@ public final class SupergridMapView extends StackPane {
         };
         sceneProperty().addListener((obs, o, n) -> updateAnimation());
         viewModel.flowAnimationProperty().addListener((obs, o, n) -> updateAnimation());
+    }
+
+    /**
+     * The alarm priority colours are the console theme's tokens ({@code -hmi-alarm-N}, {@code -hmi-alarm-N-number}),
+     * the same the alarm list uses: hidden probes styled with them hand the resolved colours to the canvas painter.
+     * Without the theme in the scene (the map on its own) the tokens do not resolve and the layer keeps
+     * {@link org.plurigrid.console.maplayers.layers.AlarmSymbols}' colours.
+     */
+    private void readAlarmColoursFromTheTheme() {
+        for (int p = 1; p <= 4; p++) {
+            int priority = p;
+            Region probe = new Region();
+            probe.setManaged(false);
+            probe.setVisible(false);
+            probe.getStyleClass().add("alarm-colour-probe");
+            probe.setStyle("-fx-background-color: -hmi-alarm-" + p + "; -fx-border-color: -hmi-alarm-" + p + "-number;");
+            Runnable read = () -> {
+                if (probe.getBackground() != null && !probe.getBackground().getFills().isEmpty()
+                        && probe.getBackground().getFills().getFirst().getFill() instanceof javafx.scene.paint.Color c
+                        && probe.getBorder() != null && !probe.getBorder().getStrokes().isEmpty()
+                        && probe.getBorder().getStrokes().getFirst().getTopStroke() instanceof javafx.scene.paint.Color n) {
+                    layer.setAlarmColours(priority, c, n);
+                }
+            };
+            probe.backgroundProperty().addListener((o, a, b) -> read.run());
+            probe.borderProperty().addListener((o, a, b) -> read.run());
+            getChildren().add(probe);
+        }
     }
 
     /** The map layer (for tests and benchmarks). */
@@ -290,8 +319,30 @@ public final class SupergridMapView extends StackPane {
         areas.setMinHeight(0);
         areas.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         areas.getStyleClass().add("map-legend-areas");
-        VBox box = new VBox(6, title, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), gridsTitle, areas,
-                dataAge);
+        // The numbers in the substation circles are clusters: said in words, so an operator need not guess.
+        Label clusters = new Label("A light circle with a number: that many DERs close together, its ring coloured by"
+                + " their kinds; zoom in to see them one by one.");
+        clusters.setId("map-legend-clusters");
+        clusters.getStyleClass().add("map-area-owner");
+        clusters.setWrapText(true);
+        VBox content = new VBox(6, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), clusters, gridsTitle,
+                areas, dataAge);
+        content.setId("map-legend-content");
+        content.visibleProperty().bind(viewModel.legendExpandedProperty());
+        content.managedProperty().bind(content.visibleProperty());
+        // The legend folds to its title, so it need not cover a quarter of the map.
+        javafx.scene.control.Button fold = new javafx.scene.control.Button();
+        fold.setId("map-legend-toggle");
+        fold.getStyleClass().add("map-detail-close");
+        fold.textProperty().bind(javafx.beans.binding.Bindings.when(viewModel.legendExpandedProperty())
+                .then("Hide legend").otherwise("Show legend"));
+        fold.setOnAction(e -> viewModel.legendExpandedProperty().set(!viewModel.legendExpandedProperty().get()));
+        fold.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox head = new javafx.scene.layout.HBox(6, title, gap, fold);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, head, content);
         box.getStyleClass().add("map-panel");
         box.setId("map-legend");
         box.setPrefWidth(250);

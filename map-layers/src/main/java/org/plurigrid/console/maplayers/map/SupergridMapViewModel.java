@@ -70,6 +70,8 @@ public final class SupergridMapViewModel {
     private final BooleanProperty dersVisible = new SimpleBooleanProperty(this, "dersVisible", true);
     private final BooleanProperty labelsVisible = new SimpleBooleanProperty(this, "labelsVisible", true);
     private final BooleanProperty flowAnimation = new SimpleBooleanProperty(this, "flowAnimation", true);
+    /** The legend open (layers, loading bands, symbols, owners) or folded to its title, leaving the map free. */
+    private final BooleanProperty legendExpanded = new SimpleBooleanProperty(this, "legendExpanded", true);
 
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", HOME_ZOOM);
     private final DoubleProperty centerLat = new SimpleDoubleProperty(this, "centerLat", HOME.lat());
@@ -487,6 +489,10 @@ public final class SupergridMapViewModel {
 
     public BooleanProperty dersVisibleProperty() {
         return dersVisible;
+    }
+
+    public BooleanProperty legendExpandedProperty() {
+        return legendExpanded;
     }
 
     public BooleanProperty labelsVisibleProperty() {

@@ -70,7 +70,8 @@ class SupergridMapViewScreenshotTest {
     void showsTheWholeSupergridAtCountryZoom() throws Exception {
         BufferedImage img = shoot(52.25, 5.35, 7.6, "map-z07-netherlands.png");
 
-        assertThat(onFx(() -> view.layer().drawnElements())).isGreaterThan(100);
+        // six community grids at the fleet's scale: 30 substations, 56 branches, 360 DERs (clustered at this zoom)
+        assertThat(onFx(() -> view.layer().drawnElements())).isGreaterThan(30);
         assertThat(share(img, 0xFFD9D9D6)).as("land pixels").isGreaterThan(0.05);
         assertThat(distinctGreys(img)).isGreaterThan(3); // basemap land/sea/borders arrived, not a blank canvas
     }
@@ -78,14 +79,15 @@ class SupergridMapViewScreenshotTest {
     @Test
     void showsSubstationLabelsAndClustersAtRegionZoom() throws Exception {
         onFx(() -> {
-            vm.updateAlarms(java.util.Map.of("gelderland-sub-16", 1, "gelderland-sub-05", 2, "gelderland-sub-40", 3,
-                    "gelderland-sub-90", 4));
+            vm.updateAlarms(java.util.Map.of("gelderland-sub-01", 1, "gelderland-sub-02", 2, "gelderland-sub-03", 3,
+                    "gelderland-hv", 4));
             return null;
         });
         shoot(51.99, 5.90, 11, "map-z11-gelderland-alarms.png");
 
         int drawn = onFx(() -> view.layer().drawnElements());
-        assertThat(drawn).isGreaterThan(50);
+        // Gelderland and its neighbours' ties: five substations, their cables and 60 DERs
+        assertThat(drawn).isGreaterThanOrEqualTo(40);
         // redraw cost of this view, for the report (not asserted as a timing)
         double ms = onFx(() -> {
             long t0 = System.nanoTime();

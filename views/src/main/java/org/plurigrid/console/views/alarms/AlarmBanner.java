@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import org.plurigrid.console.client.alarms.Alarm;
 import org.plurigrid.console.client.alarms.AlarmCounts;
 import org.plurigrid.console.client.alarms.AlarmPriority;
+import org.plurigrid.console.views.common.ColumnFit;
 
 /**
  * The always-visible alarm strip: per priority its mark and "unacknowledged / total", the alarm that needs attention
@@ -52,6 +53,7 @@ public final class AlarmBanner extends HBox {
 
         headline.getStyleClass().add("alarm-banner-headline");
         headlineText.getStyleClass().add("alarm-banner-headline-text");
+        ColumnFit.wholeTextTooltip(headlineText); // a long asset or message may be cut; the tooltip has it whole
         HBox.setHgrow(headline, Priority.ALWAYS);
         headline.setMaxWidth(Double.MAX_VALUE);
 
@@ -64,12 +66,24 @@ public final class AlarmBanner extends HBox {
         getChildren().addAll(counts, headline, flood);
         if (annunciator != null) {
             ToggleButton mute = new ToggleButton("Mute horn");
+            mute.setId("alarm-mute");
             mute.getStyleClass().add("alarm-mute");
             mute.selectedProperty().bindBidirectional(annunciator.mutedProperty());
             mute.textProperty().bind(javafx.beans.binding.Bindings.when(mute.selectedProperty())
                     .then("Horn muted").otherwise("Mute horn"));
             mute.setMinWidth(Region.USE_PREF_SIZE);
-            getChildren().add(mute);
+            // A dead horn (no audio device) is said, not offered for muting; the marks and headline still flash.
+            Label dead = new Label();
+            dead.setId("alarm-horn-unavailable");
+            dead.getStyleClass().add("alarm-horn-unavailable");
+            dead.setMinWidth(Region.USE_PREF_SIZE);
+            dead.textProperty().bind(javafx.beans.binding.Bindings.concat("Horn unavailable: ",
+                    annunciator.unavailableProperty()));
+            dead.visibleProperty().bind(annunciator.unavailableProperty().isNotEmpty());
+            dead.managedProperty().bind(dead.visibleProperty());
+            mute.visibleProperty().bind(annunciator.unavailableProperty().isEmpty());
+            mute.managedProperty().bind(mute.visibleProperty());
+            getChildren().addAll(dead, mute);
         }
 
         vm.countsProperty().addListener((obs, old, now) -> showCounts(now));

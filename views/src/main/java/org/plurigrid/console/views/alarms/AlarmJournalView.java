@@ -16,6 +16,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.plurigrid.console.client.alarms.AlarmPriority;
 import org.plurigrid.console.client.alarms.JournalEntry;
+import org.plurigrid.console.views.common.ColumnFit;
 
 /** The alarm journal: every transition with time, operator and comment, newest first, filterable. */
 public final class AlarmJournalView extends BorderPane {
@@ -59,14 +60,22 @@ public final class AlarmJournalView extends BorderPane {
         prio.setPrefWidth(48);
         prio.setMaxWidth(48);
         prio.getStyleClass().add("alarm-col-priority");
-        table.getColumns().add(text("Time", e -> format.dateTime(e.time()), 12.5));
+        TableColumn<JournalEntry, String> time = text("Time", e -> format.dateTime(e.time()), 12.5);
+        ColumnFit.key(time, format.dateTime(java.time.Instant.parse("2026-12-31T23:58:58Z")));
+        table.getColumns().add(time);
         table.getColumns().add(prio);
-        table.getColumns().add(text("Event", e -> AlarmFormat.event(e.event()), 10.5));
-        table.getColumns().add(text("Source", JournalEntry::source, 26));
-        table.getColumns().add(text("Message", JournalEntry::message, 19));
-        table.getColumns().add(text("State", e -> e.state().map(AlarmFormat::state).orElse(""), 7));
-        table.getColumns().add(text("Operator", JournalEntry::operator, 6));
-        table.getColumns().add(text("Comment", JournalEntry::comment, 18));
+        TableColumn<JournalEntry, String> event = text("Event", e -> AlarmFormat.event(e.event()), 10.5);
+        ColumnFit.key(event, java.util.Arrays.stream(org.plurigrid.console.client.alarms.JournalEvent.values())
+                .map(AlarmFormat::event).toList());
+        table.getColumns().add(event);
+        table.getColumns().add(cut(text("Source", JournalEntry::source, 26)));
+        table.getColumns().add(cut(text("Message", JournalEntry::message, 19)));
+        TableColumn<JournalEntry, String> state = text("State", e -> e.state().map(AlarmFormat::state).orElse(""), 7);
+        ColumnFit.key(state, java.util.Arrays.stream(org.plurigrid.console.client.alarms.AlarmState.values())
+                .map(AlarmFormat::state).toList());
+        table.getColumns().add(state);
+        table.getColumns().add(cut(text("Operator", JournalEntry::operator, 6)));
+        table.getColumns().add(cut(text("Comment", JournalEntry::comment, 18)));
         table.getColumns().forEach(c -> c.setSortable(false));
         setCenter(table);
     }
@@ -77,6 +86,11 @@ public final class AlarmJournalView extends BorderPane {
 
     public TableView<JournalEntry> table() {
         return table;
+    }
+
+    private static TableColumn<JournalEntry, String> cut(TableColumn<JournalEntry, String> c) {
+        ColumnFit.tooltipWhenCut(c);
+        return c;
     }
 
     private static TableColumn<JournalEntry, String> text(String title, Function<JournalEntry, String> f, double em) {

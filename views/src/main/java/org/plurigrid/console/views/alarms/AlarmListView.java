@@ -39,6 +39,7 @@ import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.plurigrid.console.client.alarms.Alarm;
 import org.plurigrid.console.client.alarms.AlarmPriority;
+import org.plurigrid.console.views.common.ColumnFit;
 import org.plurigrid.console.client.alarms.AlarmState;
 
 /**
@@ -186,14 +187,19 @@ public final class AlarmListView extends BorderPane {
         fixed(prio, 3.2);
 
         table.getColumns().add(prio);
-        // Time, state and condition are short and fixed-format: fixed widths, so Source and Message give way instead.
-        table.getColumns().add(fixedText("Time", a -> format.time(a.raisedAt()), 6.2, "alarm-col-time"));
-        table.getColumns().add(fixedText("State", a -> AlarmFormat.state(a.state()), 6.2, "alarm-col-state"));
-        table.getColumns().add(fixedText("Cond", a -> a.kind().label(), 5.5, "alarm-col-kind"));
-        table.getColumns().add(text("Source", AlarmFormat::source, 27, "alarm-col-source"));
-        table.getColumns().add(text("Message", Alarm::message, 20, "alarm-col-message"));
-        table.getColumns().add(text("Value", AlarmFormat::value, 10, "alarm-col-value"));
-        table.getColumns().add(text("Notes", this::notes, 14, "alarm-col-notes"));
+        // Time, state, condition and value are short and fixed-format: as wide as their longest text in the cells'
+        // font (so they grow with the display scale), and Source, Message and Notes give way, with a tooltip.
+        table.getColumns().add(key(fixedText("Time", a -> format.time(a.raisedAt()), 6.2, "alarm-col-time"),
+                List.of(format.time(java.time.Instant.parse("2026-12-31T23:58:58Z")))));
+        table.getColumns().add(key(fixedText("State", a -> AlarmFormat.state(a.state()), 6.2, "alarm-col-state"),
+                java.util.Arrays.stream(AlarmState.values()).map(AlarmFormat::state).toList()));
+        table.getColumns().add(key(fixedText("Cond", a -> a.kind().label(), 5.5, "alarm-col-kind"),
+                java.util.Arrays.stream(org.plurigrid.console.client.alarms.AlarmKind.values())
+                        .map(org.plurigrid.console.client.alarms.AlarmKind::label).toList()));
+        table.getColumns().add(cut(text("Source", AlarmFormat::source, 27, "alarm-col-source")));
+        table.getColumns().add(cut(text("Message", Alarm::message, 20, "alarm-col-message")));
+        table.getColumns().add(key(text("Value", AlarmFormat::value, 7, "alarm-col-value"), List.of("no update", "-88,888.8 MW")));
+        table.getColumns().add(cut(text("Notes", this::notes, 14, "alarm-col-notes")));
         for (TableColumn<AlarmRow, ?> c : table.getColumns()) {
             c.setSortable(false); // the list is sorted by the view-model's sort order, not by header clicks
             c.setReorderable(false);
@@ -201,6 +207,16 @@ public final class AlarmListView extends BorderPane {
 
         table.setRowFactory(t -> new AlarmTableRow());
         return table;
+    }
+
+    private static <T> TableColumn<AlarmRow, T> key(TableColumn<AlarmRow, T> c, List<String> widest) {
+        ColumnFit.key(c, widest);
+        return c;
+    }
+
+    private static <T> TableColumn<AlarmRow, T> cut(TableColumn<AlarmRow, T> c) {
+        ColumnFit.tooltipWhenCut(c);
+        return c;
     }
 
     private String notes(Alarm a) {

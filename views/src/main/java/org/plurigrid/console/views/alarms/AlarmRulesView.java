@@ -37,6 +37,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.plurigrid.console.client.alarms.AlarmKind;
 import org.plurigrid.console.client.alarms.AlarmPriority;
+import org.plurigrid.console.views.common.ColumnFit;
 
 /**
  * The alarm rule editor: the rules in a sortable, filterable table, the selected one in a form whose fields say what
@@ -137,6 +138,7 @@ public final class AlarmRulesView extends BorderPane {
                     d.field(RuleField.DEVICE_TYPE), d.field(RuleField.LEVEL));
         });
         match.setPrefWidth(210);
+        ColumnFit.tooltipWhenCut(match);
         table.getColumns().add(match);
         table.getColumns().add(column("Kind", d -> Bindings.createStringBinding(
                 () -> kindText(d.field(RuleField.KIND).get()), d.field(RuleField.KIND)), 7.5, null));
@@ -198,7 +200,10 @@ public final class AlarmRulesView extends BorderPane {
         c.setCellValueFactory(cell -> value.apply(cell.getValue()));
         c.setPrefWidth(ems * 8);
         if (ems <= 11) {
-            c.setMinWidth(ems * 8); // short values (limits, delays, priority) are never cut; id, match, message give way
+            // short values (limits, delays, priority) are never cut; id, match, message give way, with a tooltip
+            ColumnFit.key(c, "88888.88");
+        } else {
+            ColumnFit.tooltipWhenCut(c);
         }
         if (styleClass != null) {
             c.getStyleClass().add(styleClass);
@@ -216,6 +221,7 @@ public final class AlarmRulesView extends BorderPane {
                 setText(empty ? null : v);
             }
         });
+        ColumnFit.key(c, "88888.88"); // after the cell factory: key() wraps the factory it finds
         return c;
     }
 
@@ -260,10 +266,13 @@ public final class AlarmRulesView extends BorderPane {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("alarm-rules-grid");
         for (int i = 0; i < PAIRS; i++) {
+            // Labels as wide as their text at any display scale; the inputs share what is left.
             ColumnConstraints label = new ColumnConstraints();
-            label.setPercentWidth(9.5);
+            label.setHgrow(javafx.scene.layout.Priority.NEVER);
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             ColumnConstraints input = new ColumnConstraints();
-            input.setPercentWidth(15.5);
+            input.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+            input.setMinWidth(60);
             grid.getColumnConstraints().addAll(label, input);
         }
         TextField id = new TextField();
@@ -345,6 +354,7 @@ public final class AlarmRulesView extends BorderPane {
     private static Label fieldLabel(RuleField f) {
         Label l = new Label(f.label());
         l.getStyleClass().add("field-label");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -18,4 +18,10 @@ public interface Annunciator {
 
     /** True while there is something to annunciate and the horn is not muted. */
     ReadOnlyBooleanProperty soundingProperty();
+
+    /**
+     * Why the horn cannot sound (e.g. "no audio output"), or empty while it can: the banner then says so instead of
+     * offering to mute a horn that is dead. Alarms still flash.
+     */
+    javafx.beans.property.ReadOnlyStringProperty unavailableProperty();
 }

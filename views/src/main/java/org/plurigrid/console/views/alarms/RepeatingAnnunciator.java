@@ -23,6 +23,8 @@ public final class RepeatingAnnunciator implements Annunciator {
     private final Duration repeat;
     private final BooleanProperty muted = new SimpleBooleanProperty(this, "muted", false);
     private final ReadOnlyBooleanWrapper sounding = new ReadOnlyBooleanWrapper(this, "sounding", false);
+    private final javafx.beans.property.ReadOnlyStringWrapper unavailable =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "unavailable", "");
     private Instant lastPlayed;
     private int lastUnacknowledged;
     private long plays;
@@ -47,7 +49,7 @@ public final class RepeatingAnnunciator implements Annunciator {
         int unacked = counts.totalUnacknowledged();
         boolean newAlarm = unacked > lastUnacknowledged;
         lastUnacknowledged = unacked;
-        sounding.set(highest.isPresent() && !muted.get());
+        sounding.set(highest.isPresent() && !muted.get() && unavailable.get().isEmpty());
         if (!sounding.get()) {
             if (highest.isEmpty()) {
                 lastPlayed = null;
@@ -71,6 +73,17 @@ public final class RepeatingAnnunciator implements Annunciator {
     @Override
     public ReadOnlyBooleanProperty soundingProperty() {
         return sounding.getReadOnlyProperty();
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyStringProperty unavailableProperty() {
+        return unavailable.getReadOnlyProperty();
+    }
+
+    /** The sound cannot play (FX thread): {@code reason} is shown in the banner, e.g. "no audio output". */
+    public void markUnavailable(String reason) {
+        unavailable.set(Objects.requireNonNull(reason, "reason").isBlank() ? "unknown reason" : reason);
+        sounding.set(false);
     }
 
     /** How often the sound was played (diagnostics, tests). */

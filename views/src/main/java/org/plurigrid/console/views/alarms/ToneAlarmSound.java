@@ -19,14 +19,51 @@ public final class ToneAlarmSound implements AlarmSound {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToneAlarmSound.class);
     private static final float RATE = 22_050f;
+    private static final AudioFormat FORMAT = new AudioFormat(RATE, 16, 1, true, false);
 
     private final Executor executor;
     private final AtomicBoolean busy = new AtomicBoolean();
     private final AtomicBoolean disabled = new AtomicBoolean();
+    private final java.util.function.Consumer<String> onUnavailable;
 
     /** @param executor a single background thread for audio (e.g. a daemon single-thread executor) */
     public ToneAlarmSound(Executor executor) {
+        this(executor, reason -> { });
+    }
+
+    /**
+     * @param onUnavailable told once, on the audio thread, why no tone can play ("no audio output"), when the probe at
+     *                      start or a later tone finds no usable output line
+     */
+    public ToneAlarmSound(Executor executor, java.util.function.Consumer<String> onUnavailable) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.onUnavailable = Objects.requireNonNull(onUnavailable, "onUnavailable");
+    }
+
+    /** Checks on the audio thread, without a sound, that an output line for the tones exists; tells if not. */
+    public void probe() {
+        try {
+            executor.execute(() -> {
+                try {
+                    boolean supported = AudioSystem.isLineSupported(
+                            new javax.sound.sampled.DataLine.Info(SourceDataLine.class, FORMAT));
+                    if (!supported) {
+                        disable("no audio output", "no output line for " + FORMAT);
+                    }
+                } catch (Exception | LinkageError e) {
+                    disable("no audio output", e.toString());
+                }
+            });
+        } catch (RuntimeException rejected) {
+            // shutting down
+        }
+    }
+
+    private void disable(String reason, String detail) {
+        if (disabled.compareAndSet(false, true)) {
+            LOG.info("No audio output available, alarm tones are off: {}", detail);
+            onUnavailable.accept(reason);
+        }
     }
 
     @Override
@@ -39,9 +76,7 @@ public final class ToneAlarmSound implements AlarmSound {
                 try {
                     playNow(priority);
                 } catch (Exception | LinkageError e) {
-                    if (disabled.compareAndSet(false, true)) {
-                        LOG.info("No audio output available, alarm tones are off: {}", e.toString());
-                    }
+                    disable("no audio output", e.toString());
                 } finally {
                     busy.set(false);
                 }
@@ -84,9 +119,8 @@ public final class ToneAlarmSound implements AlarmSound {
 
     private static void playNow(AlarmPriority priority) throws Exception {
         byte[] pcm = samples(priority);
-        AudioFormat format = new AudioFormat(RATE, 16, 1, true, false);
-        try (SourceDataLine line = AudioSystem.getSourceDataLine(format)) {
-            line.open(format);
+        try (SourceDataLine line = AudioSystem.getSourceDataLine(FORMAT)) {
+            line.open(FORMAT);
             line.start();
             line.write(pcm, 0, pcm.length);
             line.drain();

@@ -77,6 +77,7 @@ public final class BrokerDraft {
             () -> uri.get() != null && uri.get().strip().startsWith("ssl://"), uri);
 
     private final Secret password = new Secret();
+    private boolean edited;
     private final Secret keyPassword = new Secret();
 
     private final ObservableMap<Field, String> errors = FXCollections.observableMap(new EnumMap<>(Field.class));
@@ -127,9 +128,17 @@ public final class BrokerDraft {
                 topicFilters, hostId, caFile, identity, clientCertificate, clientKey, pkcs12, password.state,
                 keyPassword.state};
         for (Observable o : all) {
-            o.addListener(x -> validate());
+            o.addListener(x -> {
+                validate();
+                edited = true;
+            });
         }
         validate();
+    }
+
+    /** True once any field was changed after the draft was made (typed, or a password kept/removed/replaced). */
+    public boolean isEdited() {
+        return edited;
     }
 
     /** Lets the view-model refuse a name another broker already has. */

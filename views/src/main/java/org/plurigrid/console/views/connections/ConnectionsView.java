@@ -86,6 +86,14 @@ public final class ConnectionsView extends BorderPane {
         getStylesheets().add(STYLESHEET);
 
         setLeft(brokerList());
+        Label inUse = new Label();
+        inUse.setId("connections-in-use");
+        inUse.getStyleClass().add("connections-in-use");
+        inUse.setWrapText(true);
+        inUse.textProperty().bind(javafx.beans.binding.Bindings.concat("In use now: ", vm.inUseProperty()));
+        inUse.visibleProperty().bind(vm.inUseProperty().isNotEmpty());
+        inUse.managedProperty().bind(inUse.visibleProperty());
+        setTop(inUse);
         editor.getStyleClass().add("connections-editor");
         editor.getChildren().addAll(
                 section("Connection", grid(
@@ -133,7 +141,47 @@ public final class ConnectionsView extends BorderPane {
         bind(vm.selectedProperty().get());
     }
 
-    /** Called on Close (unsaved edits are dropped), e.g. to close the dialog window. */
+    /**
+     * Close, as the Close button and the window's close box do: with unsaved edits the operator is asked first
+     * (Discard / Keep editing). Returns whether the dialog closes.
+     */
+    public boolean requestClose() {
+        commitPasswords();
+        if (vm.hasUnsavedChanges() && !confirmDiscard()) {
+            return false;
+        }
+        password.clear();
+        keyPassword.clear();
+        vm.discard();
+        onClose.run();
+        return true;
+    }
+
+    /** Asks before unsaved broker edits are dropped; replaceable in tests (no modal dialog under a robot). */
+    private java.util.function.BooleanSupplier confirmDiscard = () -> {
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Discard changes",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType("Keep editing",
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The broker changes are not saved. Close and discard them?", discard, keep);
+        ask.setHeaderText("Unsaved changes");
+        if (getScene() != null) {
+            ask.initOwner(getScene().getWindow());
+        }
+        return ask.showAndWait().filter(discard::equals).isPresent();
+    };
+
+    private boolean confirmDiscard() {
+        return confirmDiscard.getAsBoolean();
+    }
+
+    /** Replaces the "discard unsaved changes?" question (tests). */
+    public void setConfirmDiscard(java.util.function.BooleanSupplier confirm) {
+        this.confirmDiscard = java.util.Objects.requireNonNull(confirm, "confirm");
+    }
+
+    /** Called when the dialog closes (after {@link #requestClose()}), e.g. to close the dialog window. */
     public void setOnClose(Runnable onClose) {
         this.onClose = onClose == null ? () -> { } : onClose;
     }
@@ -201,7 +249,7 @@ public final class ConnectionsView extends BorderPane {
         Button cancel = new Button("Close");
         cancel.setId("connections-cancel");
         cancel.setCancelButton(true);
-        cancel.setOnAction(e -> { password.clear(); keyPassword.clear(); vm.discard(); onClose.run(); });
+        cancel.setOnAction(e -> requestClose());
         Button save = new Button("Save and reconnect");
         save.setId("connections-save");
         save.getStyleClass().add("primary");

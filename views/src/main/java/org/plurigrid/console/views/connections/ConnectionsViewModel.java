@@ -40,6 +40,9 @@ public final class ConnectionsViewModel {
             StatusKind.INFO);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(this, "saved");
+    private final ReadOnlyStringWrapper inUse = new ReadOnlyStringWrapper(this, "inUse", "");
+    /** Brokers added or removed since the last load. */
+    private boolean listChanged;
 
     public ConnectionsViewModel(ConnectionsBackend backend, Executor background, Executor fx) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -77,13 +80,16 @@ public final class ConnectionsViewModel {
                 List<BrokerDraft> drafts = new ArrayList<>();
                 entries.forEach(e -> drafts.add(watch(new BrokerDraft(e))));
                 brokers.setAll(drafts);
+                listChanged = false;
                 revalidateNames();
                 selected.set(brokers.stream().filter(d -> d.nameProperty().get().equals(keep)).findFirst()
                         .orElse(brokers.isEmpty() ? null : brokers.getFirst()));
                 if (!announce) {
                     return;
                 }
-                say(StatusKind.INFO, brokers.isEmpty() ? "No broker configured yet; add one."
+                say(StatusKind.INFO, brokers.isEmpty()
+                        ? "No broker saved in the configuration yet" + (inUse.get().isEmpty() ? "; add one."
+                                : ". The console is using " + inUse.get() + " now; brokers added here are saved for the next start.")
                         : brokers.size() + (brokers.size() == 1 ? " broker" : " brokers") + " configured.");
             });
         });
@@ -98,6 +104,7 @@ public final class ConnectionsViewModel {
         }
         BrokerDraft d = watch(new BrokerDraft(name, "tcp://localhost:1883"));
         brokers.add(d);
+        listChanged = true;
         revalidateNames();
         selected.set(d);
         return d;
@@ -112,6 +119,7 @@ public final class ConnectionsViewModel {
         int i = brokers.indexOf(d);
         d.clearSecrets();
         brokers.remove(d);
+        listChanged = true;
         revalidateNames();
         selected.set(brokers.isEmpty() ? null : brokers.get(Math.min(i, brokers.size() - 1)));
     }
@@ -171,6 +179,20 @@ public final class ConnectionsViewModel {
                 }
             });
         });
+    }
+
+    /** What the console is connected to right now (e.g. "devnet at tcp://127.0.0.1:1883 (connected)"), shown above the list. */
+    public void setInUse(String description) {
+        inUse.set(description == null ? "" : description.strip());
+    }
+
+    public ReadOnlyStringProperty inUseProperty() {
+        return inUse.getReadOnlyProperty();
+    }
+
+    /** True when closing now would drop edits: a broker added, removed or changed since the list was read or saved. */
+    public boolean hasUnsavedChanges() {
+        return listChanged || brokers.stream().anyMatch(BrokerDraft::isEdited);
     }
 
     /** Wipes typed passwords; call when the dialog closes without saving. */

@@ -6,6 +6,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
+import org.plurigrid.console.views.common.BackgroundTask;
+import org.plurigrid.console.views.common.BackgroundTask.Outcome;
 
 /**
  * The accounts screen: the session account's balances and voting power (read again on {@link #refresh()} and when the
@@ -27,7 +29,12 @@ public final class AccountsViewModel {
         this.history = history;
         this.background = background;
         this.fx = fx;
-        session.activeProperty().addListener((obs, was, now) -> refresh());
+        session.activeProperty().addListener((obs, was, now) -> {
+            // Never show one account's balances under another's name while the new ones load.
+            overview.set(null);
+            error.set("");
+            refresh();
+        });
         history.records().addListener((javafx.collections.ListChangeListener<TxRecord>) c -> refresh());
     }
 
@@ -56,17 +63,16 @@ public final class AccountsViewModel {
             error.set("");
             return;
         }
-        background.execute(() -> {
-            try {
-                AccountOverview o = actions.account(a.address());
-                fx.execute(() -> {
-                    if (session.activeProperty().get() == a) {
-                        overview.set(o);
-                        error.set("");
-                    }
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> error.set("Could not read " + a.name() + ": " + SessionViewModel.text(e)));
+        BackgroundTask.run(background, fx, () -> actions.account(a.address()), outcome -> {
+            if (!java.util.Objects.equals(session.activeProperty().get(), a)) {
+                return; // switched meanwhile; the new account's read is under way
+            }
+            switch (outcome) {
+                case Outcome.Done<AccountOverview> d -> {
+                    overview.set(d.value());
+                    error.set("");
+                }
+                case Outcome.Failed<AccountOverview> f -> error.set("Could not read " + a.name() + ": " + f.message());
             }
         });
     }

@@ -1,9 +1,6 @@
 package org.plurigrid.console.views.governance;
 
-import com.google.protobuf.Any;
 import java.util.Objects;
-import java.util.stream.Collectors;
-import org.plurigrid.console.client.chain.TxJson;
 import org.plurigrid.console.client.chain.UnsignedTx;
 
 /**
@@ -23,12 +20,8 @@ public record Confirmation(String chainId, String account, long accountNumber, l
 
     public static Confirmation of(UnsignedTx tx) {
         return new Confirmation(tx.chainId(), tx.signer().bech32(), tx.accountNumber(), tx.sequence(),
-                tx.messages().stream().map(Confirmation::json).collect(Collectors.joining("\n")), tx.fee().amount().toString(),
+                tx.messagesJson(), tx.fee().amount().toString(),
                 tx.fee().gasLimit(), tx.gasUsedInSimulation(), tx.memo());
-    }
-
-    private static String json(Any m) {
-        return TxJson.print(m);
     }
 
     /** One fact per line, for copying and for tests. */

@@ -96,9 +96,14 @@ final class ConfirmationPane extends VBox {
         return l;
     }
 
+    /** Facts are never cut: an address has no space to wrap at, so the label keeps its full width (and a tooltip). */
     private static Label value() {
         Label l = new Label();
         l.getStyleClass().add("fact-value");
+        l.setMinWidth(Label.USE_PREF_SIZE);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(l.textProperty());
+        l.setTooltip(tip);
         return l;
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.chain.TxProgress;
 import org.plurigrid.console.client.chain.UnsignedTx;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.governance.WeightedVote;
 

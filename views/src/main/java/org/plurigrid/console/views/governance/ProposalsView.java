@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -26,8 +27,16 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import javafx.beans.binding.DoubleBinding;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.text.Text;
+import javafx.util.StringConverter;
+import org.plurigrid.console.client.governance.ProposalPhase;
 import org.plurigrid.console.client.governance.ProposalSummary;
+import org.plurigrid.console.client.governance.VoteOption;
 
 /**
  * Proposals: a table (status, voting end, turnout against quorum) and the selected proposal's detail — live tally and
@@ -62,15 +71,16 @@ public final class ProposalsView extends BorderPane {
         scroll.getStyleClass().add("detail-scroll");
         // The confirmation covers the detail, so nothing else competes with what is about to be signed.
         ConfirmationPane confirmation = new ConfirmationPane(vm);
-        confirmation.setMaxWidth(820);
+        confirmation.setMaxWidth(Region.USE_PREF_SIZE); // never narrower than its facts (the signer's address is not cut)
         confirmation.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane overlay = new StackPane(confirmation);
         overlay.getStyleClass().add("confirmation-overlay");
         StackPane.setAlignment(confirmation, Pos.TOP_CENTER);
         StackPane.setMargin(confirmation, new Insets(40, 20, 20, 20));
         overlay.visibleProperty().bind(vm.confirmationDetailsProperty().isNotNull());
-        StackPane right = new StackPane(scroll, overlay);
-        SplitPane split = new SplitPane(table, right);
+        BorderPane right = new BorderPane(new StackPane(scroll, overlay));
+        right.setTop(outcomeStrip());
+        SplitPane split = new SplitPane(listPane(table), right);
         split.setDividerPositions(0.48);
         setCenter(split);
         vm.selectedProperty().addListener((obs, old, p) -> show(p));
@@ -79,14 +89,92 @@ public final class ProposalsView extends BorderPane {
         showTally(vm.tallyProperty().get());
     }
 
+    /** The status filter above the table. */
+    private VBox listPane(TableView<ProposalSummary> table) {
+        ComboBox<ProposalPhase> filter = new ComboBox<>();
+        filter.getItems().add(null);
+        filter.getItems().addAll(ProposalPhase.DEPOSIT_PERIOD, ProposalPhase.VOTING_PERIOD, ProposalPhase.PASSED,
+                ProposalPhase.REJECTED, ProposalPhase.FAILED, ProposalPhase.REMOVED);
+        filter.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ProposalPhase p) {
+                return p == null ? "All statuses" : p.text();
+            }
+
+            @Override
+            public ProposalPhase fromString(String s) {
+                return null;
+            }
+        });
+        filter.setId("proposal-status-filter");
+        filter.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        filter.setValue(null);
+        Label filterLabel = new Label("Show");
+        HBox bar = new HBox(8, filterLabel, filter);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(bar, table);
+    }
+
+    /**
+     * The vote's outcome (progress, or the chain's message) pinned above the scrolling detail, so it is in sight
+     * without scrolling whatever the window size.
+     */
+    private VBox outcomeStrip() {
+        Label progress = new Label();
+        progress.getStyleClass().add("progress-text");
+        progress.setId("vote-progress");
+        progress.setWrapText(true);
+        progress.textProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(Bindings.isNotEmpty(vm.progressProperty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.setId("vote-error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
+        error.managedProperty().bind(error.visibleProperty());
+        VBox strip = new VBox(4, progress, error);
+        strip.getStyleClass().add("outcome-strip");
+        strip.setPadding(new Insets(6, 10, 6, 10));
+        strip.visibleProperty().bind(progress.visibleProperty().or(error.visibleProperty()));
+        strip.managedProperty().bind(strip.visibleProperty());
+        return strip;
+    }
+
     private TableView<ProposalSummary> table() {
         TableView<ProposalSummary> table = new TableView<>(vm.proposals());
-        table.getColumns().add(column("#", p -> Long.toString(p.id()), 36));
-        table.getColumns().add(column("Title", ProposalSummary::title, 235));
-        table.getColumns().add(column("Status", ProposalSummary::statusText, 115));
-        table.getColumns().add(column("Voting ends", p -> p.votingEnd().map(time::format).orElse("—"), 140));
-        table.getColumns().add(column("Turnout / quorum", p -> num(p.turnout()) + " / " + pct(p.quorum())
-                + (p.quorumReached() ? " ✓" : ""), 150));
+        TableColumn<ProposalSummary, String> id = column("#", p -> Long.toString(p.id()));
+        TableColumn<ProposalSummary, String> title = column("Title", ProposalSummary::title);
+        TableColumn<ProposalSummary, String> status = column("Status", ProposalSummary::statusText);
+        TableColumn<ProposalSummary, String> ends = column("Voting ends", p -> p.votingEnd().map(time::format).orElse("—"));
+        TableColumn<ProposalSummary, String> turnout = column("Turnout / quorum", p -> num(p.turnout()) + " / " + pct(p.quorum())
+                + (p.quorumReached() ? " ✓" : ""));
+        table.getColumns().add(id);
+        table.getColumns().add(title);
+        table.getColumns().add(status);
+        table.getColumns().add(ends);
+        table.getColumns().add(turnout);
+        // Key columns are as wide as their longest text in the current font (it follows the UI scale); the title takes
+        // the rest and wraps, with the full text in a tooltip.
+        DoubleBinding fixed = null;
+        for (TableColumn<ProposalSummary, String> c : List.of(id, status, ends, turnout)) {
+            sizeToContent(c, table);
+            fixed = fixed == null ? c.widthProperty().add(0) : fixed.add(c.widthProperty());
+        }
+        DoubleBinding rest = table.widthProperty().subtract(fixed).subtract(Bindings.createDoubleBinding(() -> em() * 2, meta.fontProperty()));
+        title.prefWidthProperty().bind(Bindings.max(rest, Bindings.createDoubleBinding(() -> em() * 10, meta.fontProperty())));
+        title.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setWrapText(true);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, p) -> {
             if (p != null && p != vm.selectedProperty().get()) {
                 vm.select(p);
@@ -97,15 +185,39 @@ public final class ProposalsView extends BorderPane {
                 table.getSelectionModel().select(p);
             }
         });
-        table.setPlaceholder(new Label("No proposals on this chain"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No proposals with this status"));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setId("proposal-table");
         return table;
     }
 
-    private static TableColumn<ProposalSummary, String> column(String name, Function<ProposalSummary, String> f, double width) {
+    private double em() {
+        return meta.getFont().getSize();
+    }
+
+    /** Binds the column's width to the widest of its header and cell texts in the current font, plus cell padding. */
+    private void sizeToContent(TableColumn<ProposalSummary, String> c, TableView<ProposalSummary> table) {
+        DoubleBinding w = Bindings.createDoubleBinding(() -> {
+            Text probe = new Text();
+            probe.setFont(meta.getFont());
+            double max = width(probe, c.getText()) + em(); // the header's sort arrow room
+            for (ProposalSummary p : table.getItems()) {
+                max = Math.max(max, width(probe, c.getCellObservableValue(p) == null ? "" : c.getCellObservableValue(p).getValue()));
+            }
+            return Math.ceil(max + em() * 1.5);
+        }, meta.fontProperty(), table.getItems());
+        c.prefWidthProperty().bind(w);
+        c.minWidthProperty().bind(w);
+    }
+
+    private static double width(Text probe, String text) {
+        probe.setText(text == null ? "" : text);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    private static TableColumn<ProposalSummary, String> column(String name, Function<ProposalSummary, String> f) {
         TableColumn<ProposalSummary, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new SimpleStringProperty(f.apply(cd.getValue())));
-        c.setPrefWidth(width);
         return c;
     }
 
@@ -164,7 +276,7 @@ public final class ProposalsView extends BorderPane {
             b.disableProperty().bind(vm.canVoteProperty().not());
             b.setOnAction(e -> vm.requestVote(o));
             b.getStyleClass().add("vote-button");
-            b.setId("vote-" + o.name().replace("VOTE_OPTION_", "").toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            b.setId("vote-" + o.typedName().replace('_', '-'));
             buttons.getChildren().add(b);
         }
         Label blocked = new Label();
@@ -198,23 +310,15 @@ public final class ProposalsView extends BorderPane {
         Label weightedTitle = new Label("Weighted vote (decimals summing to exactly 1)");
         weightedTitle.getStyleClass().add("muted");
 
-        Label progress = new Label();
-        progress.getStyleClass().add("progress-text");
-        progress.textProperty().bind(vm.progressProperty());
-        Label error = new Label();
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
-        error.managedProperty().bind(error.visibleProperty());
-
-        VBox voteBox = new VBox(6, voteTitle, buttons, blocked, weightedTitle, weights, weightsMessage, progress, error);
+        VBox voteBox = new VBox(6, voteTitle, buttons, blocked, weightedTitle, weights, weightsMessage);
         voteBox.getStyleClass().add("vote-box");
         voteBox.setPadding(new Insets(8));
 
         Label messagesTitle = new Label("Messages");
         messagesTitle.getStyleClass().add("muted");
-        VBox box = new VBox(8, title, meta, tiles, vetoNote, myVote, summary, facts, messagesTitle, messages, voteBox);
+        myVote.setWrapText(true);
+        myVote.setId("my-vote");
+        VBox box = new VBox(8, title, meta, myVote, voteBox, tiles, vetoNote, summary, facts, messagesTitle, messages);
         box.setPadding(new Insets(10));
         box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().add("proposal-detail");

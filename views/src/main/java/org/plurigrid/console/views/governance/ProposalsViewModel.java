@@ -2,43 +2,39 @@ package org.plurigrid.console.views.governance;
 
 import java.math.BigDecimal;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.plurigrid.console.client.chain.TxOutcome;
-import org.plurigrid.console.client.chain.TxStep;
 import org.plurigrid.console.client.chain.UnsignedTx;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.ProposalPhase;
 import org.plurigrid.console.client.governance.ProposalSummary;
-import org.plurigrid.console.client.governance.VoteChoices;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.WeightedVote;
+import org.plurigrid.console.views.common.BackgroundTask;
+import org.plurigrid.console.views.common.BackgroundTask.Outcome;
 
 /**
- * State of the proposals screen: the list, the selection with its tally and the session account's own vote, and one
- * vote at a time going through prepare → confirmation (what you see is what you sign) → signed → broadcast →
- * included at height H, or the chain's error naming the step that failed. Service calls run on {@code background};
- * their results come back through {@code fx}. Each sent vote lands in the session's {@link TxHistory}.
+ * State of the proposals screen: the {@link ProposalList} and its selection with the tally and the session account's
+ * own vote (read from the chain), and one vote at a time going through prepare → confirmation (what you see is what
+ * you sign) → {@link TransactionProgress}. The split being typed lives in the {@link WeightedVoteEditor}. Service calls
+ * go through {@link BackgroundTask}. Each sent vote lands in the session's {@link TxHistory}.
  */
 public final class ProposalsViewModel {
-
-    private static final String WAITING = "waiting for a block";
 
     private final GovernanceActions actions;
     private final SessionViewModel session;
@@ -47,29 +43,24 @@ public final class ProposalsViewModel {
     private final Executor background;
     private final Executor fx;
 
-    private final ObservableList<ProposalSummary> proposals = FXCollections.observableArrayList();
-    private final ObservableList<ProposalSummary> proposalsReadOnly = FXCollections.unmodifiableObservableList(proposals);
+    private final ProposalList list = new ProposalList();
+    private final WeightedVoteEditor editor = new WeightedVoteEditor();
+    private final TransactionProgress transaction = new TransactionProgress();
     private final ReadOnlyObjectWrapper<ProposalSummary> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<TallyFigures> tally = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper myVote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<UnsignedTx> pending = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Confirmation> confirmationDetails = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper listError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private boolean listError;
-    private final ReadOnlyStringWrapper lastRefresh = new ReadOnlyStringWrapper("");
     private final BooleanBinding canVote;
     private final StringBinding voteBlockedReason;
-    private final Map<VoteOption, StringProperty> weights = new EnumMap<>(VoteOption.class);
-    private final ReadOnlyStringWrapper weightsMessage = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper weightsValid = new ReadOnlyBooleanWrapper(false);
-    private final List<String> steps = new ArrayList<>();
     /** What the pending transaction does, for the session history ("Vote yes on #1"). */
     private String pendingWhat = "";
-    private volatile BigDecimal vetoThreshold = new BigDecimal("0.334");
+    private BigDecimal vetoThreshold = new BigDecimal("0.334");
 
     public ProposalsViewModel(GovernanceActions actions, SessionViewModel session, TxHistory history, InstantSource clock,
             Executor background, Executor fx) {
@@ -84,23 +75,37 @@ public final class ProposalsViewModel {
                         && !busy.get() && pending.get() == null,
                 selected, busy, pending, session.stateProperty());
         this.voteBlockedReason = Bindings.createStringBinding(this::blockedReason, selected, session.stateProperty(), session.activeProperty());
-        for (VoteOption o : options()) {
-            StringProperty p = new SimpleStringProperty(this, VoteChoices.name(o), "");
-            p.addListener((obs, was, now) -> validateWeights());
-            weights.put(o, p);
-        }
-        validateWeights();
+        error.bind(Bindings.createStringBinding(() -> transaction.errorProperty().get().isEmpty() ? listError.get()
+                : transaction.errorProperty().get(), transaction.errorProperty(), listError));
         session.activeProperty().addListener((obs, was, now) -> loadMyVote());
     }
 
     /** The four options in the order the screen lists them. */
     public static List<VoteOption> options() {
-        return List.of(VoteOption.VOTE_OPTION_YES, VoteOption.VOTE_OPTION_NO, VoteOption.VOTE_OPTION_ABSTAIN,
-                VoteOption.VOTE_OPTION_NO_WITH_VETO);
+        return WeightedVoteEditor.options();
     }
 
+    /** Label of an option for buttons: "Yes", "No", "Abstain", "No with veto". */
+    public static String label(VoteOption o) {
+        return o.label();
+    }
+
+    /** The proposals that pass the status filter, newest first. */
     public ObservableList<ProposalSummary> proposals() {
-        return proposalsReadOnly;
+        return list.shown();
+    }
+
+    /** Only proposals in this phase (null: all). */
+    public ObjectProperty<ProposalPhase> statusFilterProperty() {
+        return list.filterProperty();
+    }
+
+    public WeightedVoteEditor weightedVote() {
+        return editor;
+    }
+
+    public TransactionProgress transaction() {
+        return transaction;
     }
 
     public ReadOnlyObjectProperty<ProposalSummary> selectedProperty() {
@@ -112,7 +117,7 @@ public final class ProposalsViewModel {
         return tally.getReadOnlyProperty();
     }
 
-    /** The session account's vote on the selected proposal: "You voted yes", "You have not voted", or "". */
+    /** The session account's vote on the selected proposal, as the chain has it ("alice voted yes"), or "". */
     public ReadOnlyStringProperty myVoteProperty() {
         return myVote.getReadOnlyProperty();
     }
@@ -134,9 +139,10 @@ public final class ProposalsViewModel {
 
     /** "signed → broadcast → included at height 7". */
     public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return transaction.textProperty();
     }
 
+    /** The vote's failure if there is one, else a failure to read the list, else "". */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
@@ -154,27 +160,24 @@ public final class ProposalsViewModel {
         return voteBlockedReason;
     }
 
-    /** The weight typed for {@code option} in the weighted-vote editor ("" = not part of the split). */
     public StringProperty weightProperty(VoteOption option) {
-        StringProperty p = weights.get(option);
-        if (p == null) {
-            throw new IllegalArgumentException("No weight for " + option);
-        }
-        return p;
+        return editor.weightProperty(option);
     }
 
-    /** Live check of the weights: "" when they are empty, the problem, or "Weights sum to 1". */
     public ReadOnlyStringProperty weightsMessageProperty() {
-        return weightsMessage.getReadOnlyProperty();
+        return editor.messageProperty();
     }
 
     public ReadOnlyBooleanProperty weightsValidProperty() {
-        return weightsValid.getReadOnlyProperty();
+        return editor.validProperty();
     }
 
     /** True while the list is being read; independent of a vote in flight. */
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    private record Loaded(List<ProposalSummary> proposals, BigDecimal vetoThreshold) {
     }
 
     /**
@@ -186,34 +189,25 @@ public final class ProposalsViewModel {
             return;
         }
         loading.set(true);
-        background.execute(() -> {
-            try {
-                List<ProposalSummary> loaded = actions.loadProposals();
-                BigDecimal veto = actions.vetoThreshold();
-                fx.execute(() -> {
-                    vetoThreshold = veto;
+        BackgroundTask.run(background, fx, () -> new Loaded(actions.loadProposals(), actions.vetoThreshold()), outcome -> {
+            loading.set(false);
+            switch (outcome) {
+                case Outcome.Done<Loaded> d -> {
+                    vetoThreshold = d.value().vetoThreshold();
                     long keep = selected.get() == null ? -1 : selected.get().id();
-                    proposals.setAll(loaded);
-                    setSelected(loaded.stream().filter(p -> p.id() == keep).findFirst().orElse(null));
-                    loading.set(false);
-                    if (listError) {
-                        error.set("");
-                    }
-                    listError = false;
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> {
-                    error.set(SessionViewModel.text(e));
-                    listError = true;
-                    loading.set(false);
-                });
+                    list.update(d.value().proposals());
+                    setSelected(list.byId(keep).orElse(null));
+                    listError.set("");
+                }
+                case Outcome.Failed<Loaded> f -> listError.set(f.message());
             }
         });
     }
 
     public void select(ProposalSummary p) {
         setSelected(p);
-        error.set("");
+        transaction.clearError();
+        listError.set("");
     }
 
     private void setSelected(ProposalSummary p) {
@@ -222,6 +216,7 @@ public final class ProposalsViewModel {
         loadMyVote();
     }
 
+    /** Reads the session account's vote on the selected proposal from the chain (gov Query/Vote). */
     private void loadMyVote() {
         ProposalSummary p = selected.get();
         AccountEntry a = session.activeProperty().get();
@@ -229,21 +224,25 @@ public final class ProposalsViewModel {
             myVote.set("");
             return;
         }
-        background.execute(() -> {
-            String text;
-            try {
-                text = actions.voteOf(p.id(), a.address()).map(v -> a.name() + " voted " + v)
-                        .orElse(a.name() + " has not voted on this proposal");
-            } catch (RuntimeException e) {
-                text = "Could not read " + a.name() + "'s vote: " + SessionViewModel.text(e);
+        BackgroundTask.run(background, fx, () -> actions.voteOf(p.id(), a.address()), outcome -> {
+            ProposalSummary now = selected.get();
+            if (now == null || now.id() != p.id() || !Objects.equals(session.activeProperty().get(), a)) {
+                return; // the operator has moved on; a newer read is under way
             }
-            String t = text;
-            fx.execute(() -> {
-                if (selected.get() != null && selected.get().id() == p.id() && session.activeProperty().get() == a) {
-                    myVote.set(t);
-                }
+            myVote.set(switch (outcome) {
+                case Outcome.Done<Optional<String>> d -> d.value().map(v -> a.name() + " voted " + v).orElseGet(() -> noVote(now, a));
+                case Outcome.Failed<Optional<String>> f -> "Could not read " + a.name() + "'s vote: " + f.message();
             });
         });
+    }
+
+    /** No vote on chain: only in voting period does that mean the account has not voted (the SDK deletes tallied votes). */
+    private static String noVote(ProposalSummary p, AccountEntry a) {
+        return switch (p.status()) {
+            case VOTING_PERIOD -> a.name() + " has not voted on this proposal";
+            case DEPOSIT_PERIOD -> "Voting has not started";
+            default -> "The chain keeps no individual votes once a proposal is tallied: the final tally above is the record";
+        };
     }
 
     /** Prepares a plain vote on the selected proposal and shows it for confirmation. */
@@ -252,14 +251,14 @@ public final class ProposalsViewModel {
         if (p == null || !canVote.get()) {
             return;
         }
-        prepare(() -> actions.prepareVote(p.id(), option), "Vote " + VoteChoices.name(option) + " on #" + p.id());
+        prepare(() -> actions.prepareVote(p.id(), option), "Vote " + option.typedName() + " on #" + p.id());
     }
 
     /** Prepares the split typed in the weighted-vote editor, if it sums to exactly 1. */
     public void requestWeightedVote() {
-        Optional<WeightedVote> w = parseWeights();
+        Optional<WeightedVote> w = editor.vote();
         if (w.isEmpty()) {
-            error.set(weightsMessage.get().isEmpty() ? "Enter at least one weight" : weightsMessage.get());
+            transaction.fail(editor.messageProperty().get().isEmpty() ? "Enter at least one weight" : editor.messageProperty().get());
             return;
         }
         ProposalSummary p = selected.get();
@@ -279,76 +278,34 @@ public final class ProposalsViewModel {
         try {
             w = WeightedVote.parse(text);
         } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            transaction.fail(e.getMessage());
             return;
         }
         prepare(() -> actions.prepareWeightedVote(p.id(), w), "Vote " + w + " on #" + p.id());
     }
 
-    private void validateWeights() {
-        boolean any = weights.values().stream().anyMatch(p -> !p.get().isBlank());
-        if (!any) {
-            weightsMessage.set("");
-            weightsValid.set(false);
-            return;
-        }
-        try {
-            weightedVote();
-            weightsMessage.set("Weights sum to 1");
-            weightsValid.set(true);
-        } catch (IllegalArgumentException e) {
-            weightsMessage.set(e.getMessage());
-            weightsValid.set(false);
-        }
-    }
-
-    private Optional<WeightedVote> parseWeights() {
-        try {
-            return Optional.of(weightedVote());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private WeightedVote weightedVote() {
-        Map<VoteOption, BigDecimal> m = new EnumMap<>(VoteOption.class);
-        for (VoteOption o : options()) {
-            String text = weights.get(o).get().strip();
-            if (text.isEmpty()) {
-                continue;
-            }
-            try {
-                m.put(o, new BigDecimal(text));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Weight of " + label(o) + " is not a decimal number: '" + text + "'", e);
-            }
-        }
-        return new WeightedVote(m);
-    }
-
-    private void prepare(Supplier<UnsignedTx> work, String what) {
-        error.set("");
-        progress.set("");
-        steps.clear();
+    private void prepare(Callable<UnsignedTx> work, String what) {
+        transaction.start();
         busy.set(true);
-        background.execute(() -> {
-            try {
-                UnsignedTx tx = work.get();
-                fx.execute(() -> {
+        BackgroundTask.run(background, fx, work, outcome -> {
+            busy.set(false);
+            switch (outcome) {
+                case Outcome.Done<UnsignedTx> d -> {
                     pendingWhat = what;
-                    pending.set(tx);
-                    Confirmation c = Confirmation.of(tx);
+                    pending.set(d.value());
+                    Confirmation c = Confirmation.of(d.value());
                     confirmationDetails.set(c);
                     confirmation.set(c.text());
-                    busy.set(false);
-                });
-            } catch (RuntimeException e) {
-                fail(e);
+                }
+                case Outcome.Failed<UnsignedTx> f -> transaction.fail(f.message());
             }
         });
     }
 
-    /** Signs exactly the transaction shown, then follows it; refreshes the list when it is included. */
+    /**
+     * Signs exactly the transaction shown, then follows it; whatever the outcome, the list and the account's own vote
+     * are read from the chain again, so the panel never contradicts the tally.
+     */
     public void confirm() {
         UnsignedTx tx = pending.get();
         if (tx == null || busy.get()) {
@@ -356,42 +313,25 @@ public final class ProposalsViewModel {
         }
         AccountEntry account = session.activeProperty().get();
         String what = pendingWhat;
+        String who = account == null ? tx.signer().bech32() : account.name();
         busy.set(true);
-        background.execute(() -> {
-            TxOutcome outcome;
-            try {
-                outcome = actions.sign(tx, (step, detail) -> fx.execute(() -> step(step)));
-            } catch (RuntimeException e) {
-                fail(e);
-                fx.execute(() -> clearPending());
-                return;
+        BackgroundTask.run(background, fx, () -> actions.sign(tx, (step, detail) -> fx.execute(() -> transaction.step(step))), outcome -> {
+            clearPending();
+            busy.set(false);
+            switch (outcome) {
+                case Outcome.Done<TxOutcome> d -> {
+                    TxOutcome result = d.value();
+                    String line = transaction.finish(result);
+                    history.add(switch (result) {
+                        case TxOutcome.Included inc -> new TxRecord(clock.instant(), who, what, inc.txHash(), inc.height(), line, true);
+                        case TxOutcome.Rejected r -> new TxRecord(clock.instant(), who, what, r.txHash().orElse(""), r.height(), line, false);
+                        case TxOutcome.TimedOut t -> new TxRecord(clock.instant(), who, what, t.txHash(), 0, line, false);
+                    });
+                }
+                case Outcome.Failed<TxOutcome> f -> transaction.fail(f.message());
             }
-            TxOutcome result = outcome;
-            fx.execute(() -> {
-                clearPending();
-                busy.set(false);
-                String who = account == null ? tx.signer().bech32() : account.name();
-                switch (result) {
-                    case TxOutcome.Included inc -> {
-                        finish("included at height " + inc.height());
-                        history.add(new TxRecord(clock.instant(), who, what, inc.txHash(), inc.height(), "included", true));
-                    }
-                    case TxOutcome.Rejected r -> {
-                        failStep(r.step());
-                        error.set(r.message());
-                        history.add(new TxRecord(clock.instant(), who, what, r.txHash().orElse(""), r.height(),
-                                "failed at " + stepName(r.step()) + ": " + r.log(), false));
-                    }
-                    case TxOutcome.TimedOut t -> {
-                        error.set("Broadcast as " + t.txHash() + " but not in a block after " + t.waited().toSeconds()
-                                + " s; it may still be included");
-                        history.add(new TxRecord(clock.instant(), who, what, t.txHash(), 0, "not yet in a block", false));
-                    }
-                }
-                if (result instanceof TxOutcome.Included) {
-                    refresh();
-                }
-            });
+            refresh();
+            loadMyVote();
         });
     }
 
@@ -407,42 +347,6 @@ public final class ProposalsViewModel {
         confirmation.set("");
     }
 
-    private void step(TxStep step) {
-        String word = switch (step) {
-            case SIGN -> "signed";
-            case BROADCAST -> "broadcast";
-            case INCLUSION -> WAITING;
-            default -> null;
-        };
-        if (word != null && (steps.isEmpty() || !steps.get(steps.size() - 1).equals(word))) {
-            steps.add(word);
-            progress.set(String.join(" → ", steps));
-        }
-    }
-
-    private void finish(String last) {
-        steps.remove(WAITING);
-        steps.add(last);
-        progress.set(String.join(" → ", steps));
-    }
-
-    private void failStep(TxStep step) {
-        steps.remove(WAITING);
-        steps.add("failed at " + stepName(step));
-        progress.set(String.join(" → ", steps));
-    }
-
-    private static String stepName(TxStep step) {
-        return switch (step) {
-            case CONNECT -> "connect";
-            case ACCOUNT -> "account";
-            case SIMULATE -> "gas estimate";
-            case SIGN -> "signing";
-            case BROADCAST -> "broadcast";
-            case INCLUSION -> "inclusion";
-        };
-    }
-
     private String blockedReason() {
         ProposalSummary p = selected.get();
         if (p == null) {
@@ -454,21 +358,9 @@ public final class ProposalsViewModel {
         AccountEntry a = session.activeProperty().get();
         return switch (session.stateProperty().get()) {
             case LOCKED -> "Unlock an account to vote";
-            case WATCHING -> (a == null ? "This account" : a.name()) + " is watch-only: it can view but cannot sign a vote";
+            case WATCHING -> a != null && !a.watchOnly() ? "Unlock " + a.name() + " to vote"
+                    : (a == null ? "This account" : a.name()) + " is watch-only: it can view but cannot sign a vote";
             case UNLOCKED -> "";
         };
-    }
-
-    private void fail(RuntimeException e) {
-        fx.execute(() -> {
-            error.set(SessionViewModel.text(e));
-            busy.set(false);
-        });
-    }
-
-    /** Label of an option for buttons: "Yes", "No", "Abstain", "No with veto". */
-    public static String label(VoteOption o) {
-        String s = VoteChoices.name(o).replace('_', ' ');
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

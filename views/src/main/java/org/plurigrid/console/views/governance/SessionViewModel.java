@@ -11,10 +11,14 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.plurigrid.console.views.common.BackgroundTask;
+import org.plurigrid.console.views.common.BackgroundTask.Outcome;
 
 /**
  * The session's account: pick one from the keystore, unlock it with its password (cleared after use), or watch a
- * watch-only account; lock again. Decryption (scrypt, about a second) runs on {@code background}.
+ * watch-only account; lock again. Picking another account while one is active switches every screen to it at once
+ * (its key is not unlocked: the session forgets the previous key and watches the new account until it is unlocked).
+ * Decryption (scrypt, about a second) runs on {@code background}.
  */
 public final class SessionViewModel {
 
@@ -64,10 +68,10 @@ public final class SessionViewModel {
     }
 
     public void refreshAccounts() {
-        background.execute(() -> {
-            try {
-                List<AccountEntry> loaded = actions.accounts();
-                fx.execute(() -> {
+        BackgroundTask.run(background, fx, actions::accounts, outcome -> {
+            switch (outcome) {
+                case Outcome.Done<List<AccountEntry>> d -> {
+                    List<AccountEntry> loaded = d.value();
                     String keep = chosen.get() == null ? null : chosen.get().name();
                     accounts.setAll(loaded);
                     chosen.set(loaded.stream().filter(a -> a.name().equals(keep)).findFirst()
@@ -75,15 +79,27 @@ public final class SessionViewModel {
                     if (loaded.isEmpty()) {
                         message.set("No accounts in the keystore: add one with 'keys add' or 'keys import'");
                     }
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> message.set(text(e)));
+                }
+                case Outcome.Failed<List<AccountEntry>> f -> message.set(f.message());
             }
         });
     }
 
+    /**
+     * Picks {@code account}. With another account active, the session switches to it now: the previous key is forgotten
+     * and the new account is watched (proposals, its vote, balances) until it is unlocked.
+     */
     public void choose(AccountEntry account) {
         chosen.set(account);
+        AccountEntry was = active.get();
+        if (account == null || was == null || account.equals(was) || busy.get()) {
+            return;
+        }
+        background.execute(actions::lock);
+        active.set(account);
+        state.set(SessionState.WATCHING);
+        message.set(account.watchOnly() ? account.name() + " is watch-only: you can view proposals and balances but cannot sign"
+                : "Switched to " + account.name() + ": unlock it to vote");
     }
 
     /**
@@ -107,24 +123,26 @@ public final class SessionViewModel {
         }
         busy.set(true);
         message.set("Unlocking " + a.name() + "…");
-        background.execute(() -> {
+        BackgroundTask.run(background, fx, () -> {
             try {
                 actions.unlock(a.name(), password);
-                fx.execute(() -> {
+                return a;
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, outcome -> {
+            busy.set(false);
+            switch (outcome) {
+                case Outcome.Done<AccountEntry> d -> {
                     active.set(a);
                     state.set(SessionState.UNLOCKED);
                     message.set(a.name() + " unlocked for this session");
-                    busy.set(false);
-                });
-            } catch (RuntimeException e) {
-                fx.execute(() -> {
+                }
+                case Outcome.Failed<AccountEntry> f -> {
                     active.set(null);
                     state.set(SessionState.LOCKED);
-                    message.set(text(e));
-                    busy.set(false);
-                });
-            } finally {
-                Arrays.fill(password, '\0');
+                    message.set(f.message());
+                }
             }
         });
     }
@@ -138,7 +156,4 @@ public final class SessionViewModel {
         message.set(was == null ? "" : was.name() + " locked");
     }
 
-    static String text(RuntimeException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
@@ -100,9 +101,20 @@ public final class OverviewView extends VBox {
         Label title = new Label(tile.getTitle());
         title.getStyleClass().add("tile-title");
         title.setId(tile.getId() + "-title");
+        title.setWrapText(true); // a narrow tile wraps its title rather than cutting it
+        title.setMinHeight(Region.USE_PREF_SIZE);
         tile.setTitle("");
-        VBox.setVgrow(tile, Priority.ALWAYS);
-        VBox box = new VBox(title, tile);
+        // The caption is a themed label too: TilesFX would draw it at a fixed fraction of the tile, too small to
+        // read and deaf to the console's display scale.
+        Label caption = new Label();
+        caption.getStyleClass().add("tile-caption");
+        caption.setId(tile.getId() + "-caption");
+        caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        caption.textProperty().bind(tile.textProperty());
+        Tile shown = tile;
+        VBox.setVgrow(shown, Priority.ALWAYS);
+        VBox box = new VBox(title, shown, caption);
         box.getStyleClass().add("titled-tile");
         return box;
     }
@@ -127,6 +139,7 @@ public final class OverviewView extends VBox {
         t.setValueColor(Theme.TEXT);
         t.setUnitColor(Theme.TEXT_MUTED);
         t.setTextColor(Theme.TEXT_MUTED);
+        t.setTextVisible(false); // the caption is a label under the tile (see titled)
         t.setBarColor(Theme.EQUIPMENT);
         t.setBarBackgroundColor(Theme.EQUIPMENT_LIGHT);
         t.setChartGridColor(Theme.EQUIPMENT_LIGHT);

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.views.common.ColumnFit;
 
 /**
  * The live point table: a virtualized, sortable, filterable {@link TableView} over every known point. Values of
@@ -99,6 +100,7 @@ public final class PointTableView extends VBox {
         TableColumn<PointRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(120 * weight);
+        ColumnFit.tooltipWhenCut(c);
         return c;
     }
 
@@ -115,6 +117,7 @@ public final class PointTableView extends VBox {
         });
         c.getStyleClass().add("numeric");
         c.setPrefWidth(110);
+        ColumnFit.key(c, PointFormat.value(-88_888.88));
         return c;
     }
 
@@ -122,6 +125,7 @@ public final class PointTableView extends VBox {
         TableColumn<PointRow, String> c = new TableColumn<>("Unit");
         c.setCellValueFactory(cd -> cd.getValue().unitProperty());
         c.setPrefWidth(60);
+        ColumnFit.key(c, "kvarh");
         return c;
     }
 
@@ -137,6 +141,7 @@ public final class PointTableView extends VBox {
             }
         });
         c.setPrefWidth(110);
+        ColumnFit.key(c, java.util.Arrays.stream(Quality.values()).map(PointFormat::quality).toList());
         return c;
     }
 
@@ -152,6 +157,7 @@ public final class PointTableView extends VBox {
         });
         c.getStyleClass().add("numeric");
         c.setPrefWidth(120);
+        ColumnFit.key(c, PointFormat.time(Instant.parse("2026-12-31T23:58:58.888Z")));
         return c;
     }
 

@@ -29,7 +29,9 @@ import org.plurigrid.console.views.common.Theme;
 /**
  * The console window's content: the status bar on top, the navigation rail on the left and the view area.
  * Views come from {@link NavigationEntry} suppliers, built on first display and kept, so {@code app} decides what
- * each entry shows. Ctrl+Plus / Ctrl+Minus / Ctrl+0 change the display scale (laptop ↔ video wall).
+ * each entry shows. Keyboard: Ctrl+1…9 open the rail's entries, Up/Down in the rail switch the view, Ctrl+Plus /
+ * Ctrl+Minus / Ctrl+0 change the display scale (laptop ↔ video wall), F1 lists every shortcut, including those the
+ * application adds with {@link #addShortcut}.
  */
 public final class MainWindow extends BorderPane {
 
@@ -43,6 +45,18 @@ public final class MainWindow extends BorderPane {
     private final VBox top = new VBox();
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper(this, "selected");
     private final ReadOnlyDoubleWrapper uiScale = new ReadOnlyDoubleWrapper(this, "uiScale", 1.0);
+    /** Every shortcut, in the order the F1 overlay lists them. */
+    private final List<Shortcut> shortcuts = new java.util.ArrayList<>();
+    private final ShortcutHelp help = new ShortcutHelp();
+
+    /** A key and what it does, as the F1 overlay lists it. */
+    public record Shortcut(KeyCombination keys, String description, Runnable action) {
+        public Shortcut {
+            Objects.requireNonNull(keys, "keys");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(action, "action");
+        }
+    }
 
     public MainWindow(List<NavigationEntry> navigation, StatusBarViewModel statusBar) {
         Objects.requireNonNull(statusBar, "statusBar");
@@ -69,7 +83,20 @@ public final class MainWindow extends BorderPane {
             button.setOnAction(e -> select(entry.id()));
             buttons.put(entry.id(), button);
             rail.getChildren().add(button);
+            int n = buttons.size();
+            if (n <= 9) {
+                KeyCombination keys = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n), KeyCombination.SHORTCUT_DOWN);
+                shortcuts.add(new Shortcut(keys, entry.title(), () -> select(entry.id())));
+                button.setTooltip(new javafx.scene.control.Tooltip(keys.getDisplayText()));
+            }
         }
+        // Up and Down in the rail switch the view (not only the focus), as the rail is the view switcher.
+        rail.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) {
+                step(e.getCode() == KeyCode.DOWN ? 1 : -1);
+                e.consume();
+            }
+        });
         Region railSpacer = new Region();
         VBox.setVgrow(railSpacer, Priority.ALWAYS);
         Label scaleHint = new Label();
@@ -85,6 +112,11 @@ public final class MainWindow extends BorderPane {
         setLeft(rail);
         setCenter(viewArea);
 
+        shortcuts.add(new Shortcut(BIGGER, "Larger display scale", () -> setUiScale(uiScale.get() + SCALE_STEP)));
+        shortcuts.add(new Shortcut(SMALLER, "Smaller display scale", () -> setUiScale(uiScale.get() - SCALE_STEP)));
+        shortcuts.add(new Shortcut(RESET, "Display scale 100 %", () -> setUiScale(1.0)));
+        shortcuts.add(new Shortcut(HELP, "Show or hide this list of shortcuts", this::toggleHelp));
+        help.setOnClose(this::toggleHelp);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         Theme.applyScale(this, 1.0);
         select(navigation.getFirst().id());
@@ -120,6 +152,9 @@ public final class MainWindow extends BorderPane {
             return n;
         });
         viewArea.getChildren().setAll(view);
+        if (help.isShowing()) {
+            viewArea.getChildren().add(help);
+        }
         buttons.get(id).setSelected(true);
         selected.set(id);
     }
@@ -155,17 +190,73 @@ public final class MainWindow extends BorderPane {
     private static final KeyCombination SMALLER = new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SMALLER_SUB = new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination RESET = new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination HELP = new KeyCodeCombination(KeyCode.F1);
+
+    /**
+     * Adds a window-wide shortcut for a frequent action (e.g. acknowledge the selected alarms); the F1 overlay lists
+     * it. A key already taken is refused, so two actions never share one key.
+     */
+    public void addShortcut(KeyCombination keys, String description, Runnable action) {
+        Shortcut s = new Shortcut(keys, description, action);
+        for (Shortcut existing : shortcuts) {
+            if (existing.keys().equals(keys)) {
+                throw new IllegalArgumentException(keys.getDisplayText() + " is already \"" + existing.description() + "\"");
+            }
+        }
+        shortcuts.add(s);
+    }
+
+    /** Every shortcut the window answers, in the order F1 lists them. */
+    public List<Shortcut> shortcuts() {
+        return List.copyOf(shortcuts);
+    }
+
+    /** Whether the F1 overlay is showing. */
+    public boolean isHelpShowing() {
+        return help.isShowing();
+    }
+
+    private void toggleHelp() {
+        if (help.isShowing()) {
+            help.hide();
+            viewArea.getChildren().remove(help);
+        } else {
+            help.show(shortcuts);
+            viewArea.getChildren().add(help);
+            help.requestFocus();
+        }
+    }
+
+    private void step(int delta) {
+        List<String> ids = entryIds();
+        int i = ids.indexOf(selected.get());
+        int next = Math.floorMod(i + delta, ids.size());
+        select(ids.get(next));
+        buttons.get(ids.get(next)).requestFocus();
+    }
 
     private void onKey(KeyEvent e) {
-        if (BIGGER.match(e) || BIGGER_PLUS.match(e) || BIGGER_ADD.match(e)) {
-            setUiScale(uiScale.get() + SCALE_STEP);
-        } else if (SMALLER.match(e) || SMALLER_SUB.match(e)) {
-            setUiScale(uiScale.get() - SCALE_STEP);
-        } else if (RESET.match(e)) {
-            setUiScale(1.0);
-        } else {
+        if (help.isShowing() && e.getCode() == KeyCode.ESCAPE) {
+            toggleHelp();
+            e.consume();
             return;
         }
-        e.consume();
+        if (BIGGER_PLUS.match(e) || BIGGER_ADD.match(e)) {
+            setUiScale(uiScale.get() + SCALE_STEP);
+            e.consume();
+            return;
+        }
+        if (SMALLER_SUB.match(e)) {
+            setUiScale(uiScale.get() - SCALE_STEP);
+            e.consume();
+            return;
+        }
+        for (Shortcut s : shortcuts) {
+            if (s.keys().match(e)) {
+                s.action().run();
+                e.consume();
+                return;
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.plurigrid.console.views.common.ColumnFit;
 
 /** The always-visible bar: console name, connections, chain, recording and clocks (UTC, and local where it differs). */
 public final class StatusBar extends HBox {
@@ -38,6 +39,9 @@ public final class StatusBar extends HBox {
 
         Label recording = statusLabel("status-recording");
         recording.textProperty().bind(vm.recordingStatusProperty());
+        // Chain and recording give way first when the bar is narrow; cut, they show their whole text in a tooltip.
+        ColumnFit.wholeTextTooltip(chain);
+        ColumnFit.wholeTextTooltip(recording);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

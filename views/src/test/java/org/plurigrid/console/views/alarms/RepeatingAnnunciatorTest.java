@@ -71,4 +71,14 @@ class RepeatingAnnunciatorTest {
         assertThat(ToneAlarmSound.samples(AlarmPriority.CRITICAL).length)
                 .as("three beeps are longer than one").isGreaterThan(ToneAlarmSound.samples(AlarmPriority.LOW).length);
     }
+
+    @Test
+    void aDeadHornSaysWhyAndIsNotSounding() {
+        assertThat(horn.unavailableProperty().get()).isEmpty();
+        horn.markUnavailable("no audio output");
+        horn.onFrame(unacked(AlarmPriority.CRITICAL, 1));
+
+        assertThat(horn.unavailableProperty().get()).isEqualTo("no audio output");
+        assertThat(horn.soundingProperty().get()).as("a dead horn is not reported as sounding").isFalse();
+    }
 }

@@ -260,4 +260,32 @@ class ConnectionsViewModelTest {
                 .isEqualTo("Cannot read the configuration: console.json: not valid JSON at line 3, column 5");
         assertThat(failing.brokers()).isEmpty();
     }
+
+    @Test
+    void knowsWhenClosingWouldDropEdits() {
+        BrokerDraft regional = loaded(0);
+        assertThat(vm.hasUnsavedChanges()).as("as read").isFalse();
+
+        regional.uriProperty().set("ssl://mqtt2.regional.example:8883");
+        assertThat(vm.hasUnsavedChanges()).as("a field typed").isTrue();
+
+        vm.load();
+        assertThat(vm.hasUnsavedChanges()).as("read again").isFalse();
+        vm.add();
+        assertThat(vm.hasUnsavedChanges()).as("a broker added").isTrue();
+        vm.load();
+        vm.selectedProperty().set(vm.brokers().getFirst());
+        vm.removeSelected();
+        assertThat(vm.hasUnsavedChanges()).as("a broker removed").isTrue();
+    }
+
+    @Test
+    void anEmptyConfigurationSaysWhichBrokerIsInUse() {
+        backend.configured.clear();
+        vm.setInUse("devnet at tcp://127.0.0.1:1883 (connected)");
+        vm.load();
+
+        assertThat(vm.statusProperty().get()).contains("No broker saved")
+                .contains("devnet at tcp://127.0.0.1:1883 (connected)").doesNotContain("No broker configured");
+    }
 }

@@ -6,7 +6,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.VoteOption;
 
 class AccountsViewModelTest {
 
@@ -34,7 +34,7 @@ class AccountsViewModelTest {
                 InstantSource.fixed(Instant.parse("2026-01-01T10:00:00Z")), Runnable::run, Runnable::run);
         proposals.refresh();
         proposals.select(proposals.proposals().get(0));
-        proposals.requestVote(VoteOption.VOTE_OPTION_ABSTAIN);
+        proposals.requestVote(VoteOption.ABSTAIN);
         proposals.confirm();
 
         assertThat(vm.history()).singleElement().satisfies(r -> {

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.chain.TxStep;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.ProposalPhase;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.governance.Tally;
 import org.plurigrid.console.testsupport.fx.FxPlatformExtension;
@@ -42,7 +42,7 @@ class GovernanceScreenshotTest {
 
     private final ScriptedGovernance backend = new ScriptedGovernance();
 
-    private static ProposalSummary proposal(long id, String title, ProposalStatus status, long yes, long no, long abstain, long veto) {
+    private static ProposalSummary proposal(long id, String title, ProposalPhase status, long yes, long no, long abstain, long veto) {
         return new ProposalSummary(id, title, "Operators of the Eastside and Riverside community grids propose holding 12 % of peak load"
                 + " as spinning reserve (up from 9 %) through the winter peak.", status,
                 Optional.of(Instant.parse("2026-01-08T14:30:00Z")), new Tally(BigInteger.valueOf(yes), BigInteger.valueOf(no),
@@ -57,10 +57,10 @@ class GovernanceScreenshotTest {
 
     private Screen screen() {
         backend.proposals = List.of(
-                proposal(3, "Enable the demand-response pilot on the Harbour microgrid", ProposalStatus.PROPOSAL_STATUS_DEPOSIT_PERIOD, 0, 0, 0, 0),
-                proposal(2, "Fund the feeder F-7 recloser upgrade from the community pool", ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+                proposal(3, "Enable the demand-response pilot on the Harbour microgrid", ProposalPhase.DEPOSIT_PERIOD, 0, 0, 0, 0),
+                proposal(2, "Fund the feeder F-7 recloser upgrade from the community pool", ProposalPhase.VOTING_PERIOD,
                         200_000, 40_000, 20_000, 110_000),
-                proposal(1, "Raise the community-grid reserve margin to 12 %", ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+                proposal(1, "Raise the community-grid reserve margin to 12 %", ProposalPhase.VOTING_PERIOD,
                         200_000, 60_000, 20_000, 0));
         backend.votes.put(1L, "yes");
         TxHistory history = new TxHistory();
@@ -103,8 +103,8 @@ class GovernanceScreenshotTest {
         Parent view = onFx(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
-            s.proposals().weightProperty(VoteOption.VOTE_OPTION_YES).set("0.6");
-            s.proposals().weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3");
+            s.proposals().weightProperty(VoteOption.YES).set("0.6");
+            s.proposals().weightProperty(VoteOption.NO).set("0.3");
             return s.view();
         });
         BufferedImage img = render(view, "governance-weighted-invalid.png");
@@ -130,7 +130,7 @@ class GovernanceScreenshotTest {
         Parent view = onFx(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
-            s.proposals().requestVote(VoteOption.VOTE_OPTION_YES);
+            s.proposals().requestVote(VoteOption.YES);
             assertThat(s.proposals().confirmationDetailsProperty().get()).isNotNull();
             return s.view();
         });
@@ -143,18 +143,75 @@ class GovernanceScreenshotTest {
         Parent view = onFx(() -> {
             Screen s = screen();
             s.proposals().select(s.proposals().proposals().get(2));
-            s.proposals().requestVote(VoteOption.VOTE_OPTION_YES);
+            s.proposals().requestVote(VoteOption.YES);
             s.proposals().confirm();
             backend.outcome = new TxOutcome.Rejected(TxStep.BROADCAST, 13, "sdk",
                     "insufficient fee; got: 100ucosm required: 1200ucosm", Optional.of("9F3C1E0B7A5D4C2E8F6A1B3D5C7E9F0A2B4C6D8E0F1A3B5C7D9E1F2A4B6C8D0E"), 0);
             s.proposals().select(s.proposals().proposals().get(1));
-            s.proposals().requestVote(VoteOption.VOTE_OPTION_NO);
+            s.proposals().requestVote(VoteOption.NO);
             s.proposals().confirm();
             s.view().showAccounts();
             return s.view();
         });
         render(view, "governance-accounts.png");
         assertThat(Files.size(SHOTS.resolve("governance-accounts.png"))).isGreaterThan(10_000);
+    }
+
+    /**
+     * At the governance area of a 1440×900 window (100 %) and of 1920×1080 at 150 %: no status, voting-end, turnout or
+     * id cell of the proposal table and no fact of the signing confirmation (the signer's address) is cut with an ellipsis.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}x{1} at {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"1240, 780, 1.0", "1720, 940, 1.5"})
+    void keyColumnsAndTheSignersAddressAreNotCut(int width, int height, double scale) throws Exception {
+        String file = "governance-confirmation-" + width + "x" + height + "-" + (int) (scale * 100) + ".png";
+        Parent view = onFx(() -> {
+            Screen s = screen();
+            backend.proposals = List.of(backend.proposals.get(1), backend.proposals.get(2)); // #3 leaves: shown as removed
+            s.proposals().refresh();
+            s.proposals().select(s.proposals().proposals().get(2));
+            s.proposals().requestVote(VoteOption.YES);
+            org.plurigrid.console.views.common.Theme.applyScale(s.view(), scale);
+            return s.view();
+        });
+        Stage stage = onFx(() -> {
+            Stage st = new Stage();
+            st.setScene(new Scene(view, width, height));
+            st.show();
+            return st;
+        });
+        Thread.sleep(500);
+        List<String> cut = onFx(() -> {
+            List<String> found = new java.util.ArrayList<>();
+            for (javafx.scene.Node n : view.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getItem() != null && cell.isVisible()
+                        && !"Title".equals(cell.getTableColumn().getText()) && shownText(cell).endsWith("…")) {
+                    found.add(cell.getTableColumn().getText() + ": " + shownText(cell));
+                }
+            }
+            for (javafx.scene.Node n : view.lookupAll(".confirmation-pane .fact-value")) {
+                if (n instanceof javafx.scene.control.Label l && !l.getText().isEmpty() && shownText(l).endsWith("…")) {
+                    found.add("confirmation: " + shownText(l));
+                }
+            }
+            return found;
+        });
+        BufferedImage img = onFx(() -> {
+            WritableImage snap = view.snapshot(null, null);
+            stage.close();
+            return toBuffered(snap);
+        });
+        Files.createDirectories(SHOTS);
+        ImageIO.write(img, "png", SHOTS.resolve(file).toFile());
+        assertThat(cut).as("text cut with an ellipsis").isEmpty();
+        assertThat(onFx(() -> view.lookupAll(".table-cell").stream().anyMatch(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+                && "removed by the chain".equals(c.getText())))).as("the removed proposal is listed").isTrue();
+    }
+
+    /** The text a labeled control actually draws (with "…" when it does not fit). */
+    private static String shownText(javafx.scene.control.Labeled l) {
+        javafx.scene.Node t = l.lookup(".text");
+        return t instanceof javafx.scene.text.Text text ? text.getText() : l.getText();
     }
 
     /** Shows {@code root} in a headless window, lets a few pulses lay it out (TilesFX lists need them), then saves it. */

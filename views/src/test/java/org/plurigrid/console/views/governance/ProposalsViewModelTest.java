@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.plurigrid.console.client.chain.ChainException;
 import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.chain.TxStep;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.ProposalPhase;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.governance.Tally;
 
@@ -59,7 +59,7 @@ class ProposalsViewModelTest {
         vm.select(vm.proposals().get(0));
         assertThat(vm.canVoteProperty().get()).isFalse();
         assertThat(vm.voteBlockedReasonProperty().get()).isEqualTo("Unlock an account to vote");
-        vm.requestVote(VoteOption.VOTE_OPTION_YES);
+        vm.requestVote(VoteOption.YES);
         assertThat(vm.pendingProperty().get()).isNull();
     }
 
@@ -81,7 +81,7 @@ class ProposalsViewModelTest {
     void showsExactlyWhatWillBeSignedThenProgressToInclusion() {
         openFirstProposal();
 
-        vm.requestVote(VoteOption.VOTE_OPTION_NO_WITH_VETO);
+        vm.requestVote(VoteOption.NO_WITH_VETO);
         Confirmation c = vm.confirmationDetailsProperty().get();
         assertThat(c.chainId()).isEqualTo("plurigrid-devnet-1");
         assertThat(c.account()).isEqualTo(ScriptedGovernance.VOTER.bech32());
@@ -108,11 +108,11 @@ class ProposalsViewModelTest {
     @Test
     void recordsEachSentTransactionInTheSessionHistory() {
         openFirstProposal();
-        vm.requestVote(VoteOption.VOTE_OPTION_YES);
+        vm.requestVote(VoteOption.YES);
         vm.confirm();
         backend.outcome = new TxOutcome.Rejected(TxStep.BROADCAST, 32, "sdk", "account sequence mismatch, expected 10, got 9",
                 Optional.of("CD34"), 0);
-        vm.requestVote(VoteOption.VOTE_OPTION_NO);
+        vm.requestVote(VoteOption.NO);
         vm.confirm();
 
         assertThat(history.records()).extracting(TxRecord::txHash, TxRecord::height, TxRecord::outcome).containsExactly(
@@ -126,7 +126,7 @@ class ProposalsViewModelTest {
     @Test
     void cancelSignsNothing() {
         openFirstProposal();
-        vm.requestVote(VoteOption.VOTE_OPTION_YES);
+        vm.requestVote(VoteOption.YES);
         vm.cancel();
         vm.confirm();
         assertThat(backend.signed.get()).isNull();
@@ -138,15 +138,15 @@ class ProposalsViewModelTest {
         openFirstProposal();
         assertThat(vm.weightsMessageProperty().get()).isEmpty();
 
-        vm.weightProperty(VoteOption.VOTE_OPTION_YES).set("0.6");
-        vm.weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3");
+        vm.weightProperty(VoteOption.YES).set("0.6");
+        vm.weightProperty(VoteOption.NO).set("0.3");
         assertThat(vm.weightsValidProperty().get()).isFalse();
         assertThat(vm.weightsMessageProperty().get()).isEqualTo("Vote weights must sum to exactly 1, but they sum to 0.9");
 
-        vm.weightProperty(VoteOption.VOTE_OPTION_NO).set("0.3x");
+        vm.weightProperty(VoteOption.NO).set("0.3x");
         assertThat(vm.weightsMessageProperty().get()).isEqualTo("Weight of No is not a decimal number: '0.3x'");
 
-        vm.weightProperty(VoteOption.VOTE_OPTION_NO).set("0.4");
+        vm.weightProperty(VoteOption.NO).set("0.4");
         assertThat(vm.weightsValidProperty().get()).isTrue();
         assertThat(vm.weightsMessageProperty().get()).isEqualTo("Weights sum to 1");
 
@@ -158,8 +158,8 @@ class ProposalsViewModelTest {
     @Test
     void rejectsWeightedVoteNotSummingToOneWithoutPreparing() {
         openFirstProposal();
-        vm.weightProperty(VoteOption.VOTE_OPTION_YES).set("0.5");
-        vm.weightProperty(VoteOption.VOTE_OPTION_ABSTAIN).set("0.49999");
+        vm.weightProperty(VoteOption.YES).set("0.5");
+        vm.weightProperty(VoteOption.ABSTAIN).set("0.49999");
         vm.requestWeightedVote();
         assertThat(vm.errorProperty().get()).isEqualTo("Vote weights must sum to exactly 1, but they sum to 0.99999");
         assertThat(vm.pendingProperty().get()).isNull();
@@ -171,7 +171,7 @@ class ProposalsViewModelTest {
         openFirstProposal();
         backend.outcome = new TxOutcome.Rejected(TxStep.BROADCAST, 5, "sdk", "spendable balance 10ucosm is smaller than 1200ucosm: insufficient funds",
                 Optional.of("AB12"), 0);
-        vm.requestVote(VoteOption.VOTE_OPTION_YES);
+        vm.requestVote(VoteOption.YES);
         vm.confirm();
         assertThat(vm.errorProperty().get()).isEqualTo("The node refused the transaction (sdk code 5): spendable balance 10ucosm is smaller "
                 + "than 1200ucosm: insufficient funds");
@@ -179,13 +179,13 @@ class ProposalsViewModelTest {
         assertThat(vm.busyProperty().get()).isFalse();
 
         backend.prepareFailure = new ChainException.UnreachableException("Cannot reach any node of chain plurigrid-devnet-1", null);
-        vm.requestVote(VoteOption.VOTE_OPTION_YES);
+        vm.requestVote(VoteOption.YES);
         assertThat(vm.errorProperty().get()).isEqualTo("Cannot reach any node of chain plurigrid-devnet-1");
         assertThat(vm.pendingProperty().get()).isNull();
 
         backend.prepareFailure = null;
         backend.outcome = new TxOutcome.TimedOut("AB12", Duration.ofSeconds(60));
-        vm.requestVote(VoteOption.VOTE_OPTION_YES);
+        vm.requestVote(VoteOption.YES);
         vm.confirm();
         assertThat(vm.errorProperty().get()).contains("not in a block after 60 s");
     }
@@ -196,18 +196,19 @@ class ProposalsViewModelTest {
         openFirstProposal();
         assertThat(vm.myVoteProperty().get()).isEqualTo("alice voted yes");
         vm.select(vm.proposals().get(1));
-        assertThat(vm.myVoteProperty().get()).isEqualTo("alice has not voted on this proposal");
+        // #2 has passed: the SDK deletes votes once tallied, so "no vote on chain" must not read as "has not voted".
+        assertThat(vm.myVoteProperty().get()).startsWith("The chain keeps no individual votes").doesNotContain("has not voted");
         session.lock();
         assertThat(vm.myVoteProperty().get()).isEmpty();
     }
 
     @Test
     void flagsAVetoShareNearItsThresholdAsAbnormal() {
-        ProposalSummary calm = aProposal(3, ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+        ProposalSummary calm = aProposal(3, ProposalPhase.VOTING_PERIOD,
                 new Tally(BigInteger.valueOf(300), BigInteger.valueOf(50), BigInteger.ZERO, BigInteger.valueOf(50)));
-        ProposalSummary risky = aProposal(4, ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+        ProposalSummary risky = aProposal(4, ProposalPhase.VOTING_PERIOD,
                 new Tally(BigInteger.valueOf(200), BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(100)));
-        ProposalSummary vetoed = aProposal(5, ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD,
+        ProposalSummary vetoed = aProposal(5, ProposalPhase.VOTING_PERIOD,
                 new Tally(BigInteger.valueOf(100), BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(100)));
         backend.proposals = List.of(calm, risky, vetoed);
         vm.refresh();
@@ -237,7 +238,7 @@ class ProposalsViewModelTest {
             queued.poll().run();
         }
 
-        slow.requestVote(VoteOption.VOTE_OPTION_YES);
+        slow.requestVote(VoteOption.YES);
         slow.refresh();
         slow.refresh();
         assertThat(queued).as("one refresh, not two, beside the prepare").hasSize(2);
@@ -246,5 +247,65 @@ class ProposalsViewModelTest {
         assertThat(slow.canVoteProperty().get()).isFalse();
         queued.poll().run();
         assertThat(slow.pendingProperty().get()).isNotNull();
+    }
+
+    @Test
+    void openProposalWithoutTheAccountsVoteSaysItHasNotVoted() {
+        backend.proposals = List.of(aProposal(1, ProposalPhase.VOTING_PERIOD, 0), aProposal(3, ProposalPhase.VOTING_PERIOD, 0));
+        openFirstProposal();
+        vm.select(vm.proposals().get(1));
+        assertThat(vm.myVoteProperty().get()).isEqualTo("alice has not voted on this proposal");
+    }
+
+    @Test
+    void afterARejectedVoteTheOwnVoteIsReadFromTheChainAgain() {
+        openFirstProposal();
+        assertThat(vm.myVoteProperty().get()).isEqualTo("alice has not voted on this proposal");
+        // Meanwhile the chain has alice's Yes (an earlier vote, e.g. from the command line); this one is rejected.
+        backend.votes.put(1L, "yes");
+        backend.outcome = new TxOutcome.Rejected(TxStep.BROADCAST, 32, "sdk", "account sequence mismatch", Optional.of("AB12"), 0);
+        vm.requestVote(VoteOption.NO);
+        vm.confirm();
+
+        assertThat(vm.progressProperty().get()).endsWith("failed at broadcast");
+        assertThat(vm.myVoteProperty().get()).isEqualTo("alice voted yes");
+    }
+
+    @Test
+    void afterAnIncludedVoteTheOwnVoteComesFromChainState() {
+        openFirstProposal();
+        backend.votes.put(1L, "no");
+        vm.requestVote(VoteOption.NO);
+        vm.confirm();
+        assertThat(vm.progressProperty().get()).endsWith("included at height 7");
+        assertThat(vm.myVoteProperty().get()).isEqualTo("alice voted no");
+    }
+
+    @Test
+    void aProposalTheChainStopsReturningStaysListedAsRemoved() {
+        backend.proposals = List.of(aProposal(3, ProposalPhase.DEPOSIT_PERIOD, 0), aProposal(1, ProposalPhase.VOTING_PERIOD, 0));
+        vm.refresh();
+        vm.select(vm.proposals().get(0));
+        // Its deposit period ended short of the minimum: the chain deletes it.
+        backend.proposals = List.of(aProposal(1, ProposalPhase.VOTING_PERIOD, 0));
+        vm.refresh();
+
+        assertThat(vm.proposals()).extracting(ProposalSummary::id).containsExactly(3L, 1L);
+        assertThat(vm.proposals().get(0).status()).isEqualTo(ProposalPhase.REMOVED);
+        assertThat(vm.proposals().get(0).statusText()).isEqualTo("removed by the chain");
+        assertThat(vm.selectedProperty().get().id()).as("selection kept").isEqualTo(3L);
+    }
+
+    @Test
+    void theListFiltersByStatus() {
+        backend.proposals = List.of(aProposal(3, ProposalPhase.DEPOSIT_PERIOD, 0), aProposal(2, ProposalPhase.PASSED, 600),
+                aProposal(1, ProposalPhase.VOTING_PERIOD, 0));
+        vm.refresh();
+        vm.statusFilterProperty().set(ProposalPhase.VOTING_PERIOD);
+        assertThat(vm.proposals()).extracting(ProposalSummary::id).containsExactly(1L);
+        vm.statusFilterProperty().set(ProposalPhase.PASSED);
+        assertThat(vm.proposals()).extracting(ProposalSummary::id).containsExactly(2L);
+        vm.statusFilterProperty().set(null);
+        assertThat(vm.proposals()).extracting(ProposalSummary::id).containsExactly(3L, 2L, 1L);
     }
 }

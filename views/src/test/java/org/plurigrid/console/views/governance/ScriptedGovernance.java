@@ -16,8 +16,8 @@ import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.chain.TxProgress;
 import org.plurigrid.console.client.chain.TxStep;
 import org.plurigrid.console.client.chain.UnsignedTx;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.ProposalStatus;
-import org.plurigrid.console.client.chain.proto.cosmos.gov.v1.VoteOption;
+import org.plurigrid.console.client.governance.ProposalPhase;
+import org.plurigrid.console.client.governance.VoteOption;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.governance.Tally;
 import org.plurigrid.console.client.governance.VoteService;
@@ -31,11 +31,11 @@ final class ScriptedGovernance implements GovernanceActions {
     static final AccountAddress VOTER = AccountAddress.parse("cosmos1jhg0e7s6gn44tfc5k37kr04sznyhedtc9rzys5");
     static final String PASSWORD = "correct horse";
 
-    static ProposalSummary aProposal(long id, ProposalStatus status, long yes) {
+    static ProposalSummary aProposal(long id, ProposalPhase status, long yes) {
         return aProposal(id, status, new Tally(BigInteger.valueOf(yes), BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO));
     }
 
-    static ProposalSummary aProposal(long id, ProposalStatus status, Tally tally) {
+    static ProposalSummary aProposal(long id, ProposalPhase status, Tally tally) {
         return new ProposalSummary(id, "Proposal " + id, "", status, Optional.of(Instant.parse("2026-01-01T00:00:00Z")), tally,
                 BigInteger.valueOf(1000), new BigDecimal("0.334"), List.of(), List.of("1000ucosm"), "");
     }
@@ -45,8 +45,8 @@ final class ScriptedGovernance implements GovernanceActions {
                 new TxFee(CoinAmount.parse("1200ucosm"), 48_000), 37_000);
     }
 
-    List<ProposalSummary> proposals = List.of(aProposal(1, ProposalStatus.PROPOSAL_STATUS_VOTING_PERIOD, 0),
-            aProposal(2, ProposalStatus.PROPOSAL_STATUS_PASSED, 600));
+    List<ProposalSummary> proposals = List.of(aProposal(1, ProposalPhase.VOTING_PERIOD, 0),
+            aProposal(2, ProposalPhase.PASSED, 600));
     List<AccountEntry> accounts = List.of(new AccountEntry("alice", VOTER.bech32(), false),
             new AccountEntry("auditor", "cosmos1watch", true));
     TxOutcome outcome = new TxOutcome.Included("AB12", 7, 30_000, 48_000, List.of());
@@ -109,7 +109,7 @@ final class ScriptedGovernance implements GovernanceActions {
     @Override
     public UnsignedTx prepareWeightedVote(long proposalId, WeightedVote weights) {
         weighted.set(weights);
-        return aVote(proposalId, VoteOption.VOTE_OPTION_YES);
+        return aVote(proposalId, VoteOption.YES);
     }
 
     @Override

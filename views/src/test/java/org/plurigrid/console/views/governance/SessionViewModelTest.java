@@ -60,4 +60,44 @@ class SessionViewModelTest {
         assertThat(backend.unlocked).isNull();
         assertThat(vm.messageProperty().get()).isEqualTo("alice locked");
     }
+
+    @Test
+    void choosingAnotherAccountSwitchesEveryTabToIt() {
+        TxHistory history = new TxHistory();
+        ProposalsViewModel proposals = new ProposalsViewModel(backend, vm, history,
+                java.time.InstantSource.fixed(java.time.Instant.parse("2026-01-01T10:00:00Z")), Runnable::run, Runnable::run);
+        AccountsViewModel accounts = new AccountsViewModel(backend, vm, history, Runnable::run, Runnable::run);
+        vm.refreshAccounts();
+        vm.unlock(ScriptedGovernance.PASSWORD.toCharArray());
+        proposals.refresh();
+        proposals.select(proposals.proposals().get(0));
+        assertThat(accounts.overviewProperty().get().address()).isEqualTo(ScriptedGovernance.VOTER.bech32());
+
+        AccountEntry auditor = vm.accounts().get(1);
+        vm.choose(auditor);
+
+        assertThat(vm.activeProperty().get()).isEqualTo(auditor);
+        assertThat(vm.stateProperty().get()).isEqualTo(SessionState.WATCHING);
+        assertThat(backend.unlocked).as("the previous key is forgotten").isNull();
+        assertThat(accounts.overviewProperty().get().address()).isEqualTo("cosmos1watch");
+        assertThat(proposals.myVoteProperty().get()).startsWith("auditor ");
+        assertThat(proposals.canVoteProperty().get()).isFalse();
+    }
+
+    @Test
+    void switchingToAnAccountWithAKeyAsksToUnlockIt() {
+        vm.refreshAccounts();
+        vm.choose(vm.accounts().get(1));
+        vm.unlock(new char[0]); // watch the auditor
+        ProposalsViewModel proposals = new ProposalsViewModel(backend, vm, new TxHistory(),
+                java.time.InstantSource.fixed(java.time.Instant.parse("2026-01-01T10:00:00Z")), Runnable::run, Runnable::run);
+        proposals.refresh();
+        proposals.select(proposals.proposals().get(0));
+
+        vm.choose(vm.accounts().get(0));
+
+        assertThat(vm.activeProperty().get().name()).isEqualTo("alice");
+        assertThat(vm.messageProperty().get()).isEqualTo("Switched to alice: unlock it to vote");
+        assertThat(proposals.voteBlockedReasonProperty().get()).isEqualTo("Unlock alice to vote");
+    }
 }

@@ -83,4 +83,73 @@ class MainWindowTest {
         assertThat(window.uiScaleProperty().get()).isEqualTo(3.0);
         assertThat(Theme.class.getClassLoader().getResource(Theme.STYLESHEET)).as("theme on the class path").isNotNull();
     }
+
+    private static javafx.scene.input.KeyEvent key(javafx.scene.input.KeyCode code, boolean ctrl) {
+        return new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code, false, ctrl,
+                false, false);
+    }
+
+    private MainWindow threeViews() {
+        return new MainWindow(List.of(NavigationEntry.placeholder("overview", "Overview", "x"),
+                NavigationEntry.placeholder("map", "Map", "y"),
+                NavigationEntry.placeholder("alarms", "Alarms", "z")), status);
+    }
+
+    @Test
+    void ctrlAndANumberOpenTheRailsEntries() {
+        MainWindow window = threeViews();
+        new Scene(window, 800, 600);
+
+        window.fireEvent(key(javafx.scene.input.KeyCode.DIGIT3, true));
+        assertThat(window.selectedProperty().get()).isEqualTo("alarms");
+        window.fireEvent(key(javafx.scene.input.KeyCode.DIGIT2, true));
+        assertThat(window.selectedProperty().get()).isEqualTo("map");
+    }
+
+    @Test
+    void downAndUpInTheRailSwitchTheView() {
+        MainWindow window = threeViews();
+        new Scene(window, 800, 600);
+        javafx.scene.Node rail = window.lookup("#navigation-rail");
+
+        rail.fireEvent(key(javafx.scene.input.KeyCode.DOWN, false));
+        assertThat(window.selectedProperty().get()).isEqualTo("map");
+        rail.fireEvent(key(javafx.scene.input.KeyCode.DOWN, false));
+        rail.fireEvent(key(javafx.scene.input.KeyCode.UP, false));
+        assertThat(window.selectedProperty().get()).isEqualTo("map");
+    }
+
+    @Test
+    void f1ListsEveryShortcutIncludingTheApplicationsAndEscapeClosesIt() {
+        MainWindow window = threeViews();
+        new Scene(window, 800, 600);
+        AtomicInteger acks = new AtomicInteger();
+        window.addShortcut(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
+                javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
+                "Acknowledge the selected alarms", acks::incrementAndGet);
+
+        window.fireEvent(key(javafx.scene.input.KeyCode.F1, false));
+        assertThat(window.isHelpShowing()).isTrue();
+        javafx.scene.Node help = window.lookup("#shortcut-help");
+        assertThat(help).isNotNull();
+        List<String> texts = help.lookupAll(".label").stream().map(n -> ((Label) n).getText()).toList();
+        assertThat(texts).contains("Overview", "Alarms", "Acknowledge the selected alarms",
+                "Show or hide this list of shortcuts");
+
+        window.fireEvent(key(javafx.scene.input.KeyCode.ESCAPE, false));
+        assertThat(window.isHelpShowing()).isFalse();
+        assertThat(window.lookup("#shortcut-help")).isNull();
+
+        window.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                javafx.scene.input.KeyCode.A, true, true, false, false));
+        assertThat(acks).hasValue(1);
+    }
+
+    @Test
+    void refusesASecondActionOnATakenKey() {
+        MainWindow window = threeViews();
+        assertThatThrownBy(() -> window.addShortcut(new javafx.scene.input.KeyCodeCombination(
+                javafx.scene.input.KeyCode.DIGIT1, javafx.scene.input.KeyCombination.SHORTCUT_DOWN), "x", () -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Overview");
+    }
 }

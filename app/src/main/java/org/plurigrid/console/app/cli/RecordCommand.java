@@ -1,0 +1,189 @@
+package org.plurigrid.console.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.plurigrid.console.app.ConsoleRecording;
+import org.plurigrid.console.client.alarms.AlarmEngine;
+import org.plurigrid.console.client.alarms.AlarmRuleFile;
+import org.plurigrid.console.client.alarms.AlarmRuleFileException;
+import org.plurigrid.console.client.alarms.AlarmRuleSet;
+import org.plurigrid.console.client.config.ConfigException;
+import org.plurigrid.console.client.config.ConsoleConfig;
+import org.plurigrid.console.client.recording.DuckDbRecordingStore;
+import org.plurigrid.console.client.recording.PostgresRecordingStore;
+import org.plurigrid.console.client.recording.Recorder;
+import org.plurigrid.console.client.recording.RecordingException;
+import org.plurigrid.console.client.recording.RecordingReader;
+import org.plurigrid.console.client.recording.RecordingSettings;
+import org.plurigrid.console.client.recording.RecordingStatus;
+import org.plurigrid.console.client.recording.RecordingStore;
+import org.plurigrid.console.client.recording.RecordingSummary;
+import org.plurigrid.console.client.telemetry.BrokerConfig;
+import org.plurigrid.console.client.telemetry.MqttVersion;
+import org.plurigrid.console.client.telemetry.TelemetryService;
+import org.plurigrid.console.client.telemetry.TelemetrySettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code record}: listens to a broker for N seconds with the same pipeline and alarm evaluation as
+ * {@code telemetry stats}, records everything (values before coalescing, alarm transitions, the rule set, connection
+ * changes) into a DuckDB file or a PostgreSQL database, and prints one JSON summary: rows per kind and time span.
+ */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = "Record a broker's telemetry and alarms for N seconds into a DuckDB file (--out) or PostgreSQL "
+                + "(--store postgresql://…); print one JSON summary (rows per kind, time span).")
+public final class RecordCommand extends CliCommand {
+
+    @Option(names = "--broker", description = "Broker URI, tcp://host:port or ssl://host:port (else --home).")
+    String broker;
+
+    @Option(names = "--home", description = "Use the brokers of <home>/console.json instead of --broker.")
+    Path home;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "How long to record (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "DuckDB file to write (continued if it exists).")
+    Path out;
+
+    @Option(names = "--store", paramLabel = "URL",
+            description = "PostgreSQL instead of a file: postgresql://host:port/db?user=NAME (password from "
+                    + "--store-password-file).")
+    String store;
+
+    @Option(names = "--store-password-file", paramLabel = "FILE", description = "First line: the database password.")
+    Path storePasswordFile;
+
+    @Option(names = "--mqtt-version", defaultValue = "5", description = "5 or 3.1.1 (default ${DEFAULT-VALUE}).")
+    String mqttVersion;
+
+    @Option(names = "--topic", description = "Topic filter (repeatable; default spBv1.0/#).")
+    List<String> topics;
+
+    @Option(names = "--alarm-rules", description = "Alarm rules file (default: the rules shipped with the console).")
+    Path alarmRules;
+
+    @Override
+    int run() {
+        if (seconds < 1) {
+            throw new CliException("--seconds must be at least 1");
+        }
+        if ((out == null) == (store == null)) {
+            throw new CliException("Give exactly one of --out FILE or --store postgresql://…");
+        }
+        if ((broker == null) == (home == null)) {
+            throw new CliException("Give exactly one of --broker URL or --home DIR.");
+        }
+        AlarmRuleSet rules;
+        List<BrokerConfig> brokers;
+        TelemetrySettings settings;
+        try {
+            rules = alarmRules != null ? AlarmRuleFile.load(alarmRules) : AlarmRuleFile.defaults();
+            if (home != null) {
+                ConsoleConfig config = ConsoleConfig.load(home);
+                brokers = config.brokers();
+                settings = config.telemetry();
+            } else {
+                brokers = List.of(brokerFromOptions());
+                settings = TelemetrySettings.DEFAULTS;
+            }
+        } catch (ConfigException | AlarmRuleFileException e) {
+            throw new CliException(e.getMessage());
+        }
+
+        RecordingStore target = store != null ? postgres() : DuckDbRecordingStore.singleFile(out);
+        Recorder recorder = new Recorder(target, InstantSource.system(), RecordingSettings.DEFAULTS);
+        AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "alarm-tick");
+            t.setDaemon(true);
+            return t;
+        });
+        RecordingStatus finalStatus;
+        Instant started = Instant.now();
+        try {
+            recorder.start();
+            ConsoleRecording recording = new ConsoleRecording(recorder);
+            try (TelemetryService service = new TelemetryService(brokers, InstantSource.system(), null, settings)) {
+                service.addListener(alarms);
+                recording.attach(service, alarms);
+                ticker.scheduleAtFixedRate(alarms::tick, 250, 250, TimeUnit.MILLISECONDS);
+                service.start();
+                try {
+                    Thread.sleep(Duration.ofSeconds(seconds));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                service.tick();
+                alarms.tick();
+            } finally {
+                ticker.shutdownNow();
+                finalStatus = recorder.status();
+                recording.close();
+            }
+        } catch (RecordingException e) {
+            throw new CliException(e.getMessage());
+        }
+        out().println(summary(finalStatus, recorder.dropped(), started));
+        return finalStatus.lastError().isEmpty() ? 0 : 1;
+    }
+
+    private PostgresRecordingStore postgres() {
+        try {
+            char[] pw = storePasswordFile != null ? TelemetryStatsCommand.firstLine(storePasswordFile) : null;
+            return PostgresRecordingStore.fromUrl(store, pw);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    private String summary(RecordingStatus status, long dropped, Instant started) {
+        RecordingSummary s;
+        try (RecordingReader reader = store != null ? postgres().reader() : RecordingReader.openDuckDb(out)) {
+            s = reader.summary();
+        } catch (RecordingException e) {
+            throw new CliException("recorded, but cannot read the summary back: " + e.getMessage());
+        }
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("store", store != null ? "postgresql" : "duckdb");
+        root.put("location", s.location());
+        root.put("seconds", seconds);
+        ObjectNode rows = root.putObject("rows");
+        rows.put("values", s.values());
+        rows.put("alarms", s.alarms());
+        rows.put("events", s.events());
+        rows.put("ruleSets", s.ruleSets());
+        root.put("points", s.points());
+        root.put("snapshots", s.snapshots());
+        root.put("from", s.from().map(Instant::toString).orElse(null));
+        root.put("to", s.to().map(Instant::toString).orElse(null));
+        root.put("dropped", dropped);
+        root.put("recovered", status.recovered());
+        root.put("lastError", status.lastError());
+        root.put("startedAt", started.toString());
+        return root.toString();
+    }
+
+    private BrokerConfig brokerFromOptions() {
+        BrokerConfig.Builder b = BrokerConfig.builder("cli", broker).version(switch (mqttVersion) {
+            case "5", "5.0" -> MqttVersion.V5;
+            case "3.1.1" -> MqttVersion.V3_1_1;
+            default -> throw new CliException("--mqtt-version must be 5 or 3.1.1, got " + mqttVersion);
+        }).reconnectDelay(Duration.ofMillis(500), Duration.ofSeconds(5));
+        if (topics != null && !topics.isEmpty()) {
+            b.topicFilters(topics);
+        }
+        return b.build();
+    }
+}

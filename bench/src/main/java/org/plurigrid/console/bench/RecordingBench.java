@@ -1,0 +1,242 @@
+package org.plurigrid.console.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.plurigrid.console.client.recording.DuckDbRecordingStore;
+import org.plurigrid.console.client.recording.Recorder;
+import org.plurigrid.console.client.recording.RecordedValue;
+import org.plurigrid.console.client.recording.RecordingReader;
+import org.plurigrid.console.client.recording.RecordingSettings;
+import org.plurigrid.console.client.recording.RecordingStatus;
+import org.plurigrid.console.client.telemetry.Measurement;
+import org.plurigrid.console.client.telemetry.PointId;
+import org.plurigrid.console.client.telemetry.Quality;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Recording benchmark, figures only. (a) Ingest: values handed to the {@link Recorder}'s telemetry tap at a paced
+ * rate (default 50,000/s, the point store listener's load) for a bounded time, with the rows committed, dropped, the
+ * worst lag, and the raw DuckDB Appender rate for the same row shape measured in the same run (ingest ÷ raw).
+ * (b) Seek: a synthetic recording of N points at 1 Hz (default 5,000 points, 1 h; {@code --seek-hours 1,24,168} for
+ * longer, mind the disk: ~0.2 GB per hour at 5,000 points) written straight with the Appender in the recorder's own
+ * layout (values + a snapshot every 10 s), then {@code stateAt} at random instants: p50/p99/max.
+ *
+ * <p>Options: {@code --rate R}, {@code --seconds S} (default 20), {@code --points N}, {@code --seek-hours H[,H…]},
+ * {@code --seeks K} (default 200), {@code --dir DIR} (default a temporary folder, deleted), {@code --out FILE}.
+ */
+public final class RecordingBench {
+
+    public static void main(String[] args) throws Exception {
+        int rate = 50_000;
+        int seconds = 20;
+        int points = 5_000;
+        int seeks = 200;
+        List<Integer> hours = List.of(1);
+        Path dir = null;
+        Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "recording-bench.json")
+                : Path.of("target", "recording-bench.json");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--rate" -> rate = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--points" -> points = Integer.parseInt(args[++i]);
+                case "--seeks" -> seeks = Integer.parseInt(args[++i]);
+                case "--seek-hours" -> hours = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        boolean temporary = dir == null;
+        Path work = temporary ? Files.createTempDirectory("recording-bench") : Files.createDirectories(dir);
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("when", Instant.now().toString());
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        try {
+            ingest(root.putObject("ingest"), work, rate, seconds, points);
+            ObjectNode seek = root.putObject("seek");
+            for (int h : hours) {
+                seek(seek.putObject(h + "h"), work, points, h, seeks);
+            }
+        } finally {
+            if (temporary) {
+                try (var files = Files.walk(work)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, json);
+        System.out.println(json);
+    }
+
+    private static PointId[] pointIds(int n) {
+        PointId[] ids = new PointId[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = new PointId("grid-b", "node-" + (i / 50), "dev-" + i, "ActivePower");
+        }
+        return ids;
+    }
+
+    private static void ingest(ObjectNode o, Path work, int rate, int seconds, int points) throws Exception {
+        PointId[] ids = pointIds(points);
+        Path file = work.resolve("ingest.duckdb");
+        Recorder recorder = new Recorder(DuckDbRecordingStore.singleFile(file), InstantSource.system(),
+                RecordingSettings.DEFAULTS);
+        recorder.start();
+        long maxLagMs = 0;
+        long n = 0;
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        long nextSample = start;
+        while (System.nanoTime() < end) {
+            Instant now = Instant.now();
+            for (int i = 0; i < 500; i++, n++) {
+                recorder.value(new Measurement(ids[(int) (n % points)], n, now, Quality.GOOD, "kW"));
+            }
+            long due = start + n * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            if (System.nanoTime() >= nextSample) {
+                maxLagMs = Math.max(maxLagMs, recorder.status().lag().toMillis());
+                nextSample += 100_000_000L;
+            }
+        }
+        double offeredSeconds = (System.nanoTime() - start) / 1e9;
+        long t = System.nanoTime();
+        recorder.flush(Duration.ofSeconds(60));
+        double drainSeconds = (System.nanoTime() - t) / 1e9;
+        RecordingStatus s = recorder.status();
+        recorder.close();
+        double offeredRate = n / offeredSeconds;
+        double rawRate = rawAppenderRate(work.resolve("raw.duckdb"), 2_000_000, points);
+        o.put("offeredValues", n);
+        o.put("offeredPerSecond", Math.round(offeredRate));
+        o.put("committedRows", s.rowsWritten());
+        o.put("dropped", s.dropped());
+        o.put("maxLagMs", maxLagMs);
+        o.put("finalFlushSeconds", round(drainSeconds));
+        o.put("recorderIngestPerSecond", Math.round(s.rowsWritten() / (offeredSeconds + drainSeconds)));
+        o.put("rawAppenderRowsPerSecond", Math.round(rawRate));
+        o.put("ingestOverRawAppender", round(offeredRate / rawRate));
+        o.put("fileBytes", Files.size(file));
+    }
+
+    /** Rows per second of a bare Appender for the recorder's value row shape, in one transaction. */
+    private static double rawAppenderRate(Path file, int rows, int points) throws Exception {
+        try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE v (seq BIGINT, recv_ms BIGINT, src_ms BIGINT, point_id INTEGER, value DOUBLE, "
+                    + "quality SMALLINT)");
+            long t = System.nanoTime();
+            st.execute("BEGIN TRANSACTION");
+            try (DuckDBAppender a = c.createAppender("v")) {
+                long ms = System.currentTimeMillis();
+                for (int i = 0; i < rows; i++) {
+                    a.beginRow().append((long) i).append(ms + i / 1000).append(ms + i / 1000).append(i % points)
+                            .append((double) i).append((short) 0).endRow();
+                }
+            }
+            st.execute("COMMIT");
+            return rows / ((System.nanoTime() - t) / 1e9);
+        }
+    }
+
+    private static void seek(ObjectNode o, Path work, int points, int hours, int seeks) throws Exception {
+        Path file = work.resolve("seek-" + hours + "h.duckdb");
+        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        DuckDbRecordingStore store = DuckDbRecordingStore.singleFile(file);
+        store.open(t0); // the recorder's tables
+        store.close();
+        PointId[] ids = pointIds(points);
+        long gen = System.nanoTime();
+        long seconds = hours * 3600L;
+        try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
+             Statement st = c.createStatement()) {
+            try (DuckDBAppender a = c.createAppender("points")) {
+                for (int i = 0; i < points; i++) {
+                    a.beginRow().append(i + 1).append(ids[i].path()).append(ids[i].group()).append(ids[i].node())
+                            .append(ids[i].device()).append(ids[i].metric()).append("kW").endRow();
+                }
+            }
+            long seq = 0;
+            long hourRows = 3600L * points;
+            for (long h = 0; h < hours; h++) {
+                st.execute("BEGIN TRANSACTION");
+                try (DuckDBAppender v = c.createAppender("point_values");
+                     DuckDBAppender snap = c.createAppender("snapshots");
+                     DuckDBAppender marks = c.createAppender("snapshot_marks")) {
+                    for (long s = h * 3600; s < (h + 1) * 3600; s++) {
+                        long ms = t0.toEpochMilli() + s * 1000;
+                        for (int p = 0; p < points; p++) {
+                            seq++;
+                            v.beginRow().append(seq).append(ms).append(ms).append(p + 1)
+                                    .append(Math.sin(s / 60.0 + p)).append((short) 0).endRow();
+                        }
+                        if (s % 10 == 9) { // the recorder's snapshot: every point after this second
+                            for (int p = 0; p < points; p++) {
+                                snap.beginRow().append(seq).append(p + 1).append(seq - points + p + 1).append(ms)
+                                        .append(ms).append(Math.sin(s / 60.0 + p)).append((short) 0).endRow();
+                            }
+                            marks.beginRow().append(seq).append(ms).append(points).endRow();
+                        }
+                    }
+                }
+                st.execute("COMMIT");
+            }
+            o.put("rows", seq);
+            o.put("generateSeconds", round((System.nanoTime() - gen) / 1e9));
+            o.put("rowsPerSecondGenerated", Math.round(seq / ((System.nanoTime() - gen) / 1e9)));
+            if (hourRows == 0) {
+                return;
+            }
+        }
+        o.put("fileBytes", Files.size(file));
+        SplittableRandom random = new SplittableRandom(42);
+        List<Double> ms = new ArrayList<>();
+        try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
+            for (int i = 0; i < 5; i++) { // warm-up
+                reader.stateAt(t0.plusMillis(random.nextLong(seconds * 1000)));
+            }
+            for (int i = 0; i < seeks; i++) {
+                Instant at = t0.plusMillis(random.nextLong(seconds * 1000));
+                long t = System.nanoTime();
+                List<RecordedValue> state = reader.stateAt(at);
+                ms.add((System.nanoTime() - t) / 1e6);
+                if (state.size() != points) {
+                    throw new IllegalStateException("seek to " + at + " gave " + state.size() + " points");
+                }
+            }
+        }
+        ms.sort(Double::compare);
+        o.put("seeks", seeks);
+        o.put("p50Ms", round(ms.get(ms.size() / 2)));
+        o.put("p99Ms", round(ms.get((int) Math.ceil(ms.size() * 0.99) - 1)));
+        o.put("maxMs", round(ms.getLast()));
+    }
+
+    private static double round(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.3f", v));
+    }
+}

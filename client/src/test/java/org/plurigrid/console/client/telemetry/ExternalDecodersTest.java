@@ -1,0 +1,149 @@
+package org.plurigrid.console.client.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ExternalDecodersTest {
+
+    private final PointStore store = new PointStore();
+    private final DecodeErrors errors = new DecodeErrors(InstantSource.system());
+    private final Map<String, String> disabled = new ConcurrentHashMap<>();
+    private ExternalDecoders decoders;
+
+    @AfterEach
+    void close() {
+        if (decoders != null) {
+            decoders.close();
+        }
+    }
+
+    /** Reads "metric=value" payloads on meters/{node}. */
+    private static TopicDecoder meters(String name) {
+        return new TopicDecoder() {
+            public String name() { return name; }
+            public TopicFilter filter() { return TopicFilter.parse("meters/+"); }
+            public Decoded decode(String topic, byte[] payload, Instant received) {
+                String text = new String(payload, StandardCharsets.UTF_8);
+                int eq = text.indexOf('=');
+                if (eq < 1) {
+                    return new Decoded.Malformed("no metric=value in '" + text + "'");
+                }
+                if (text.startsWith("boom")) {
+                    throw new IllegalStateException("vendor bug");
+                }
+                PointId id = PointId.nodeMetric("acme", topic.substring(topic.indexOf('/') + 1), text.substring(0, eq));
+                return new Decoded.Points(List.of(new Measurement(id, Double.parseDouble(text.substring(eq + 1)),
+                        received, Quality.GOOD, "kW")));
+            }
+        };
+    }
+
+    private ExternalDecoders start(TopicDecoder... ds) {
+        decoders = new ExternalDecoders(List.of(ds), store, errors, InstantSource.system(), Duration.ofMillis(300),
+                (d, why) -> disabled.put(d.name(), why));
+        return decoders;
+    }
+
+    @Test
+    void aMatchingTopicBecomesAGoodPointAndOthersAreLeftToTheJsonMapping() {
+        start(meters("acme"));
+
+        assertThat(decoders.offer("meters/m1", "P=4.5".getBytes(StandardCharsets.UTF_8))).isTrue();
+        assertThat(decoders.offer("other/m1", "P=1".getBytes(StandardCharsets.UTF_8))).as("not its filter").isFalse();
+
+        PointId id = PointId.nodeMetric("acme", "m1", "P");
+        Await.until(Duration.ofSeconds(5), "the point written", () -> store.latest(id).isPresent()
+                && store.latest(id).get().quality() == Quality.GOOD);
+        assertThat(store.latest(id).get().value()).isEqualTo(4.5);
+        assertThat(store.latest(id).get().unit()).isEqualTo("kW");
+    }
+
+    @Test
+    void aMalformedPayloadIsCountedAndTheDecoderStaysOn() {
+        start(meters("acme"));
+        decoders.offer("meters/m1", "garbage".getBytes(StandardCharsets.UTF_8));
+        decoders.offer("meters/m1", "P=1".getBytes(StandardCharsets.UTF_8));
+
+        Await.until(Duration.ofSeconds(5), "the good message decoded", () -> decoders.decoded("acme") == 1);
+        assertThat(errors.count(ExternalDecoders.MALFORMED)).isEqualTo(1);
+        assertThat(decoders.isActive("acme")).isTrue();
+        assertThat(disabled).isEmpty();
+    }
+
+    @Test
+    void aDecoderThatThrowsIsSwitchedOffWithTheReasonAndLaterMessagesAreCounted() {
+        start(meters("acme"));
+        decoders.offer("meters/m1", "boom=1".getBytes(StandardCharsets.UTF_8));
+
+        Await.until(Duration.ofSeconds(5), "switched off", () -> disabled.containsKey("acme"));
+        assertThat(disabled.get("acme")).contains("IllegalStateException").contains("vendor bug").contains("meters/m1");
+        assertThat(decoders.isActive("acme")).isFalse();
+        decoders.offer("meters/m1", "P=1".getBytes(StandardCharsets.UTF_8));
+        assertThat(errors.count(ExternalDecoders.DISABLED)).isEqualTo(1);
+    }
+
+    @Test
+    void aDecoderThatBlocksNeverBlocksTheCallbackThreadAndIsSwitchedOffPastItsLimit() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        TopicDecoder stuck = new TopicDecoder() {
+            public String name() { return "stuck"; }
+            public TopicFilter filter() { return TopicFilter.parse("stuck/#"); }
+            public Decoded decode(String topic, byte[] payload, Instant received) {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Decoded.Points(List.of());
+            }
+        };
+        start(stuck, meters("acme"));
+
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ExternalDecoders.QUEUE_CAPACITY + 500; i++) {
+            decoders.offer("stuck/x", new byte[] {1});
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("offers never wait").isLessThan(Duration.ofSeconds(2));
+        assertThat(errors.count(ExternalDecoders.OVERFLOW)).as("the full queue drops and counts").isPositive();
+
+        // The other decoder carries on meanwhile.
+        decoders.offer("meters/m2", "P=2".getBytes(StandardCharsets.UTF_8));
+        Await.until(Duration.ofSeconds(5), "the other decoder still decodes", () -> decoders.decoded("acme") == 1);
+
+        Thread.sleep(400);
+        decoders.offer("stuck/x", new byte[] {1});
+        assertThat(disabled).containsKey("stuck");
+        assertThat(disabled.get("stuck")).contains("longer than 300 ms");
+        assertThat(decoders.isActive("acme")).isTrue();
+    }
+
+    @Test
+    void aDecodersPointsAgeLikeJsonMappingsAndAFullStoreIsCountedWithoutSwitchingItOff() {
+        PointStore small = new PointStore(List.of(new StaleRule("acme/m2/#", Duration.ofMinutes(2))), 2);
+        decoders = new ExternalDecoders(List.of(meters("acme")), small, errors, InstantSource.system(),
+                Duration.ofMillis(300), (d, why) -> disabled.put(d.name(), why), Duration.ofSeconds(20));
+        for (String node : List.of("m1", "m2", "m3")) {
+            decoders.offer("meters/" + node, "P=1".getBytes(StandardCharsets.UTF_8));
+        }
+
+        Await.until(Duration.ofSeconds(5), "all three decoded", () -> decoders.decoded("acme") == 3);
+        assertThat(small.expectedPeriod(PointId.nodeMetric("acme", "m1", "P"))).as("no death certificate: default age")
+                .contains(Duration.ofSeconds(20));
+        assertThat(small.expectedPeriod(PointId.nodeMetric("acme", "m2", "P"))).as("a stalePeriods rule wins")
+                .contains(Duration.ofMinutes(2));
+        assertThat(small.size()).isEqualTo(2);
+        assertThat(errors.count(DecodeErrors.POINT_LIMIT)).as("the third point refused").isEqualTo(1);
+        assertThat(decoders.isActive("acme")).isTrue();
+        assertThat(disabled).isEmpty();
+    }
+}

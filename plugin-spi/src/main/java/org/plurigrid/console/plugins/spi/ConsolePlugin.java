@@ -1,0 +1,52 @@
+package org.plurigrid.console.plugins.spi;
+
+import java.util.List;
+import org.plurigrid.console.client.telemetry.TopicDecoder;
+
+/**
+ * An extension of the console found by {@link java.util.ServiceLoader}: it contributes a view to the navigation rail
+ * (API 1.0) and, since API 1.1, telemetry decoders for topics the console does not read by itself. Register an implementation in {@code META-INF/services/org.plurigrid.console.plugins.spi.ConsolePlugin}; a jar
+ * dropped into {@code <home>/plugins} must also declare the SPI version it was built for in its manifest
+ * ({@value PluginApi#MANIFEST_ATTRIBUTE}: {@link PluginApi#VERSION}), see {@link PluginApi}.
+ * Plugins see the console only through {@link PluginContext}: read-only feeds, never the services behind them.
+ *
+ * <p>The console isolates plugins: each jar has its own class loader; a plugin that throws while loading, building
+ * its view or handling a frame is disabled with a message naming it; {@link #createView} runs off the FX thread with a
+ * time limit; {@link PluginView#onFrame} has a time budget per frame.
+ */
+public interface ConsolePlugin {
+
+    /** Stable id, lower-case letters, digits and dashes, e.g. {@code data-quality}. */
+    String id();
+
+    /** Title shown in the navigation rail. */
+    String title();
+
+    /** One sentence for the plugin manager; empty by default. */
+    default String description() {
+        return "";
+    }
+
+    /** Whether the plugin has a navigation entry; {@code false} for one that only decodes. Since API 1.1. */
+    default boolean hasView() {
+        return true;
+    }
+
+    /**
+     * Builds the plugin's view; called once if {@link #hasView()}, on a background thread (JavaFX nodes may be built
+     * off the FX thread as long as they are not yet shown), within {@link PluginApi#CREATE_VIEW_LIMIT}.
+     */
+    default PluginView createView(PluginContext context) {
+        throw new UnsupportedOperationException(id() + " has no view");
+    }
+
+    /**
+     * Decoders for MQTT topics that are neither Sparkplug B nor covered by the operator's JSON mappings (a vendor's
+     * format, say). Asked once at start-up, before the brokers connect: the console subscribes to each decoder's
+     * filter on every broker and runs each on a thread of its own, within {@link PluginApi#DECODE_LIMIT} per message;
+     * a decoder that throws or overruns is switched off and the plugin shown as failed. Since API 1.1.
+     */
+    default List<TopicDecoder> decoders() {
+        return List.of();
+    }
+}

@@ -73,17 +73,18 @@ class BrokerOutageAlarmsTest {
 
         try (MosquittoBroker broker = MosquittoBroker.start(dir.resolve("mosquitto"));
              Devnet devnet = Devnet.start(DevnetConfig.defaults().withExternalBroker(broker.uri()).withDevices(12)
-                     .withPublishRateHz(2), clock);
+                     .withPublishRateHz(2).withoutGrid(), clock);
              TelemetryService console = new TelemetryService(List.of(BrokerConfig.builder("mosquitto", broker.uri())
-                     .topicFilters(devnet.sparkplugTopicFilter())
+                     .topicFilters(devnet.sparkplugTopicFilter()).hostId("outage-test-console")
                      .reconnectDelay(Duration.ofMillis(250), Duration.ofSeconds(2)).build()), clock)) {
             List<EdgeNode> gateways = devnet.fleet().edgeNodes();
             Set<String> nodeIds = gateways.stream().map(EdgeNode::nodeId).collect(Collectors.toSet());
+            devnet.followPrimaryHost("outage-test-console");
             console.addListener(engine);
             ticker.scheduleAtFixedRate(engine::tick, 250, 250, TimeUnit.MILLISECONDS);
             console.start();
 
-            // Live: the console asks for births it missed; every gateway's data GOOD.
+            // Live: the gateways birth again when the console's STATE says online; every gateway's data GOOD.
             await("every gateway's data GOOD", () -> allGood(console, nodeIds), () -> qualities(console));
             assertThat(engine.active()).as("no comms-loss before the fault")
                     .noneMatch(a -> a.kind() == AlarmKind.COMMS_LOSS);

@@ -31,6 +31,7 @@ import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.MqttVersion;
 import org.plurigrid.console.client.telemetry.Quality;
+import org.plurigrid.console.client.telemetry.RebirthPolicy;
 import org.plurigrid.console.client.telemetry.TelemetryClient;
 import org.plurigrid.console.client.telemetry.TelemetryService;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
@@ -87,9 +88,13 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     @Option(names = "--alarm-rules", description = "Alarm rules file (default: the rules shipped with the console).")
     Path alarmRules;
 
-    @Option(names = "--stale-period", defaultValue = "15", description = "Seconds of silence before a point counts "
-            + "as stale (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stale-period", defaultValue = "15", description = "Seconds of silence before a JSON-mapped "
+            + "point counts as stale (default ${DEFAULT-VALUE}); Sparkplug points follow their node's birth and death.")
     int staleSeconds;
+
+    @Option(names = "--rebirth", description = "Ask edge nodes for their births (NCMD Rebirth, rate-limited) and "
+            + "announce the console's Sparkplug STATE. Without it the command only listens.")
+    boolean rebirth;
 
     @Override
     public Integer call() {
@@ -121,6 +126,12 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
             return 2;
         }
 
+        // Passive by default: no commands, and no STATE (nodes following the host id would birth again on connect).
+        settings = settings.withRebirth(settings.rebirth().withMode(
+                rebirth ? RebirthPolicy.Mode.ANY : RebirthPolicy.Mode.PASSIVE));
+        if (!rebirth) {
+            brokers = brokers.stream().map(BrokerConfig::asObserver).toList();
+        }
         // On stderr, so the JSON on stdout stays clean; the window logs the same warnings.
         TransportWarnings.ofBrokers(brokers).forEach(w -> err.println("Warning: " + w));
         List<AtomicBoolean> reached = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -87,7 +88,7 @@ class TelemetryCommandTest {
         JsonNode j = run.json();
         assertThat(j.get("messages").asLong()).isPositive();
         assertThat(j.get("points").asInt()).as("node power + pv power").isGreaterThanOrEqualTo(2);
-        assertThat(j.get("decodeErrors").get("not-protobuf").asLong()).isPositive();
+        assertThat(j.get("decodeErrors").path("not-protobuf").asLong()).as(run.out()).isPositive();
         assertThat(j.get("stalePoints").asInt()).isZero();
         JsonNode alarms = j.get("alarmsRaisedByPriority");
         assertThat(alarms.fieldNames()).toIterable().containsExactly("CRITICAL", "HIGH", "MEDIUM", "LOW");
@@ -96,6 +97,52 @@ class TelemetryCommandTest {
         assertThat(j.get("reconnects").asInt()).isZero();
         assertThat(j.get("brokers").get(0).get("state").asText()).isEqualTo("CONNECTED");
         assertThat(j.get("liveEdgeNodes").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void statsOnlyListensUnlessAskedToRebirth() throws Exception {
+        AtomicInteger commands = new AtomicInteger();
+        MqttClient watcher = new MqttClient(uri, "ncmd-watcher", new MemoryPersistence());
+        watcher.connect();
+        watcher.subscribe("spBv1.0/+/NCMD/#", 0, (t, m) -> commands.incrementAndGet());
+        AtomicBoolean stop = new AtomicBoolean();
+        // A node already running when the command starts: it sends data, never a birth.
+        Thread unbornNode = Thread.ofPlatform().start(() -> {
+            try {
+                MqttClient c = new MqttClient(uri, "unborn-node", new MemoryPersistence());
+                c.connect();
+                for (int s = 0; !stop.get(); s = (s + 1) & 0xFF) {
+                    c.publish("spBv1.0/cg-utrecht/NDATA/running-node", SparkplugBProto.Payload.newBuilder()
+                            .setSeq(s).addMetrics(metric("Substation/ActivePower", 1, 10).setDoubleValue(s))
+                            .build().toByteArray(), 0, false);
+                    Thread.sleep(50);
+                }
+                c.disconnect();
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            Run passive = run("stats", "--broker", uri, "--seconds", "2");
+            assertThat(passive.exit()).as(passive.err()).isZero();
+            assertThat(passive.json().get("messages").asLong()).isPositive();
+            Thread.sleep(300); // a command would have reached the watcher by now
+            assertThat(commands.get()).as("commands sent by a passive stats run").isZero();
+
+            Run asking = run("stats", "--broker", uri, "--seconds", "2", "--rebirth");
+            assertThat(asking.exit()).as(asking.err()).isZero();
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (commands.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(commands.get()).as("rebirth requests with --rebirth").isBetween(1, 2);
+        } finally {
+            stop.set(true);
+            unbornNode.join(5_000);
+            watcher.disconnect();
+            watcher.close();
+        }
     }
 
     @Test

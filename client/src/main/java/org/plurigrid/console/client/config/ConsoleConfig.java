@@ -19,6 +19,7 @@ import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.JsonMapping;
 import org.plurigrid.console.client.telemetry.MqttVersion;
 import org.plurigrid.console.client.telemetry.PointGlob;
+import org.plurigrid.console.client.telemetry.RebirthPolicy;
 import org.plurigrid.console.client.telemetry.StaleRule;
 import org.plurigrid.console.client.telemetry.TelemetryService;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
@@ -95,7 +96,8 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
         }
 
         ConsoleConfig config(ConfigNode root) throws ConfigException {
-            root.onlyKeys("version", "hostId", "stalePeriod", "brokers", "jsonMappings", "stalePeriods");
+            root.onlyKeys("version", "hostId", "stalePeriod", "brokers", "jsonMappings", "stalePeriods",
+                    "rebirthAllowList");
             int version = root.optNumber("version").map(Double::intValue)
                     .orElseThrow(() -> root.error("version", "missing; expected " + FORMAT_VERSION));
             if (version != FORMAT_VERSION) {
@@ -133,7 +135,9 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
                 }
                 rules.add(rule);
             }
-            return new ConsoleConfig(file, brokers, new TelemetrySettings(stale, mappings, rules));
+            List<String> allowList = root.strings("rebirthAllowList");
+            RebirthPolicy rebirth = wrap(root, "rebirthAllowList", () -> RebirthPolicy.DEFAULTS.withAllowList(allowList));
+            return new ConsoleConfig(file, brokers, new TelemetrySettings(stale, mappings, rules).withRebirth(rebirth));
         }
 
         private BrokerConfig broker(ConfigNode b, String defaultHostId) throws ConfigException {

@@ -119,6 +119,24 @@ public record BrokerConfig(String name, URI serverUri, MqttVersion version, Stri
         return "ssl".equals(serverUri.getScheme());
     }
 
+    /**
+     * The same connection without a Sparkplug host id: no STATE is published, so edge nodes that follow the host
+     * neither birth again when it connects nor fail over when it leaves (a passive observer such as
+     * {@code telemetry stats}).
+     */
+    public BrokerConfig asObserver() {
+        if (hostId.isEmpty()) {
+            return this;
+        }
+        char[] pw = password();
+        try {
+            return new BrokerConfig(name, serverUri, version, clientId, topicFilters, keepAlive, cleanStart, username,
+                    pw, reconnectDelay, maxReconnectDelay, tls, sessionExpiry, "");
+        } finally {
+            java.util.Arrays.fill(pw, '\0');
+        }
+    }
+
     /** Whether the console announces itself as a Sparkplug host application on this broker. */
     public boolean isSparkplugHost() {
         return !hostId.isEmpty();

@@ -23,6 +23,18 @@ public final class DecodeErrors {
     public static final String NO_BIRTH = "no-birth";
     /** A payload that parsed but could not be handled (a bug or an exotic payload); never thrown to Paho. */
     public static final String DECODE_FAILED = "decode-failed";
+    /** Sparkplug traffic from an edge node this connection never saw a birth from: counted, not answered. */
+    public static final String UNKNOWN_NODE = "unknown-node";
+    /** A message larger than {@link TelemetryLimits#maxPayloadBytes()}, dropped unparsed. */
+    public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+    /** A birth announcing more than {@link TelemetryLimits#maxMetricsPerBirth()} metrics, refused whole. */
+    public static final String BIRTH_TOO_LARGE = "birth-too-large";
+    /** A point refused: its node or the whole store holds its maximum of points. */
+    public static final String POINT_LIMIT = "point-limit";
+    /** A birth of a new edge node refused: the connection follows its maximum of nodes. */
+    public static final String NODE_LIMIT = "node-limit";
+    /** A message dropped because the decoding thread was that far behind (a flood). */
+    public static final String QUEUE_OVERFLOW = "queue-overflow";
 
     static final long LOG_INTERVAL_MS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(DecodeErrors.class);

@@ -40,6 +40,7 @@ public final class ExternalDecoders implements AutoCloseable {
     private final InstantSource clock;
     private final long limitNanos;
     private final BiConsumer<TopicDecoder, String> onDisabled;
+    private final Duration defaultMaxAge;
 
     /**
      * @param limit      the longest one {@link TopicDecoder#decode} call may take
@@ -47,6 +48,13 @@ public final class ExternalDecoders implements AutoCloseable {
      */
     public ExternalDecoders(List<TopicDecoder> decoders, PointStore store, DecodeErrors errors, InstantSource clock,
                             Duration limit, BiConsumer<TopicDecoder, String> onDisabled) {
+        this(decoders, store, errors, clock, limit, onDisabled, TelemetryService.DEFAULT_STALE_PERIOD);
+    }
+
+    /** @param defaultMaxAge maximum age of a decoder's points that no {@link StaleRule} gives one */
+    public ExternalDecoders(List<TopicDecoder> decoders, PointStore store, DecodeErrors errors, InstantSource clock,
+                            Duration limit, BiConsumer<TopicDecoder, String> onDisabled, Duration defaultMaxAge) {
+        this.defaultMaxAge = Objects.requireNonNull(defaultMaxAge, "defaultMaxAge");
         this.store = Objects.requireNonNull(store, "store");
         this.errors = Objects.requireNonNull(errors, "errors");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -177,7 +185,12 @@ public final class ExternalDecoders implements AutoCloseable {
                                         + MAX_POINTS_PER_DECODER + " points; " + p.id() + " is left out");
                                 continue;
                             }
-                            h = handles.computeIfAbsent(p.id(), id -> store.register(id, p.unit()));
+                            h = handles.computeIfAbsent(p.id(), id -> register(id, p.unit()));
+                            if (h == null) {
+                                errors.count(DecodeErrors.POINT_LIMIT, m.topic(), decoder.name() + ": the point store is"
+                                        + " full; " + p.id() + " is left out");
+                                continue;
+                            }
                         }
                         if (p.quality() == Quality.GOOD && Double.isFinite(p.value())) {
                             store.update(h, p.value(), p.time().toEpochMilli(), m.receivedMillis());
@@ -188,6 +201,18 @@ public final class ExternalDecoders implements AutoCloseable {
                     decoded.increment();
                 }
             }
+        }
+
+        /**
+         * A decoder's source has no death certificate, so as with a JSON mapping silence is the only sign of its loss:
+         * its points get the default maximum age unless a {@link StaleRule} gave them one.
+         */
+        private PointHandle register(PointId id, String unit) {
+            PointHandle h = store.register(id, unit);
+            if (h != null && store.expectedPeriod(id).isEmpty()) {
+                store.setExpectedPeriod(h, defaultMaxAge);
+            }
+            return h;
         }
 
         private synchronized void disable(String why) {

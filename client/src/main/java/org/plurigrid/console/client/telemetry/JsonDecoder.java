@@ -1,6 +1,7 @@
 package org.plurigrid.console.client.telemetry;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
@@ -33,12 +34,27 @@ public final class JsonDecoder implements MessageSink {
     private final PointStore store;
     private final DecodeErrors errors;
     private final InstantSource clock;
+    private final long defaultMaxAgeMillis;
     private final ObjectMapper json = new ObjectMapper();
     /** Topic → what it writes; a topic's points are resolved once. Serialized by {@link #onMessage}. */
     private final Map<String, List<Target>> targets = new HashMap<>();
     private final Set<PointHandle> written = new LinkedHashSet<>();
 
+    /** With {@link TelemetryService#DEFAULT_STALE_PERIOD} as the maximum age of mappings that set none. */
     public JsonDecoder(List<JsonMapping> mappings, PointStore store, DecodeErrors errors, InstantSource clock) {
+        this(mappings, store, errors, clock, TelemetryService.DEFAULT_STALE_PERIOD);
+    }
+
+    /**
+     * @param defaultMaxAge maximum age of a mapped point whose mapping and {@link StaleRule}s set none: plain JSON
+     *                      has no death certificate, so silence is the only sign of a lost source
+     */
+    public JsonDecoder(List<JsonMapping> mappings, PointStore store, DecodeErrors errors, InstantSource clock,
+                       Duration defaultMaxAge) {
+        if (defaultMaxAge.isNegative() || defaultMaxAge.isZero()) {
+            throw new IllegalArgumentException("maximum age must be positive, got " + defaultMaxAge);
+        }
+        this.defaultMaxAgeMillis = defaultMaxAge.toMillis();
         this.mappings = mappings.stream().map(m -> new Compiled(m, JsonPointer.compile(m.valuePointer()),
                 m.timestampPointer().map(JsonPointer::compile).orElse(null))).toList();
         this.store = store;
@@ -132,7 +148,15 @@ public final class JsonDecoder implements MessageSink {
             Optional<PointId> id = c.mapping.pointFor(topic);
             if (id.isPresent()) {
                 PointHandle h = store.register(id.get(), c.mapping.unit());
-                c.mapping.expectedPeriod().ifPresent(p -> store.setExpectedPeriod(h, p));
+                if (h == null) {
+                    errors.count(DecodeErrors.POINT_LIMIT, topic, "the point store is full");
+                    continue;
+                }
+                if (c.mapping.expectedPeriod().isPresent()) {
+                    store.setExpectedPeriod(h, c.mapping.expectedPeriod().get());
+                } else if (store.expectedPeriod(h.id()).isEmpty()) {
+                    store.setExpectedPeriod(h, Duration.ofMillis(defaultMaxAgeMillis));
+                }
                 out.add(new Target(c, h));
             }
         }

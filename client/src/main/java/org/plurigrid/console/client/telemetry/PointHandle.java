@@ -32,8 +32,10 @@ public final class PointHandle {
     long receivedMillis;
     Quality quality = Quality.BAD;
     boolean hasValue;
-    /** Expected update period of this point; 0 = the store's default. */
+    /** Maximum age of this point's value; 0 = none (it turns STALE only when its source says so). */
     long expectedPeriodMillis;
+    /** Removed from its store: writes through it are ignored. */
+    boolean removed;
 
     /** 1 while the handle sits in the store's change queue; written through {@link #DIRTY}. */
     @SuppressWarnings("unused")

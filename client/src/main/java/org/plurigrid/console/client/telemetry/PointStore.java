@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,27 +34,44 @@ public final class PointStore {
     private final ConcurrentLinkedQueue<PointHandle> changed = new ConcurrentLinkedQueue<>();
     /** Handles queued in {@link #changed}; read at the start of a drain to bound it. */
     private final AtomicInteger changedCount = new AtomicInteger();
-    /** Device ActivePower points, the inputs of the supergrid totals; append-only (births are rare). */
-    private final ConcurrentLinkedQueue<PointHandle> powerPoints = new ConcurrentLinkedQueue<>();
+    /** Device ActivePower points, the inputs of the supergrid totals. */
+    private final Set<PointHandle> powerPoints = ConcurrentHashMap.newKeySet();
     private final AtomicInteger notGood = new AtomicInteger();
     private final CopyOnWriteArrayList<Consumer<Measurement>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger listenerFailures = new AtomicInteger();
     private final List<StaleRule> staleRules;
+    private final int maxPoints;
 
-    /** A store where every point has the default expected period of {@link #markStale}. */
+    /** A store without maximum ages, holding up to {@link TelemetryLimits#DEFAULTS}' points. */
     public PointStore() {
         this(List.of());
     }
 
-    /** @param staleRules expected periods by point pattern, applied when a point is first registered (first match) */
+    /** @param staleRules maximum ages by point pattern, applied when a point is first registered (first match) */
     public PointStore(List<StaleRule> staleRules) {
-        this.staleRules = List.copyOf(staleRules);
+        this(staleRules, TelemetryLimits.DEFAULTS.maxPoints());
     }
 
-    /** The handle of a point, created (BAD, no value yet) on first use. A non-empty unit replaces the old one. */
+    /** @param maxPoints registrations beyond this many points are refused ({@link #register} returns null) */
+    public PointStore(List<StaleRule> staleRules, int maxPoints) {
+        this.staleRules = List.copyOf(staleRules);
+        if (maxPoints < 1) {
+            throw new IllegalArgumentException("maxPoints must be positive, got " + maxPoints);
+        }
+        this.maxPoints = maxPoints;
+    }
+
+    /**
+     * The handle of a point, created (BAD, no value yet) on first use. A non-empty unit replaces the old one.
+     *
+     * @return the handle, or {@code null} when the point is new and the store already holds its maximum of points
+     */
     public PointHandle register(PointId id, String unit) {
         PointHandle h = points.get(id);
         if (h == null) {
+            if (points.size() >= maxPoints) {
+                return null;
+            }
             h = points.computeIfAbsent(id, k -> {
                 PointHandle created = new PointHandle(k, unit);
                 for (StaleRule rule : staleRules) {
@@ -82,6 +100,38 @@ public final class PointStore {
         write(h, value, true, sourceMillis, receivedMillis, Quality.GOOD);
     }
 
+    /**
+     * A fresh value whose quality the decoder decides, e.g. STALE while its edge node has an unresolved sequence
+     * gap: the value is the newest, but messages may have been lost before it.
+     */
+    public void update(PointHandle h, double value, long sourceMillis, long receivedMillis, Quality quality) {
+        write(h, value, true, sourceMillis, receivedMillis, quality);
+    }
+
+    /**
+     * Forgets points (e.g. metrics a new birth no longer announces): they leave the store, its totals and its
+     * counts. A listener hears each one as COMMS_LOST first, so alarms on it can clear. Writes through a removed
+     * handle are ignored.
+     */
+    public void remove(Collection<PointHandle> handles) {
+        for (PointHandle h : handles) {
+            setQuality(h, Quality.COMMS_LOST);
+            synchronized (h) {
+                if (h.removed) {
+                    continue;
+                }
+                h.removed = true;
+                if (h.quality != Quality.GOOD) {
+                    notGood.decrementAndGet();
+                }
+            }
+            points.remove(h.id(), h);
+            if (h.powerOf != null) {
+                powerPoints.remove(h);
+            }
+        }
+    }
+
     /** The source reported a quality without a usable value (e.g. a null metric): the last value stays. */
     public void updateQuality(PointHandle h, Quality quality, long receivedMillis) {
         write(h, Double.NaN, false, 0, receivedMillis, quality);
@@ -93,6 +143,9 @@ public final class PointStore {
         long t;
         String unit;
         synchronized (h) {
+            if (h.removed) {
+                return;
+            }
             Quality old = h.quality;
             if (withValue) {
                 h.value = value;
@@ -122,10 +175,23 @@ public final class PointStore {
         }
     }
 
+    /** Sets {@code quality} on those handles that are GOOD now (e.g. STALE after a sequence gap); BAD stays BAD. */
+    public void degrade(Collection<PointHandle> handles, Quality quality) {
+        for (PointHandle h : handles) {
+            boolean good;
+            synchronized (h) {
+                good = h.quality == Quality.GOOD;
+            }
+            if (good) {
+                setQuality(h, quality);
+            }
+        }
+    }
+
     public boolean setQuality(PointHandle h, Quality quality) {
         Measurement m;
         synchronized (h) {
-            if (h.quality == quality) {
+            if (h.quality == quality || h.removed) {
                 return false;
             }
             countTransition(h.quality, quality);
@@ -151,7 +217,7 @@ public final class PointStore {
         }
     }
 
-    /** Sets how often this point is expected to update (overrides the default and any {@link StaleRule}). */
+    /** Sets the maximum age of this point (overrides any {@link StaleRule}). */
     public void setExpectedPeriod(PointHandle h, Duration period) {
         if (period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("expected period must be positive, got " + period);
@@ -161,7 +227,7 @@ public final class PointStore {
         }
     }
 
-    /** The expected update period of a known point, or empty when it uses the default. */
+    /** The maximum age of a known point, or empty when it has none (it never turns STALE by age). */
     public Optional<Duration> expectedPeriod(PointId id) {
         PointHandle h = points.get(id);
         if (h == null) {
@@ -174,20 +240,20 @@ public final class PointStore {
     }
 
     /**
-     * Turns GOOD points that received nothing for longer than their expected period ({@code defaultPeriod} unless
-     * set per point) into STALE.
+     * Turns GOOD points that have a maximum age (a {@link StaleRule}, a JSON mapping's period) and received nothing
+     * for longer into STALE. Points without one never age: a Sparkplug B edge node reports by exception, and its
+     * death certificate, not silence, says when its data is lost.
      *
      * @return how many points went stale in this sweep
      */
-    public int markStale(InstantSource now, Duration defaultPeriod) {
+    public int markStale(InstantSource now) {
         long nowMillis = now.millis();
-        long defaultMillis = defaultPeriod.toMillis();
         int count = 0;
         for (PointHandle h : points.values()) {
             boolean stale;
             synchronized (h) {
-                long period = h.expectedPeriodMillis > 0 ? h.expectedPeriodMillis : defaultMillis;
-                stale = h.quality == Quality.GOOD && h.receivedMillis < nowMillis - period;
+                long period = h.expectedPeriodMillis;
+                stale = period > 0 && h.quality == Quality.GOOD && h.receivedMillis < nowMillis - period;
             }
             // Re-checked inside setQuality only for "still not STALE"; a value arriving in between wins next sweep.
             if (stale && setQuality(h, Quality.STALE)) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TelemetryService implements AutoCloseable {
 
-    /** Points with no update for this long become STALE unless configured otherwise. */
+    /** Maximum age of JSON-mapped points that set none (Sparkplug B points do not age unless configured). */
     public static final Duration DEFAULT_STALE_PERIOD = Duration.ofSeconds(15);
     private static final long TICK_MS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(TelemetryService.class);
@@ -29,13 +29,13 @@ public final class TelemetryService implements AutoCloseable {
     private final InstantSource clock;
     private final ScheduledExecutorService scheduler;
     private final boolean ownsScheduler;
-    private final Duration stalePeriod;
     private final PointStore store;
     private final AreaTotals areaTotals = new AreaTotals();
     private final DecodeErrors errors;
     private final RateMeter rate = new RateMeter();
     private final List<TelemetryClient> clients = new ArrayList<>();
     private final List<SparkplugDecoder> decoders = new ArrayList<>();
+    private final List<DecodeQueue> queues = new ArrayList<>();
     /** The longest one call of a {@link TopicDecoder} may take before it is switched off. */
     public static final java.time.Duration TOPIC_DECODER_LIMIT = java.time.Duration.ofSeconds(1);
     private final ExternalDecoders external;
@@ -52,7 +52,7 @@ public final class TelemetryService implements AutoCloseable {
     /**
      * @param scheduler   runs the stale sweep, the rate sampling, reconnect attempts and outgoing commands; when
      *                    {@code null} the service creates a single daemon thread and shuts it down on close
-     * @param stalePeriod how long a GOOD point may stay silent before it turns STALE
+     * @param stalePeriod maximum age of JSON-mapped points that set none
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
                             Duration stalePeriod) {
@@ -61,7 +61,8 @@ public final class TelemetryService implements AutoCloseable {
 
     /**
      * @param scheduler as above; {@code null} = own daemon thread
-     * @param settings  default stale period, JSON mappings for non-Sparkplug topics, per-point expected periods
+     * @param settings  JSON mappings and their default maximum age, maximum ages by point pattern, rebirth policy,
+     *                  resource limits
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
                             TelemetrySettings settings) {
@@ -79,8 +80,7 @@ public final class TelemetryService implements AutoCloseable {
         Objects.requireNonNull(brokers, "brokers");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(settings, "settings");
-        this.stalePeriod = settings.stalePeriod();
-        this.store = new PointStore(settings.staleRules());
+        this.store = new PointStore(settings.staleRules(), settings.limits().maxPoints());
         store.addListener(areaTotals);
         this.ownsScheduler = scheduler == null;
         this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
@@ -89,12 +89,18 @@ public final class TelemetryService implements AutoCloseable {
             return t;
         });
         this.errors = new DecodeErrors(clock);
-        this.external = new ExternalDecoders(topicDecoders, store, errors, clock, TOPIC_DECODER_LIMIT, onDecoderDisabled);
+        this.external = new ExternalDecoders(topicDecoders, store, errors, clock, TOPIC_DECODER_LIMIT, onDecoderDisabled,
+                settings.stalePeriod());
         for (BrokerConfig config : withDecoderFilters(brokers, topicDecoders)) {
             TelemetryClient client = new TelemetryClient(config, this.scheduler, commands -> {
-                SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands);
+                SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands, settings.rebirth(),
+                        settings.limits());
                 decoders.add(decoder);
-                return new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(), store, errors, clock), external);
+                DecodeQueue queue = new DecodeQueue(new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(),
+                        store, errors, clock, settings.stalePeriod()), external), errors, settings.limits(),
+                        "telemetry-decode-" + config.name());
+                queues.add(queue);
+                return queue;
             }, clock);
             clients.add(client);
         }
@@ -107,13 +113,14 @@ public final class TelemetryService implements AutoCloseable {
         }
         started = true;
         ticker = scheduler.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        queues.forEach(DecodeQueue::start);
         clients.forEach(TelemetryClient::start);
     }
 
     /** One ticker step: stale sweep and message-rate sample. Public so tests and replay can drive it by hand. */
     public void tick() {
         try {
-            store.markStale(clock, stalePeriod);
+            store.markStale(clock);
             rate.sample(messages(), clock.millis());
         } catch (RuntimeException e) {
             log.warn("Telemetry tick failed", e);
@@ -132,6 +139,7 @@ public final class TelemetryService implements AutoCloseable {
             }
         }
         clients.forEach(TelemetryClient::close);
+        queues.forEach(DecodeQueue::close);
         external.close();
         if (ownsScheduler) {
             scheduler.shutdownNow();
@@ -214,6 +222,24 @@ public final class TelemetryService implements AutoCloseable {
     /** Rejected messages by reason, shared by all brokers. */
     public DecodeErrors decodeErrors() {
         return errors;
+    }
+
+    /** Rebirth requests published over all connections since start. */
+    public long rebirthRequests() {
+        long sum = 0;
+        for (SparkplugDecoder d : decoders) {
+            sum += d.rebirthsSent();
+        }
+        return sum;
+    }
+
+    /** Messages received but not decoded yet, over all connections. */
+    public int pendingMessages() {
+        int sum = 0;
+        for (DecodeQueue q : queues) {
+            sum += q.pending();
+        }
+        return sum;
     }
 
     private long messages() {

@@ -16,6 +16,7 @@ import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.JsonMapping;
 import org.plurigrid.console.client.telemetry.MqttVersion;
 import org.plurigrid.console.client.telemetry.PointId;
+import org.plurigrid.console.client.telemetry.RebirthPolicy;
 import org.plurigrid.console.client.telemetry.TlsSettings;
 
 class ConsoleConfigTest {
@@ -156,6 +157,24 @@ class ConsoleConfigTest {
         assertThat(b.tls()).isEqualTo(Optional.empty());
         assertThat(b.isSparkplugHost()).isFalse();
         assertThat(c.telemetry().stalePeriod()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aRebirthAllowListLetsTheConsoleAskNodesItNeverSawBorn() throws Exception {
+        write("""
+                {"version": 1, "brokers": [{"name": "devnet", "uri": "tcp://127.0.0.1:1883"}],
+                 "rebirthAllowList": ["cg-utrecht/+", "cg-coop/sub-1"]}""");
+        RebirthPolicy policy = ConsoleConfig.load(home).telemetry().rebirth();
+        assertThat(policy.mode()).isEqualTo(RebirthPolicy.Mode.KNOWN);
+        assertThat(policy.allowList()).containsExactly("cg-utrecht/+", "cg-coop/sub-1");
+        assertThat(policy.perSecond()).isEqualTo(RebirthPolicy.DEFAULTS.perSecond());
+
+        assertError("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}], "rebirthAllowList": ["g/#/x"]}""",
+                "rebirthAllowList", "'#' only");
+        assertError("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}], "rebirthAllowList": "g/+"}""",
+                "rebirthAllowList", "expected an array");
     }
 
     private void assertError(String json, String key, String problem) throws Exception {

@@ -131,4 +131,24 @@ class ExternalDecodersTest {
         assertThat(disabled.get("stuck")).contains("longer than 3000 ms");
         assertThat(decoders.isActive("acme")).isTrue();
     }
+
+    @Test
+    void aDecodersPointsAgeLikeJsonMappingsAndAFullStoreIsCountedWithoutSwitchingItOff() {
+        PointStore small = new PointStore(List.of(new StaleRule("acme/m2/#", Duration.ofMinutes(2))), 2);
+        decoders = new ExternalDecoders(List.of(meters("acme")), small, errors, InstantSource.system(),
+                Duration.ofMillis(300), (d, why) -> disabled.put(d.name(), why), Duration.ofSeconds(20));
+        for (String node : List.of("m1", "m2", "m3")) {
+            decoders.offer("meters/" + node, "P=1".getBytes(StandardCharsets.UTF_8));
+        }
+
+        Await.until(Duration.ofSeconds(5), "all three decoded", () -> decoders.decoded("acme") == 3);
+        assertThat(small.expectedPeriod(PointId.nodeMetric("acme", "m1", "P"))).as("no death certificate: default age")
+                .contains(Duration.ofSeconds(20));
+        assertThat(small.expectedPeriod(PointId.nodeMetric("acme", "m2", "P"))).as("a stalePeriods rule wins")
+                .contains(Duration.ofMinutes(2));
+        assertThat(small.size()).isEqualTo(2);
+        assertThat(errors.count(DecodeErrors.POINT_LIMIT)).as("the third point refused").isEqualTo(1);
+        assertThat(decoders.isActive("acme")).isTrue();
+        assertThat(disabled).isEmpty();
+    }
 }

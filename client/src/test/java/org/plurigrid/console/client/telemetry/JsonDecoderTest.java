@@ -20,7 +20,8 @@ class JsonDecoderTest {
             .build();
     private final JsonMapping soc = JsonMapping.builder("coop/{node}/{device}/state", "/soc", "StateOfCharge")
             .group("cg-coop").unit("%").build();
-    private final JsonDecoder json = new JsonDecoder(List.of(power, soc), store, errors, clock);
+    private final JsonDecoder json = new JsonDecoder(List.of(power, soc), store, errors, clock,
+            Duration.ofSeconds(10));
     private final SparkplugDecoder sparkplug = new SparkplugDecoder(store, errors, clock, (t, p) -> { });
     private final TopicRouter router = new TopicRouter(sparkplug, json);
 
@@ -85,10 +86,11 @@ class JsonDecoderTest {
     void eachPointGoesStaleAfterItsOwnExpectedPeriod() {
         send("coop/sub-1/bat-0001/state", "{\"power\":{\"w\":1000},\"soc\":50,\"ts\":1767268800000}");
         assertThat(store.expectedPeriod(BAT_POWER)).contains(Duration.ofSeconds(3));
-        assertThat(store.expectedPeriod(BAT_SOC)).isEmpty();
+        assertThat(store.expectedPeriod(BAT_SOC)).as("the decoder's default maximum age")
+                .contains(Duration.ofSeconds(10));
 
         clock.advance(Duration.ofSeconds(4));
-        store.markStale(clock, Duration.ofSeconds(10));
+        store.markStale(clock);
 
         assertThat(store.latest(BAT_POWER).orElseThrow().quality()).isEqualTo(Quality.STALE);
         assertThat(store.latest(BAT_SOC).orElseThrow().quality()).as("default period 10 s").isEqualTo(Quality.GOOD);
@@ -107,10 +109,14 @@ class JsonDecoderTest {
         }
 
         clock.advance(Duration.ofSeconds(30));
-        ruled.markStale(clock, Duration.ofSeconds(60));
+        ruled.markStale(clock);
 
         assertThat(ruled.latest(soc).orElseThrow().quality()).isEqualTo(Quality.GOOD);
         assertThat(ruled.latest(pv).orElseThrow().quality()).isEqualTo(Quality.STALE);
+        assertThat(ruled.latest(other).orElseThrow().quality()).as("no rule: Sparkplug points do not age")
+                .isEqualTo(Quality.GOOD);
+        clock.advance(Duration.ofHours(1));
+        ruled.markStale(clock);
         assertThat(ruled.latest(other).orElseThrow().quality()).isEqualTo(Quality.GOOD);
     }
 }

@@ -128,16 +128,18 @@ class PointStoreTest {
     }
 
     @Test
-    void goodPointsSilentLongerThanThePeriodTurnStaleAndRecoverOnTheNextValue() {
+    void goodPointsSilentLongerThanTheirMaximumAgeTurnStaleAndRecoverOnTheNextValue() {
         PointHandle a = store.register(point(1), "kW");
         PointHandle b = store.register(point(2), "kW");
+        store.setExpectedPeriod(a, Duration.ofSeconds(15));
+        store.setExpectedPeriod(b, Duration.ofSeconds(15));
         store.update(a, 1, clock.millis(), clock.millis());
         clock.advance(Duration.ofSeconds(10));
         store.update(b, 2, clock.millis(), clock.millis());
         store.drainChanges();
 
         clock.advance(Duration.ofSeconds(6)); // a silent 16 s, b silent 6 s
-        int stale = store.markStale(clock, Duration.ofSeconds(15));
+        int stale = store.markStale(clock);
 
         assertThat(stale).isEqualTo(1);
         assertThat(store.latest(point(1)).orElseThrow().quality()).isEqualTo(Quality.STALE);
@@ -157,11 +159,12 @@ class PointStoreTest {
     @Test
     void staleSweepLeavesCommsLostAndBadPointsAlone() {
         PointHandle a = store.register(point(1), "kW");
+        store.setExpectedPeriod(a, Duration.ofSeconds(15));
         store.update(a, 1, clock.millis(), clock.millis());
         store.setQuality(a, Quality.COMMS_LOST);
         clock.advance(Duration.ofMinutes(5));
 
-        assertThat(store.markStale(clock, Duration.ofSeconds(15))).isZero();
+        assertThat(store.markStale(clock)).isZero();
         assertThat(store.latest(point(1)).orElseThrow().quality()).isEqualTo(Quality.COMMS_LOST);
     }
 
@@ -170,16 +173,57 @@ class PointStoreTest {
         List<Measurement> heard = new ArrayList<>();
         store.addListener(heard::add);
         PointHandle a = store.register(point(1), "kW");
+        store.setExpectedPeriod(a, Duration.ofSeconds(15));
 
         store.update(a, 1, clock.millis(), clock.millis());
         store.update(a, 2, clock.millis(), clock.millis());
         clock.advance(Duration.ofSeconds(20));
-        store.markStale(clock, Duration.ofSeconds(15));
+        store.markStale(clock);
         store.setQuality(a, Quality.COMMS_LOST);
 
         assertThat(heard).extracting(Measurement::quality)
                 .containsExactly(Quality.GOOD, Quality.GOOD, Quality.STALE, Quality.COMMS_LOST);
         assertThat(heard).extracting(Measurement::unit).containsOnly("kW");
+    }
+
+    @Test
+    void pointsWithoutAMaximumAgeStayGoodHoweverLongTheyAreSilent() {
+        PointHandle a = store.register(point(1), "kW");
+        store.update(a, 1, clock.millis(), clock.millis());
+        clock.advance(Duration.ofHours(2));
+
+        assertThat(store.markStale(clock)).isZero();
+        assertThat(store.latest(point(1)).orElseThrow().quality()).isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void removedPointsLeaveTheStoreTheirCountsAndTheTotals() {
+        List<Measurement> heard = new ArrayList<>();
+        store.addListener(heard::add);
+        PointHandle pv = store.register(new PointId("g", "n", "pv-0001", "ActivePower"), "kW");
+        PointHandle silent = store.register(point(2), "kW");
+        store.update(pv, 100, clock.millis(), clock.millis());
+        assertThat(store.notGoodCount()).as("silent never had a value").isEqualTo(1);
+
+        store.remove(List.of(pv, silent));
+        store.update(pv, 500, clock.millis(), clock.millis());
+
+        assertThat(store.size()).isZero();
+        assertThat(store.notGoodCount()).isZero();
+        assertThat(store.powerTotals().generationKw()).isZero();
+        assertThat(heard).extracting(Measurement::quality).as("a last COMMS_LOST so alarms on it clear")
+                .containsExactly(Quality.GOOD, Quality.COMMS_LOST, Quality.COMMS_LOST);
+    }
+
+    @Test
+    void aFullStoreRefusesNewPointsButKeepsServingKnownOnes() {
+        PointStore small = new PointStore(List.of(), 2);
+        PointHandle a = small.register(point(1), "kW");
+        small.register(point(2), "kW");
+
+        assertThat(small.register(point(3), "kW")).isNull();
+        assertThat(small.register(point(1), "kW")).isSameAs(a);
+        assertThat(small.size()).isEqualTo(2);
     }
 
     @Test

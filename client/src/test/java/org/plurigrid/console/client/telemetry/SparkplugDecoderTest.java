@@ -144,10 +144,59 @@ class SparkplugDecoderTest {
         Metric rebirth = cmd.getMetrics().get(0);
         assertThat(rebirth.getName()).isEqualTo("Node Control/Rebirth");
         assertThat(rebirth.getValue()).isEqualTo(true);
-        assertThat(value(PV_POWER)).as("data after a gap is still good data").isEqualTo(2.0);
+        assertThat(value(PV_POWER)).as("the newest value is kept").isEqualTo(2.0);
 
         ddataPv(6, 3);
         assertThat(errors.count(DecodeErrors.SEQ_GAP)).as("resynchronised after the gap").isEqualTo(1);
+    }
+
+    @Test
+    void anUnresolvedSeqGapMakesEveryMetricOfTheNodeStaleUntilItsNextBirth() {
+        nbirth(0);
+        dbirthPv(1);
+        ddataPv(2, 1);
+        ddataPv(5, 2); // 3 and 4 lost
+
+        assertThat(quality(SUB_POWER)).isEqualTo(Quality.STALE);
+        assertThat(quality(PV_POWER)).isEqualTo(Quality.STALE);
+        ddataPv(6, 3);
+        assertThat(value(PV_POWER)).isEqualTo(3.0);
+        assertThat(quality(PV_POWER)).as("still unresolved: messages were lost").isEqualTo(Quality.STALE);
+
+        nbirth(1); // the requested rebirth
+        dbirthPv(1);
+        assertThat(quality(SUB_POWER)).isEqualTo(Quality.GOOD);
+        assertThat(quality(PV_POWER)).isEqualTo(Quality.GOOD);
+        ddataPv(2, 4);
+        assertThat(quality(PV_POWER)).isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void silenceAloneNeverMakesASparkplugMetricStale() {
+        nbirth(0);
+        dbirthPv(1);
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(store.markStale(clock)).isZero();
+        assertThat(quality(SUB_POWER)).isEqualTo(Quality.GOOD);
+        assertThat(quality(PV_POWER)).isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void aStaleRuleGivesSparkplugMetricsOfPeriodicSourcesAMaximumAge() {
+        PointStore ruled = new PointStore(List.of(new StaleRule(G + "/+/+/Irradiance", Duration.ofSeconds(30))));
+        SparkplugDecoder d = new SparkplugDecoder(ruled, errors, clock, (t, b) -> { });
+        d.onMessage(NODE + "NBIRTH/" + N, payload().seq(0).bdSeq(0).birthMetric("Substation/ActivePower", 1, 1, "kW")
+                .bytes());
+        d.onMessage(NODE + "DBIRTH/" + N + "/pv-0001", payload().seq(1).birthMetric("ActivePower", 10, 3.5, "kW")
+                .birthMetric("Irradiance", 11, 640, "W/m²").bytes());
+
+        clock.advance(Duration.ofSeconds(31));
+        ruled.markStale(clock);
+
+        assertThat(ruled.latest(new PointId(G, N, "pv-0001", "Irradiance")).orElseThrow().quality())
+                .isEqualTo(Quality.STALE);
+        assertThat(ruled.latest(PV_POWER).orElseThrow().quality()).isEqualTo(Quality.GOOD);
     }
 
     @Test
@@ -159,7 +208,7 @@ class SparkplugDecoderTest {
         assertThat(errors.count(DecodeErrors.SEQ_GAP)).isEqualTo(2);
         assertThat(commandTopics).hasSize(1);
 
-        clock.advance(Duration.ofMillis(SparkplugDecoder.REBIRTH_MIN_INTERVAL_MS));
+        clock.advance(RebirthPolicy.DEFAULTS.perNode());
         ddataPv(20, 1);
         assertThat(commandTopics).hasSize(2);
     }
@@ -265,12 +314,107 @@ class SparkplugDecoderTest {
     }
 
     @Test
-    void dataBeforeBirthIsCountedAndRequestsARebirth() {
+    void dataFromANodeNeverSeenBornIsCountedNotAnswered() {
         ddataPv(5, 1.0);
 
-        assertThat(errors.count(DecodeErrors.NO_BIRTH)).isEqualTo(1);
-        assertThat(commandTopics).containsExactly("spBv1.0/" + G + "/NCMD/" + N);
+        assertThat(errors.count(DecodeErrors.UNKNOWN_NODE)).isEqualTo(1);
+        assertThat(commandTopics).isEmpty();
         assertThat(store.size()).isZero();
+        assertThat(decoder.knownNodes()).as("no state kept for it").isZero();
+    }
+
+    @Test
+    void anAllowListedNodeNeverSeenBornIsAskedForABirth() {
+        SparkplugDecoder allowing = new SparkplugDecoder(store, errors, clock, (t, b) -> commandTopics.add(t),
+                RebirthPolicy.DEFAULTS.withAllowList(List.of(G + "/+")), TelemetryLimits.DEFAULTS);
+        allowing.onMessage(NODE + "DDATA/" + N + "/pv-0001", payload().seq(5).aliased(10, 1).bytes());
+        allowing.onMessage("spBv1.0/cg-other/DDATA/x/pv-0001", payload().seq(5).aliased(10, 1).bytes());
+        allowing.onMessage(NODE + "DDATA/" + N + "/pv-0001", payload().seq(6).aliased(10, 1).bytes());
+
+        assertThat(commandTopics).as("once per node interval, only the allowed group")
+                .containsExactly("spBv1.0/" + G + "/NCMD/" + N);
+    }
+
+    @Test
+    void aPassiveDecoderNeverSendsACommand() {
+        SparkplugDecoder passive = new SparkplugDecoder(store, errors, clock, (t, b) -> commandTopics.add(t),
+                RebirthPolicy.DEFAULTS.withMode(RebirthPolicy.Mode.PASSIVE), TelemetryLimits.DEFAULTS);
+        passive.onMessage(NODE + "NBIRTH/" + N, payload().seq(0).bdSeq(0).birthMetric("Substation/ActivePower", 1, 1,
+                "kW").bytes());
+        passive.onMessage(NODE + "NDATA/" + N, payload().seq(9).aliased(1, 2).bytes()); // a gap
+        passive.onMessage("spBv1.0/" + G + "/NDATA/unknown", payload().seq(9).aliased(1, 2).bytes());
+
+        assertThat(errors.count(DecodeErrors.SEQ_GAP)).isEqualTo(1);
+        assertThat(commandTopics).isEmpty();
+    }
+
+    @Test
+    void spoofedTrafficFromFreshIdsIsAnsweredOnlyWithinTheGlobalBudget() {
+        SparkplugDecoder any = new SparkplugDecoder(store, errors, clock, (t, b) -> commandTopics.add(t),
+                RebirthPolicy.DEFAULTS.withMode(RebirthPolicy.Mode.ANY), TelemetryLimits.DEFAULTS);
+        byte[] data = payload().seq(1).aliased(1, 1).bytes();
+        for (int i = 0; i < 10_000; i++) {
+            any.onMessage("spBv1.0/" + G + "/NDATA/spoof-" + i, data);
+            if (i % 100 == 99) {
+                clock.advance(Duration.ofMillis(100)); // 1,000 msg/s for 10 s
+            }
+        }
+
+        long budget = RebirthPolicy.DEFAULTS.burst() + (long) (RebirthPolicy.DEFAULTS.perSecond() * 10);
+        assertThat(commandTopics).hasSizeBetween(RebirthPolicy.DEFAULTS.burst(), (int) budget);
+        assertThat(any.rebirthsHeldBack()).isEqualTo(10_000 - commandTopics.size());
+        assertThat(any.knownNodes()).isZero();
+        assertThat(errors.count(DecodeErrors.UNKNOWN_NODE)).isEqualTo(10_000);
+    }
+
+    @Test
+    void aBirthWithTooManyMetricsIsRefusedWhole() {
+        SparkplugDecoder limited = new SparkplugDecoder(store, errors, clock, (t, b) -> { }, RebirthPolicy.DEFAULTS,
+                new TelemetryLimits(1 << 20, 3, 100, 10, 1_000, 100, 1 << 20));
+        SparkplugPayloads birth = payload().seq(0).bdSeq(0);
+        for (int i = 0; i < 4; i++) {
+            birth.birthMetric("m" + i, i + 1, i, "");
+        }
+        limited.onMessage(NODE + "NBIRTH/" + N, birth.bytes());
+
+        assertThat(errors.count(DecodeErrors.BIRTH_TOO_LARGE)).isEqualTo(1);
+        assertThat(store.size()).isZero();
+        assertThat(limited.liveNodes()).isZero();
+    }
+
+    @Test
+    void pointsPerNodeAndNodesPerConnectionAreBounded() {
+        SparkplugDecoder limited = new SparkplugDecoder(store, errors, clock, (t, b) -> { }, RebirthPolicy.DEFAULTS,
+                new TelemetryLimits(1 << 20, 100, 5, 2, 1_000, 100, 1 << 20));
+        for (int node = 0; node < 3; node++) {
+            limited.onMessage(NODE + "NBIRTH/n" + node, payload().seq(0).bdSeq(0).birthMetric("a", 1, 1, "")
+                    .birthMetric("b", 2, 2, "").bytes());
+        }
+        SparkplugPayloads dbirth = payload().seq(1);
+        for (int i = 0; i < 10; i++) {
+            dbirth.birthMetric("d" + i, 10 + i, i, "");
+        }
+        limited.onMessage(NODE + "DBIRTH/n0/pv-0001", dbirth.bytes());
+
+        assertThat(limited.knownNodes()).isEqualTo(2);
+        assertThat(errors.count(DecodeErrors.NODE_LIMIT)).isEqualTo(1);
+        assertThat(store.snapshot()).filteredOn(m -> m.id().node().equals("n0")).hasSize(5);
+        assertThat(errors.count(DecodeErrors.POINT_LIMIT)).isEqualTo(1);
+    }
+
+    @Test
+    void metricsANewBirthNoLongerAnnouncesAreFreed() {
+        nbirth(0);
+        dbirthPv(1);
+        for (int session = 1; session <= 50; session++) {
+            decoder.onMessage(NODE + "NBIRTH/" + N, payload().seq(0).bdSeq(session)
+                    .birthMetric("Session" + session + "/Value", 1, session, "").bytes());
+            decoder.onMessage(NODE + "DBIRTH/" + N + "/pv-0001", payload().seq(1)
+                    .birthMetric("Gen" + session, 10, 3.5, "kW").bytes());
+        }
+
+        assertThat(store.snapshot()).extracting(m -> m.id().metric())
+                .containsExactlyInAnyOrder("Session50/Value", "Gen50");
     }
 
     @Test

@@ -15,8 +15,10 @@ class TelemetryServiceTest {
     private final MutableClock clock = MutableClock.at("2026-01-01T12:00:00Z");
 
     @Test
-    void tickTurnsSilentPointsStaleAfterTheConfiguredPeriod() {
-        try (TelemetryService service = new TelemetryService(List.of(), clock, null, Duration.ofSeconds(5))) {
+    void tickTurnsPointsSilentPastTheirConfiguredMaximumAgeStale() {
+        TelemetrySettings settings = TelemetrySettings.DEFAULTS
+                .withStaleRules(List.of(new StaleRule("g/#", Duration.ofSeconds(5))));
+        try (TelemetryService service = new TelemetryService(List.of(), clock, null, settings)) {
             List<Measurement> heard = new ArrayList<>();
             service.addListener(heard::add);
             PointStore store = service.store();

@@ -53,8 +53,10 @@ class GridLiveIntegrationTest {
         // The console loads its own copy of the model: topology and ratings only, no values from the devnet.
         GridSnapshot topology = new GridSnapshotFactory().snapshot(DemoSupergrid.build(), null, Instant.now());
         overlay = new GridTelemetryOverlay(topology);
-        telemetry = new TelemetryService(List.of(BrokerConfig.builder("devnet", devnet.mqttUri()).build()),
-                InstantSource.system());
+        // The console as the fleet's primary host: the nodes birth again when it comes online.
+        devnet.followPrimaryHost("grid-live-test");
+        telemetry = new TelemetryService(List.of(BrokerConfig.builder("devnet", devnet.mqttUri())
+                .hostId("grid-live-test").build()), InstantSource.system());
         telemetry.addListener(m -> {
             String metric = m.id().metric();
             if (metric.equals(GridPoints.AREA_LOAD)) {

@@ -39,6 +39,7 @@ import org.plurigrid.console.client.dr.CongestionRelief;
 import org.plurigrid.console.client.dr.DeviceState;
 import org.plurigrid.console.client.dr.Flexibility;
 import org.plurigrid.console.client.dr.PayloadType;
+import org.plurigrid.console.views.common.ColumnFit;
 
 /**
  * The operator's demand-response screen: Dispatch (sites and their flexibility, the request with the program's limits
@@ -111,14 +112,14 @@ public final class DemandResponseView extends StackPane {
     private Node dispatchPane() {
         TableView<Flexibility> sites = new TableView<>(vm.sites());
         sites.setId("dr-sites");
-        sites.getColumns().add(text("Site", Flexibility::target));
-        sites.getColumns().add(numeric("Devices", f -> Integer.toString(f.devices())));
-        sites.getColumns().add(numeric("Import kW", f -> kw(f.importKw())));
-        sites.getColumns().add(numeric("Load kW", f -> kw(f.curtailableLoadKw())));
-        sites.getColumns().add(numeric("EV kW", f -> kw(f.deferrableEvKw())));
-        sites.getColumns().add(numeric("Battery kW", f -> kw(f.batteryDischargeKw())));
-        sites.getColumns().add(numeric("PV kW", f -> kw(f.curtailablePvKw())));
-        sites.getColumns().add(numeric("Flexible kW", f -> kw(f.reductionKw())));
+        sites.getColumns().add(key(text("Site", Flexibility::target), "gelderland-sub-04"));
+        sites.getColumns().add(key(numeric("Devices", f -> Integer.toString(f.devices())), "999"));
+        sites.getColumns().add(key(numeric("Import", f -> kw(f.importKw())), "-9999"));
+        sites.getColumns().add(key(numeric("Load", f -> kw(f.curtailableLoadKw())), "9999"));
+        sites.getColumns().add(key(numeric("EV", f -> kw(f.deferrableEvKw())), "9999"));
+        sites.getColumns().add(key(numeric("Battery", f -> kw(f.batteryDischargeKw())), "9999"));
+        sites.getColumns().add(key(numeric("PV", f -> kw(f.curtailablePvKw())), "9999"));
+        sites.getColumns().add(key(numeric("Flexible", f -> kw(f.reductionKw())), "9999"));
         sites.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         sites.setPlaceholder(new Label("No site with controllable devices yet (waiting for births)"));
         sites.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> {
@@ -179,7 +180,7 @@ public final class DemandResponseView extends StackPane {
         right.getStyleClass().add("dr-panel");
         right.setPadding(new Insets(10));
         right.setMinWidth(360);
-        Label sitesTitle = new Label("Sites and the flexibility they have now");
+        Label sitesTitle = new Label("Sites and the flexibility they have now (kW)");
         sitesTitle.getStyleClass().add("section-title");
         VBox left = new VBox(6, sitesTitle, sites);
         VBox.setVgrow(sites, Priority.ALWAYS);
@@ -195,7 +196,7 @@ public final class DemandResponseView extends StackPane {
         l.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.payloadTypeProperty().get()) {
             case CHARGE_STATE_SETPOINT -> "% state of charge";
             case SIMPLE -> "level 0–3";
-            case DISPATCH_SETPOINT_RELATIVE -> "kW (negative reduces)";
+            case DISPATCH_SETPOINT_RELATIVE -> "kW, − reduces";
             case null -> "";
             default -> "kW";
         }, vm.payloadTypeProperty()));
@@ -207,8 +208,12 @@ public final class DemandResponseView extends StackPane {
     private Node congestionPane() {
         TableView<CongestionRow> table = new TableView<>(vm.congestions());
         table.setId("dr-congestions");
-        table.getColumns().add(text("Branch", r -> r.congestion().branchId()));
-        table.getColumns().add(text("Case", r -> r.congestion().contingency().map(c -> "N-1: loss of " + c).orElse("now")));
+        TableColumn<CongestionRow, String> branch = text("Branch", r -> r.congestion().branchId());
+        ColumnFit.tooltipWhenCut(branch);
+        table.getColumns().add(key(branch, "gelderland-mv-r2-07"));
+        TableColumn<CongestionRow, String> when = text("Case", r -> r.congestion().contingency().map(c -> "N-1: loss of " + c).orElse("now"));
+        ColumnFit.tooltipWhenCut(when);
+        table.getColumns().add(when);
         TableColumn<CongestionRow, String> loading = numeric("Loading %", r -> String.format(Locale.ROOT, "%.1f", r.loadingPercent()));
         loading.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -222,7 +227,7 @@ public final class DemandResponseView extends StackPane {
                 }
             }
         });
-        table.getColumns().add(loading);
+        table.getColumns().add(key(loading, "■ 999.9"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Press Find congestions: the loadings now and the N-1 violations"));
 
@@ -236,7 +241,12 @@ public final class DemandResponseView extends StackPane {
         propose.setId("dr-propose");
         propose.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
         propose.setOnAction(e -> vm.propose(table.getSelectionModel().getSelectedItem()));
-        HBox bar = new HBox(10, find, new Label("Bring under (%)"), targetLoading, propose);
+        for (Button b : new Button[] {find, propose}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        Label under = new Label("Bring under (%)");
+        under.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(10, find, under, targetLoading, propose);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<CongestionRelief.SiteEffect> ranking = new TableView<>();
@@ -258,6 +268,7 @@ public final class DemandResponseView extends StackPane {
         summary.setId("dr-proposal-summary");
         summary.getStyleClass().add("dr-proposal-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         vm.proposalProperty().addListener((o, was, p) -> {
             ranking.getItems().setAll(p == null ? java.util.List.of() : p.ranking());
             proposed.getItems().setAll(p == null ? java.util.List.of() : p.events());
@@ -273,6 +284,8 @@ public final class DemandResponseView extends StackPane {
         Label t1 = new Label("Branches to relieve");
         t1.getStyleClass().add("section-title");
         VBox left = new VBox(6, t1, bar, table);
+        left.setMinWidth(Region.USE_PREF_SIZE);
+        left.setPrefWidth(640);
         VBox.setVgrow(table, Priority.ALWAYS);
         Label t2 = new Label("Ranked sites and the proposed dispatch");
         t2.getStyleClass().add("section-title");
@@ -353,7 +366,7 @@ public final class DemandResponseView extends StackPane {
         });
         devices.getColumns().add(state);
         devices.getColumns().add(numeric("Baseline kW", r -> kw(r.baselineKw())));
-        devices.getColumns().add(numeric("Now kW", r -> kw(r.measuredKw())));
+        devices.getColumns().add(numeric("Mean kW since start", r -> kw(r.measuredKw())));
         devices.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
         vm.liveProperty().addListener((o, was, s) -> {
@@ -519,13 +532,23 @@ public final class DemandResponseView extends StackPane {
         return t;
     }
 
+    private static <S> TableColumn<S, String> key(TableColumn<S, String> column, String widest) {
+        ColumnFit.key(column, widest);
+        return column;
+    }
+
     private static Label key(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("fact-key");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
     static String kw(double kw) {
-        return Double.isNaN(kw) ? "—" : String.format(Locale.ROOT, Math.abs(kw) >= 100 ? "%.0f" : "%.1f", kw);
+        if (Double.isNaN(kw)) {
+            return "—";
+        }
+        String s = String.format(Locale.ROOT, Math.abs(kw) >= 100 ? "%.0f" : "%.1f", kw);
+        return s.equals("-0.0") || s.equals("-0") ? s.substring(1) : s;
     }
 }

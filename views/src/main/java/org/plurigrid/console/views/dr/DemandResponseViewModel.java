@@ -97,6 +97,15 @@ public final class DemandResponseViewModel {
     private final ReadOnlyObjectWrapper<CongestionRelief.Proposal> proposal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
+    // read-only views made once: a wrapper made per call could be collected, and the listeners added to it with it
+    private final ObservableList<Flexibility> sitesView = FXCollections.unmodifiableObservableList(sites);
+    private final ObservableList<ChainEvent> eventsView = FXCollections.unmodifiableObservableList(filteredEvents);
+    private final ObservableList<String> followedView = FXCollections.unmodifiableObservableList(followed);
+    private final ObservableList<EventSnapshot.DeviceRow> liveDevicesView = FXCollections.unmodifiableObservableList(liveDevices);
+    private final ObservableList<TrendPoint> trendView = FXCollections.unmodifiableObservableList(trend);
+    private final ObservableList<CongestionRow> congestionsView = FXCollections.unmodifiableObservableList(congestions);
+    private final ObservableList<PreparedDispatch> pendingView = FXCollections.unmodifiableObservableList(pending);
+
     private Instant followedSince;
     private int ticks;
     private boolean snapshotInFlight;
@@ -241,6 +250,9 @@ public final class DemandResponseViewModel {
     }
 
     private static double number(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Set " + field);
+        }
         try {
             return Double.parseDouble(text == null ? "" : text.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
@@ -554,12 +566,12 @@ public final class DemandResponseViewModel {
     }
 
     public ObservableList<Flexibility> sites() {
-        return FXCollections.unmodifiableObservableList(sites);
+        return sitesView;
     }
 
     /** Events on chain as filtered by state and text. */
     public ObservableList<ChainEvent> events() {
-        return FXCollections.unmodifiableObservableList(filteredEvents);
+        return eventsView;
     }
 
     public ReadOnlyStringProperty refusalProperty() {
@@ -579,7 +591,7 @@ public final class DemandResponseViewModel {
     }
 
     public ObservableList<PreparedDispatch> pending() {
-        return FXCollections.unmodifiableObservableList(pending);
+        return pendingView;
     }
 
     public ReadOnlyStringProperty confirmationProperty() {
@@ -595,7 +607,7 @@ public final class DemandResponseViewModel {
     }
 
     public ObservableList<String> followed() {
-        return FXCollections.unmodifiableObservableList(followed);
+        return followedView;
     }
 
     public ReadOnlyObjectProperty<EventSnapshot> liveProperty() {
@@ -603,15 +615,15 @@ public final class DemandResponseViewModel {
     }
 
     public ObservableList<EventSnapshot.DeviceRow> liveDevices() {
-        return FXCollections.unmodifiableObservableList(liveDevices);
+        return liveDevicesView;
     }
 
     public ObservableList<TrendPoint> trend() {
-        return FXCollections.unmodifiableObservableList(trend);
+        return trendView;
     }
 
     public ObservableList<CongestionRow> congestions() {
-        return FXCollections.unmodifiableObservableList(congestions);
+        return congestionsView;
     }
 
     public ReadOnlyObjectProperty<CongestionRelief.Proposal> proposalProperty() {

@@ -251,7 +251,7 @@ public final class DemandResponseView extends StackPane {
 
         TableView<CongestionRelief.SiteEffect> ranking = new TableView<>();
         ranking.setId("dr-ranking");
-        ranking.getColumns().add(text("Site", CongestionRelief.SiteEffect::site));
+        ranking.getColumns().add(key(text("Site", CongestionRelief.SiteEffect::site), "gelderland-sub-04"));
         ranking.getColumns().add(numeric("A per MW", s -> String.format(Locale.ROOT, "%.2f", s.amperesPerMw())));
         ranking.getColumns().add(numeric("Flexible kW", s -> kw(s.flexibleKw())));
         ranking.getColumns().add(numeric("Relief A", s -> String.format(Locale.ROOT, "%.2f", s.reliefA())));
@@ -259,7 +259,7 @@ public final class DemandResponseView extends StackPane {
         ranking.setPlaceholder(new Label("Sites ranked by their effect on the selected branch"));
         TableView<CongestionRelief.SiteDispatch> proposed = new TableView<>();
         proposed.setId("dr-proposed");
-        proposed.getColumns().add(text("Event at site", CongestionRelief.SiteDispatch::site));
+        proposed.getColumns().add(key(text("Event at site", CongestionRelief.SiteDispatch::site), "gelderland-sub-04"));
         proposed.getColumns().add(numeric("Reduce kW", s -> kw(s.reduceKw())));
         proposed.getColumns().add(numeric("Expected relief A", s -> String.format(Locale.ROOT, "%.2f", s.expectedReliefA())));
         proposed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

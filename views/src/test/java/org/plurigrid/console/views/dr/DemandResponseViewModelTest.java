@@ -166,4 +166,17 @@ class DemandResponseViewModelTest {
         vm.stateFilterProperty().set(null);
         assertThat(vm.events()).extracting(ChainEvent::eventId).containsExactly("ev-2", "ev-3");
     }
+
+    @Test
+    void aListenerOnTheFollowedEventsOutlivesGarbageCollection() {
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        vm.followed().addListener((javafx.collections.ListChangeListener<String>) c -> changes.incrementAndGet());
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+
+        vm.follow(java.util.List.of("ev-9"));
+
+        assertThat(changes.get()).as("the view switches to the live tab on this change").isPositive();
+    }
 }

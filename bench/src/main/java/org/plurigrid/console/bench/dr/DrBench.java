@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Demand-response figures on the devnet (embedded HiveMQ, simulated fleet, devnet chain with the DR contract): per round,
- * one event per community grid asking each grid's whole flexibility (SIMPLE level 3), and for each event the time to send
+ * one event per community grid asking each grid's whole flexibility now (DISPATCH_SETPOINT_RELATIVE −flexibility, so
+ * every device with flexibility is commanded), and for each event the time to send
  * its DCMDs, dispatch (call) to first acknowledgement, DCMDs to first and to 95 % of the acknowledgements, and delivered ÷
  * requested after {@code --settle-seconds}; then cancel, and wait for the devices to be restored. Figures only.
  *
@@ -106,7 +107,8 @@ public final class DrBench {
                     List<Long> commandMs = new ArrayList<>();
                     for (CommunityGrid g : CommunityGrid.DEVNET_GRIDS) {
                         AtomicLong took = new AtomicLong();
-                        DispatchRequest r = new DispatchRequest(g.id(), PayloadType.SIMPLE, 3, "LEVEL", IntervalPeriod.NOW,
+                        double flexKw = Math.floor(dr.flexibility(g.id()).reductionKw());
+                        DispatchRequest r = new DispatchRequest(g.id(), PayloadType.DISPATCH_SETPOINT_RELATIVE, -flexKw, "KW", IntervalPeriod.NOW,
                                 Duration.ofMinutes(10), Optional.empty(), Optional.empty(), Duration.ofSeconds(2));
                         long t0 = System.currentTimeMillis();
                         DispatchOutcome o = dr.dispatch(r, key, false, p -> {
@@ -226,6 +228,13 @@ public final class DrBench {
     }
 
     private static void quietLogs() {
+        // the same quiet configuration as the governance bench: warnings to stderr, stdout for the figures only
+        if (System.getProperty("logback.configurationFile") == null) {
+            java.net.URL quiet = DrBench.class.getResource("/org/plurigrid/console/bench/governance/bench-logback.xml");
+            if (quiet != null) {
+                System.setProperty("logback.configurationFile", quiet.toString());
+            }
+        }
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
             ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }

@@ -54,6 +54,7 @@ public final class ConsoleApplication extends Application {
     private ConsoleAlarms alarms;
     private ConsoleMap map;
     private ConsoleGovernance governance;
+    private ConsoleDemandResponse demandResponse;
     private PluginEntries plugins;
     private final TelemetryStartup startup;
     private final InstantSource clock;
@@ -137,6 +138,15 @@ public final class ConsoleApplication extends Application {
             governance = new ConsoleGovernance(options.home(), clock);
             status.chainStatusProperty().set("chain: starts once telemetry is live");
             ConsoleGovernance chain = governance;
+            // Demand response drives the same devnet chain's DR program and the devnet fleet's DER controls.
+            demandResponse = new ConsoleDemandResponse(clock, gridModel().orElse(null));
+            ConsoleDemandResponse dr = demandResponse;
+            governance.onDevnetChain(c -> {
+                TelemetryBackend b = backend.get();
+                java.util.Optional<org.plurigrid.console.devnet.Devnet> d = b == null ? java.util.Optional.empty() : b.devnet();
+                d.ifPresentOrElse(devnet -> dr.start(devnet.mqttUri(), c),
+                        () -> LOG.warn("Demand response needs the in-process devnet's broker; it is not running"));
+            });
             started.whenComplete((b, e) -> Platform.runLater(() -> {
                 if (shutdown.get() == null) {
                     chain.start(status);
@@ -145,7 +155,8 @@ public final class ConsoleApplication extends Application {
         }
 
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
-                map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
+                map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page,
+                demandResponse == null ? null : demandResponse::page));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
         navigation.addAll(plugins.create(pluginContext, pump, builtIn));
         window = new MainWindow(navigation, status);
@@ -256,6 +267,9 @@ public final class ConsoleApplication extends Application {
                 if (plugins != null) {
                     plugins.close();
                 }
+                if (demandResponse != null) {
+                    demandResponse.close();
+                }
                 if (governance != null) {
                     governance.close();
                 }
@@ -332,6 +346,11 @@ public final class ConsoleApplication extends Application {
     private SupergridSummary summary() {
         TelemetryBackend b = backend.get();
         return b == null ? SupergridSummary.EMPTY : b.summary();
+    }
+
+    /** The demand-response screen's view-model once it started (devnet mode only), for tests. */
+    public java.util.Optional<org.plurigrid.console.views.dr.DemandResponseViewModel> demandResponse() {
+        return demandResponse == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(demandResponse.viewModel());
     }
 
     /** The governance screen's wiring once the devnet chain is up (devnet mode only), for tests. */

@@ -46,6 +46,7 @@ final class ConsoleGovernance implements AutoCloseable {
     private final StackPane page = new StackPane(new Label("Starting the devnet chain…"));
     private volatile DevnetChain chain;
     private volatile GovernanceWiring wiring;
+    private volatile java.util.function.Consumer<DevnetChain> onDevnetChain = c -> { };
 
     ConsoleGovernance(Path home, InstantSource clock) {
         this.home = Objects.requireNonNull(home, "home");
@@ -60,6 +61,7 @@ final class ConsoleGovernance implements AutoCloseable {
             try {
                 DevnetChain c = DevnetChain.start();
                 chain = c;
+                onDevnetChain.accept(c);
                 Keystore keystore = devnetKeystore(c);
                 ChainConfig config = ChainConfig.of(c.chainId(), c.options().bech32Prefix(), c.options().feeDenom(),
                         c.options().minGasPrice().toPlainString(), GrpcEndpoint.parse(c.grpcTarget()));
@@ -137,6 +139,11 @@ final class ConsoleGovernance implements AutoCloseable {
         }
         status.chainStatusProperty().set("chain: " + s.text());
         status.chainAbnormalProperty().set(!s.connected());
+    }
+
+    /** Called on the governance thread once the devnet chain is up (demand response uses its program contract). */
+    void onDevnetChain(java.util.function.Consumer<DevnetChain> listener) {
+        onDevnetChain = Objects.requireNonNull(listener, "listener");
     }
 
     Node page() {

@@ -21,7 +21,7 @@ final class ConsoleNavigation {
 
     /** The built-in entries, in rail order. */
     static List<NavigationEntry> entries(OverviewViewModel overview, Supplier<Node> map, Supplier<Node> alarms,
-                                         Supplier<Node> governance) {
+                                         Supplier<Node> governance, Supplier<Node> demandResponse) {
         return List.of(
                 new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),
                 map == null
@@ -29,8 +29,10 @@ final class ConsoleNavigation {
                                 "No grid model is configured for these brokers yet; on the devnet the map shows the demo supergrid.")
                         : new NavigationEntry("map", "Map", map),
                 new NavigationEntry("alarms", "Alarms", alarms),
-                NavigationEntry.placeholder("demand-response", "Demand Response",
-                        "Flexibility available per grid, dispatch of demand-response events signed on chain, and their execution."),
+                demandResponse == null
+                        ? NavigationEntry.placeholder("demand-response", "Demand Response",
+                                "No devnet or DR program is configured; on the devnet this dispatches demand-response events signed on chain.")
+                        : new NavigationEntry("demand-response", "Demand Response", demandResponse),
                 governance == null
                         ? NavigationEntry.placeholder("governance", "Governance",
                                 "No chain node is configured; on the devnet this shows the proposals of the devnet chain.")

@@ -92,24 +92,50 @@ public final class DemandResponseService {
         return "ev-" + clock.instant().getEpochSecond() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt() & 0xFFFF, 4);
     }
 
+    /** The flexibility of every site (edge node) with controllable devices, from live telemetry. */
+    public List<Flexibility> siteFlexibility() {
+        return devices.sites().stream().map(this::flexibility).toList();
+    }
+
+    /**
+     * Fixes exactly what a dispatch will sign — a fresh event id and the {@code dispatch_event} message with its start
+     * resolved now — so the operator confirms those bytes and {@link #dispatch(PreparedDispatch, SigningKey, boolean, Consumer)}
+     * sends them unchanged.
+     */
+    public PreparedDispatch prepare(DispatchRequest r, String sender) {
+        Instant now = clock.instant();
+        String eventId = newEventId();
+        return new PreparedDispatch(eventId, r, now, sender, chain.contract(), chain.chain().config().chainId(),
+                new String(DrChainClient.dispatchJson(eventId, r, now), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /**
      * Dispatches: limits and overlap, then the signed {@code dispatch_event}; only when it is included, a DCMD to each
      * participating device of the target. A failed broadcast commands nothing.
      */
     public DispatchOutcome dispatch(DispatchRequest r, SigningKey key, boolean allowOverlap, Consumer<DispatchProgress> progress) {
+        return dispatch(prepare(r, key.address(chain.chain().config().bech32Prefix()).bech32()), key, allowOverlap, progress);
+    }
+
+    /** Dispatches exactly the prepared message (see {@link #prepare}); refused when {@code key} is not its sender. */
+    public DispatchOutcome dispatch(PreparedDispatch p, SigningKey key, boolean allowOverlap, Consumer<DispatchProgress> progress) {
+        DispatchRequest r = p.request();
         ProgramInfo program = chain.program();
         Optional<String> refusal = check(program, r, allowOverlap);
         if (refusal.isPresent()) {
             return new DispatchOutcome.Refused(refusal.get());
         }
-        Instant now = clock.instant();
-        Map<DerDevice, Map<DeviceControl, Object>> plan = plan(r, now);
-        String eventId = newEventId();
         String sender = key.address(chain.chain().config().bech32Prefix()).bech32();
+        if (!sender.equals(p.sender())) {
+            return new DispatchOutcome.Refused("Refused: the dispatch was prepared for " + p.sender() + ", not " + sender);
+        }
+        Instant now = p.preparedAt();
+        Map<DerDevice, Map<DeviceControl, Object>> plan = plan(r, clock.instant());
+        String eventId = p.eventId();
         TxOutcome tx;
         try {
-            tx = chain.chain().submit(List.of(chain.execute(sender, DrChainClient.dispatchJson(eventId, r, now))), "dr dispatch " + eventId,
-                    key, (step, detail) -> progress.accept(new DispatchProgress.Submitting(step, detail)));
+            tx = chain.chain().submit(List.of(chain.execute(sender, p.messageJson().getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                    "dr dispatch " + eventId, key, (step, detail) -> progress.accept(new DispatchProgress.Submitting(step, detail)));
         } catch (ChainException e) {
             return new DispatchOutcome.Rejected(new TxOutcome.Rejected(e.step(), 0, "", e.getMessage(), Optional.empty(), 0));
         }

@@ -191,6 +191,17 @@ public final class DrDeviceTracker implements MessageSink {
         return out;
     }
 
+    /** The sites (edge nodes) with controllable devices, by community grid then id. */
+    public List<String> sites() {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        devices.forEach((d, t) -> {
+            if (!t.controlTypes.isEmpty()) {
+                out.add(d.group() + "\u0000" + d.node());
+            }
+        });
+        return out.stream().map(s -> s.substring(s.indexOf('\u0000') + 1)).toList();
+    }
+
     public boolean isOnline(DerDevice d) {
         Tracked t = devices.get(d);
         return t != null && t.online;

@@ -34,7 +34,8 @@ public final class LiveEvent {
     private final List<Instant> ackTimes = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Instant commandedAt;
 
-    LiveEvent(String eventId, String txHash, long height, String target, double requestedKw, Instant start, Instant end,
+    /** An event followed from now on; the service makes these (tests and other front ends may too). */
+    public LiveEvent(String eventId, String txHash, long height, String target, double requestedKw, Instant start, Instant end,
               Map<DerDevice, Double> baselines, Instant commandedAt, Consumer<DispatchProgress> progress) {
         this.eventId = Objects.requireNonNull(eventId, "eventId");
         this.txHash = txHash;

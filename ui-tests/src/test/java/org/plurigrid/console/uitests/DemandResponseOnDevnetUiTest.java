@@ -1,0 +1,115 @@
+package org.plurigrid.console.uitests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.plurigrid.console.uitests.ConsoleOnDevnet.fx;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.plurigrid.console.app.ConsoleApplication;
+import org.plurigrid.console.client.dr.CongestionRelief;
+import org.plurigrid.console.client.dr.DeviceState;
+import org.plurigrid.console.views.dr.CongestionRow;
+import org.plurigrid.console.views.dr.DemandResponseViewModel;
+import org.plurigrid.console.views.dr.EventSnapshot;
+import org.plurigrid.console.views.shell.MainWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * From a congestion to a dispatch and back, on the devnet: the most loaded branch, the sites ranked by their effect on
+ * it and the proposed events, exactly what will be signed, the devices' acknowledgements and the delivered kW, cancel,
+ * and the devices restored. Screenshots dr-*.png under target/screenshots.
+ */
+class DemandResponseOnDevnetUiTest {
+
+    private static final long WITHIN_SECONDS = 60;
+    private static ConsoleApplication app;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startConsole() throws Exception {
+        app = ConsoleOnDevnet.launch(Path.of("target", "ui-home-dr"));
+    }
+
+    @AfterAll
+    static void stopConsole() throws Exception {
+        ConsoleOnDevnet.stop(app);
+    }
+
+    @Test
+    void congestionToProposedDispatchToAcksAndDeliveryThenCancelRestores() throws Exception {
+        MainWindow window = app.window();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> app.demandResponse().isPresent()));
+        robot.clickOn("#nav-demand-response");
+        DemandResponseViewModel dr = app.demandResponse().orElseThrow();
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.sites().size() >= 5
+                && dr.sites().stream().anyMatch(f -> f.reductionKw() > 0) && dr.programProperty().get() != null));
+        WaitForAsyncUtils.sleep(5, TimeUnit.SECONDS);   // a few seconds of history for the meter-before baseline
+        Screenshots.save(window, "dr-01-sites-and-request");
+
+        robot.clickOn("Congestion");
+        robot.clickOn("#dr-find-congestions");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> !dr.congestions().isEmpty() && !dr.busyProperty().get()));
+        @SuppressWarnings("unchecked")
+        TableView<CongestionRow> congestions = (TableView<CongestionRow>) window.lookup("#dr-congestions");
+        CongestionRow worst = fx(() -> dr.congestions().getFirst());
+        fx(() -> {
+            congestions.getSelectionModel().select(0);
+            return null;
+        });
+        // bring the most loaded branch a few points down (under 100 % when it is overloaded)
+        double target = Math.min(100, Math.floor(worst.loadingPercent() - 3));
+        robot.doubleClickOn("#dr-target-loading").eraseText(4).write(Long.toString(Math.round(target)));
+        robot.clickOn("#dr-propose");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.proposalProperty().get() != null));
+        CongestionRelief.Proposal proposal = fx(() -> dr.proposalProperty().get());
+        assertThat(proposal.events()).as("events proposed for %s", worst.congestion().label()).isNotEmpty();
+        assertThat(proposal.loadingAfterPercent()).as("loading after, solved").isLessThan(proposal.loadingBeforePercent());
+        assertThat(proposal.ranking().getFirst().site()).isEqualTo(proposal.events().getFirst().site());
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "dr-02-congestion-ranked-and-proposed");
+
+        robot.clickOn("#dr-review-proposal");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS,
+                () -> fx(() -> dr.stepProperty().get()) == DemandResponseViewModel.Step.CONFIRM);
+        String shown = fx(() -> dr.confirmationProperty().get());
+        assertThat(shown).as("what you see is what you sign").contains("dispatch_event").contains("plurigrid-devnet")
+                .contains(proposal.events().getFirst().site());
+        assertThat(fx(() -> dr.pending().size())).isEqualTo(proposal.events().size());
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "dr-03-confirm-exactly-what-is-signed");
+
+        robot.clickOn("#dr-confirm-sign");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.followed().size()) == proposal.events().size());
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> {
+            EventSnapshot s = dr.liveProperty().get();
+            int answered = s == null ? 0 : s.count(DeviceState.ACKNOWLEDGED) + s.count(DeviceState.RESPONDING);
+            return s != null && s.devices().size() > 0 && answered >= 0.95 * s.devices().size();
+        }));
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.liveProperty().get().deliveredKw() > 0
+                && dr.trend().size() >= 5));
+        EventSnapshot live = fx(() -> dr.liveProperty().get());
+        assertThat(live.height()).isPositive();
+        assertThat(live.requestedKw()).isCloseTo(proposal.totalReduceKw(), org.assertj.core.data.Offset.offset(0.5));
+        Screenshots.save(window, "dr-04-live-acks-and-delivered");
+
+        robot.clickOn("#dr-live-cancel");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.progressProperty().get()).startsWith("Cancelled"));
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> {
+            EventSnapshot s = dr.liveProperty().get();
+            return s.count(DeviceState.RESPONDING) == 0 && s.count(DeviceState.ACKNOWLEDGED) == 0 && s.count(DeviceState.RESTORED) > 0;
+        }));
+        assertThat(fx(() -> dr.errorProperty().get())).isEmpty();
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        Screenshots.save(window, "dr-05-cancelled-and-restored");
+
+        robot.clickOn("Events");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.events().stream()
+                .anyMatch(e -> e.eventId().equals(live.eventId().split(", ")[0]))));
+        Screenshots.save(window, "dr-06-events");
+    }
+}

@@ -55,6 +55,7 @@ public final class ConsoleApplication extends Application {
     private ConsoleMap map;
     private ConsoleGovernance governance;
     private PluginEntries plugins;
+    private ConsoleRecording recording;
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -107,6 +108,9 @@ public final class ConsoleApplication extends Application {
         feed = new DeferredTelemetryFeed(firstConnectionName(), firstEndpoint());
 
         alarms = new ConsoleAlarms(alarmRules, options.home().resolve(ConsoleAlarms.RULES_FILE), clock);
+        // Everything the console receives and does goes to <home>/recordings (opened on the start-up thread).
+        recording = ConsoleRecording.inHome(options.home(), clock);
+        recording.attachAlarms(alarms.engine());
         // Telemetry first: the devnet and the broker connection come up while the window is being built, and the
         // devnet chain waits until telemetry is live (on two cores every start-up task slows the others down).
         started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
@@ -117,6 +121,7 @@ public final class ConsoleApplication extends Application {
         pump.addListener(status);
         pump.addListener(overview);
         pump.addListener(new StartupTimes.FirstLiveValue());
+        pump.addListener(new RecordingStatusPoll(recording, status, feed::connections, clock));
         alarms.attach(pump, operator);
         gridModel().ifPresent(model -> {
             map = new ConsoleMap(model, clock);
@@ -186,7 +191,8 @@ public final class ConsoleApplication extends Application {
     private TelemetryBackend startBackend() {
         long t0 = System.nanoTime();
         try {
-            List<Consumer<Measurement>> taps = List.of(alarms.engine());
+            recording.start();
+            List<Consumer<Measurement>> taps = List.of(alarms.engine(), recording.telemetryTap());
             TelemetryBackend b = startup.start(options, taps, plugins.decoders(), PluginEntries::decoderSwitchedOff,
                     feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
@@ -255,6 +261,9 @@ public final class ConsoleApplication extends Application {
                 if (governance != null) {
                     governance.close();
                 }
+                if (recording != null) {
+                    closeRecording();
+                }
                 mine.complete(null);
             } catch (RuntimeException e) {
                 LOG.warn("Shutdown did not complete cleanly", e);
@@ -264,6 +273,19 @@ public final class ConsoleApplication extends Application {
             }
         });
         return mine;
+    }
+
+    private void closeRecording() {
+        try {
+            recording.close();
+        } catch (org.plurigrid.console.client.recording.RecordingException e) {
+            LOG.warn("The recording did not close cleanly: {}", e.getMessage(), e);
+        }
+    }
+
+    /** What the window records (status, the file written now), for tests. */
+    public ConsoleRecording recording() {
+        return recording;
     }
 
     @Override

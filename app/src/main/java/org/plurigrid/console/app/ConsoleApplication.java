@@ -32,6 +32,9 @@ import org.plurigrid.console.views.common.FramePump;
 import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.overview.OverviewViewModel;
 import org.plurigrid.console.views.points.PointTableViewModel;
+import org.plurigrid.console.views.replay.ReplayBanner;
+import org.plurigrid.console.views.replay.ReplayView;
+import org.plurigrid.console.views.replay.ReplayViewModel;
 import org.plurigrid.console.views.shell.MainWindow;
 import org.plurigrid.console.views.shell.NavigationEntry;
 import org.plurigrid.console.views.shell.StatusBarViewModel;
@@ -56,6 +59,14 @@ public final class ConsoleApplication extends Application {
     private ConsoleGovernance governance;
     private PluginEntries plugins;
     private ConsoleRecording recording;
+    private ConsoleReplay replay;
+    private ModeTelemetryFeed shownFeed;
+    /** Replay commands that read the recording (seek, step, open): one thread keeps them in order. */
+    private final ExecutorService replayControl = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "replay-control");
+        t.setDaemon(true);
+        return t;
+    });
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -116,17 +127,23 @@ public final class ConsoleApplication extends Application {
         started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
 
         StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, zone);
-        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), this::summary, clock);
-        pump = new FramePump(feed);
+        // What the views show: live telemetry and alarms, or a recording while Replay plays one.
+        shownFeed = new ModeTelemetryFeed(feed, this::liveState, this::summary);
+        ModeAlarmFeed shownAlarms = new ModeAlarmFeed(alarms.engine());
+        OverviewViewModel overview = new OverviewViewModel(new PointTableViewModel(clock), shownFeed::summary, clock);
+        pump = new FramePump(shownFeed);
         pump.addListener(status);
         pump.addListener(overview);
         pump.addListener(new StartupTimes.FirstLiveValue());
         pump.addListener(new RecordingStatusPoll(recording, status, feed::connections, clock));
-        alarms.attach(pump, operator);
+        alarms.attach(pump, operator, shownAlarms, shownAlarms);
+        replay = new ConsoleReplay(recording, shownFeed, shownAlarms, alarms.engine(), clock);
+        ReplayViewModel replayView = new ReplayViewModel(replay, replayControl, Platform::runLater);
+        pump.addListener(replayView);
         gridModel().ifPresent(model -> {
             map = new ConsoleMap(model, clock);
             map.rememberCameraIn(org.plurigrid.console.client.config.MapCameraStore.in(options.home()));
-            map.attach(pump, alarms.engine());
+            map.attach(pump, shownAlarms);
             map.start();
         });
 
@@ -146,11 +163,13 @@ public final class ConsoleApplication extends Application {
         }
 
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
-                map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page));
+                map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page,
+                () -> new ReplayView(replayView)));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
         navigation.addAll(plugins.create(new PluginContext(clock, operator), pump, builtIn));
         window = new MainWindow(navigation, status);
         window.setBanner(alarms.banner(zone));
+        window.showReplay(replayView.replayingProperty(), new ReplayBanner(replayView));
         // The operator's most frequent actions, listed by F1 with the view shortcuts.
         window.addShortcut(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
@@ -261,6 +280,14 @@ public final class ConsoleApplication extends Application {
                 if (governance != null) {
                     governance.close();
                 }
+                replayControl.shutdownNow();
+                if (replay != null) {
+                    try {
+                        replay.close();
+                    } catch (Exception e) {
+                        LOG.warn("Closing the replayed recording failed: {}", e.getMessage(), e);
+                    }
+                }
                 if (recording != null) {
                     closeRecording();
                 }
@@ -281,6 +308,11 @@ public final class ConsoleApplication extends Application {
         } catch (org.plurigrid.console.client.recording.RecordingException e) {
             LOG.warn("The recording did not close cleanly: {}", e.getMessage(), e);
         }
+    }
+
+    /** The replay port the Replay view drives, for tests. */
+    public org.plurigrid.console.views.replay.ReplayControl replay() {
+        return replay;
     }
 
     /** What the window records (status, the file written now), for tests. */
@@ -345,6 +377,11 @@ public final class ConsoleApplication extends Application {
                 .map(c -> c.name() + " at " + c.endpoint() + " (" + c.state().name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', ' ') + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    private List<Measurement> liveState() {
+        TelemetryBackend b = backend.get();
+        return b == null ? List.of() : b.snapshot();
     }
 
     private SupergridSummary summary() {

@@ -113,10 +113,20 @@ final class ConsoleAlarms implements AutoCloseable {
 
     /** Builds the view-models and hooks them and the horn to the frame pump (FX thread). */
     void attach(FramePump pump, String operator) {
+        attach(pump, operator, engine, engine);
+    }
+
+    /**
+     * As {@link #attach(FramePump, String)}, with the list and banner showing {@code shown} (live or replayed alarms)
+     * and commands going to {@code commands}. The horn and the journal always follow the live engine: a replay never
+     * sounds, and a live alarm still does while a recording plays.
+     */
+    void attach(FramePump pump, String operator, org.plurigrid.console.client.alarms.AlarmFeed shown,
+                org.plurigrid.console.client.alarms.AlarmCommands commands) {
         this.operator = operator;
-        list = new AlarmListViewModel(engine, engine, clock, operator);
+        list = new AlarmListViewModel(shown, commands, clock, operator);
         list.setAssetActions(assetActions);
-        banner = new AlarmBannerViewModel(engine);
+        banner = new AlarmBannerViewModel(shown);
         journal = new AlarmJournalViewModel(engine.journal());
         // The horn says so when there is no audio output (checked at start, without a sound).
         ToneAlarmSound tone = new ToneAlarmSound(audio, reason -> Platform.runLater(() -> horn.markUnavailable(reason)));
@@ -126,7 +136,7 @@ final class ConsoleAlarms implements AutoCloseable {
             list.onFrame();
             banner.onFrame();
             journal.onFrame();
-            AlarmCounts counts = banner.countsProperty().get();
+            AlarmCounts counts = engine.counts();
             horn.onFrame(counts);
         });
     }

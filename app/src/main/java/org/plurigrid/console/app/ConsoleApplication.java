@@ -32,6 +32,9 @@ import org.plurigrid.console.views.common.FramePump;
 import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.overview.OverviewViewModel;
 import org.plurigrid.console.views.points.PointTableViewModel;
+import org.plurigrid.console.views.replay.ReplayBanner;
+import org.plurigrid.console.views.replay.ReplayView;
+import org.plurigrid.console.views.replay.ReplayViewModel;
 import org.plurigrid.console.views.shell.MainWindow;
 import org.plurigrid.console.views.shell.NavigationEntry;
 import org.plurigrid.console.views.shell.StatusBarViewModel;
@@ -56,6 +59,15 @@ public final class ConsoleApplication extends Application {
     private ConsoleGovernance governance;
     private ConsoleDemandResponse demandResponse;
     private PluginEntries plugins;
+    private ConsoleRecording recording;
+    private ConsoleReplay replay;
+    private ModeTelemetryFeed shownFeed;
+    /** Replay commands that read the recording (seek, step, open): one thread keeps them in order. */
+    private final ExecutorService replayControl = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "replay-control");
+        t.setDaemon(true);
+        return t;
+    });
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
@@ -108,6 +120,9 @@ public final class ConsoleApplication extends Application {
         feed = new DeferredTelemetryFeed(firstConnectionName(), firstEndpoint());
 
         alarms = new ConsoleAlarms(alarmRules, options.home().resolve(ConsoleAlarms.RULES_FILE), clock);
+        // Everything the console receives and does goes to <home>/recordings (opened on the start-up thread).
+        recording = ConsoleRecording.inHome(options.home(), clock);
+        recording.attachAlarms(alarms.engine());
         // Telemetry first: the devnet and the broker connection come up while the window is being built, and the
         // devnet chain waits until telemetry is live (on two cores every start-up task slows the others down).
         started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
@@ -117,16 +132,23 @@ public final class ConsoleApplication extends Application {
         PointTableViewModel pointTable = new PointTableViewModel(clock);
         pointTable.setAssetActions(plugins.actionRunner(pluginContext));
         alarms.setAssetActions(plugins.actionRunner(pluginContext));
-        OverviewViewModel overview = new OverviewViewModel(pointTable, this::summary, clock);
-        pump = new FramePump(feed);
+        // What the views show: live telemetry and alarms, or a recording while Replay plays one.
+        shownFeed = new ModeTelemetryFeed(feed, this::liveState, this::summary);
+        ModeAlarmFeed shownAlarms = new ModeAlarmFeed(alarms.engine());
+        OverviewViewModel overview = new OverviewViewModel(pointTable, shownFeed::summary, clock);
+        pump = new FramePump(shownFeed);
         pump.addListener(status);
         pump.addListener(overview);
         pump.addListener(new StartupTimes.FirstLiveValue());
-        alarms.attach(pump, operator);
+        pump.addListener(new RecordingStatusPoll(recording, status, feed::connections, clock));
+        alarms.attach(pump, operator, shownAlarms, shownAlarms);
+        replay = new ConsoleReplay(recording, shownFeed, shownAlarms, alarms.engine(), clock);
+        ReplayViewModel replayView = new ReplayViewModel(replay, replayControl, Platform::runLater);
+        pump.addListener(replayView);
         gridModel().ifPresent(model -> {
             map = new ConsoleMap(model, clock);
             map.rememberCameraIn(org.plurigrid.console.client.config.MapCameraStore.in(options.home()));
-            map.attach(pump, alarms.engine());
+            map.attach(pump, shownAlarms);
             map.start();
         });
 
@@ -156,11 +178,12 @@ public final class ConsoleApplication extends Application {
 
         List<NavigationEntry> navigation = new ArrayList<>(ConsoleNavigation.entries(overview,
                 map == null ? null : map::page, () -> alarms.page(zone), governance == null ? null : governance::page,
-                demandResponse == null ? null : demandResponse::page));
+                demandResponse == null ? null : demandResponse::page, () -> new ReplayView(replayView)));
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
         navigation.addAll(plugins.create(pluginContext, pump, builtIn));
         window = new MainWindow(navigation, status);
         window.setBanner(alarms.banner(zone));
+        window.showReplay(replayView.replayingProperty(), new ReplayBanner(replayView));
         // The operator's most frequent actions, listed by F1 with the view shortcuts.
         window.addShortcut(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.A,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN),
@@ -201,7 +224,8 @@ public final class ConsoleApplication extends Application {
     private TelemetryBackend startBackend() {
         long t0 = System.nanoTime();
         try {
-            List<Consumer<Measurement>> taps = List.of(alarms.engine());
+            recording.start();
+            List<Consumer<Measurement>> taps = List.of(alarms.engine(), recording.telemetryTap());
             TelemetryBackend b = startup.start(options, taps, plugins.decoders(), PluginEntries::decoderSwitchedOff,
                     feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
@@ -273,6 +297,17 @@ public final class ConsoleApplication extends Application {
                 if (governance != null) {
                     governance.close();
                 }
+                replayControl.shutdownNow();
+                if (replay != null) {
+                    try {
+                        replay.close();
+                    } catch (Exception e) {
+                        LOG.warn("Closing the replayed recording failed: {}", e.getMessage(), e);
+                    }
+                }
+                if (recording != null) {
+                    closeRecording();
+                }
                 mine.complete(null);
             } catch (RuntimeException e) {
                 LOG.warn("Shutdown did not complete cleanly", e);
@@ -282,6 +317,24 @@ public final class ConsoleApplication extends Application {
             }
         });
         return mine;
+    }
+
+    private void closeRecording() {
+        try {
+            recording.close();
+        } catch (org.plurigrid.console.client.recording.RecordingException e) {
+            LOG.warn("The recording did not close cleanly: {}", e.getMessage(), e);
+        }
+    }
+
+    /** The replay port the Replay view drives, for tests. */
+    public org.plurigrid.console.views.replay.ReplayControl replay() {
+        return replay;
+    }
+
+    /** What the window records (status, the file written now), for tests. */
+    public ConsoleRecording recording() {
+        return recording;
     }
 
     @Override
@@ -341,6 +394,11 @@ public final class ConsoleApplication extends Application {
                 .map(c -> c.name() + " at " + c.endpoint() + " (" + c.state().name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', ' ') + ")")
                 .collect(Collectors.joining(", "));
+    }
+
+    private List<Measurement> liveState() {
+        TelemetryBackend b = backend.get();
+        return b == null ? List.of() : b.snapshot();
     }
 
     private SupergridSummary summary() {

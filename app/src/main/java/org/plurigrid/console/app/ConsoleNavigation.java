@@ -21,7 +21,8 @@ final class ConsoleNavigation {
 
     /** The built-in entries, in rail order. */
     static List<NavigationEntry> entries(OverviewViewModel overview, Supplier<Node> map, Supplier<Node> alarms,
-                                         Supplier<Node> governance, Supplier<Node> demandResponse) {
+                                         Supplier<Node> governance, Supplier<Node> demandResponse,
+                                         Supplier<Node> replay) {
         return List.of(
                 new NavigationEntry("overview", "Overview", () -> new OverviewView(overview)),
                 map == null
@@ -37,7 +38,6 @@ final class ConsoleNavigation {
                         ? NavigationEntry.placeholder("governance", "Governance",
                                 "No chain node is configured; on the devnet this shows the proposals of the devnet chain.")
                         : new NavigationEntry("governance", "Governance", governance),
-                NavigationEntry.placeholder("replay", "Replay",
-                        "Replay of recorded telemetry and alarms at a chosen speed, through the same views as live."));
+                new NavigationEntry("replay", "Replay", replay));
     }
 }

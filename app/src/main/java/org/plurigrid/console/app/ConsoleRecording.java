@@ -1,19 +1,32 @@
 package org.plurigrid.console.app;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.plurigrid.console.client.alarms.AlarmEngine;
 import org.plurigrid.console.client.alarms.AlarmRuleSet;
 import org.plurigrid.console.client.alarms.JournalEntry;
+import org.plurigrid.console.client.recording.DuckDbRecordingStore;
 import org.plurigrid.console.client.recording.RecordedEvent;
 import org.plurigrid.console.client.recording.Recorder;
 import org.plurigrid.console.client.recording.RecordingException;
+import org.plurigrid.console.client.recording.RecordingReader;
+import org.plurigrid.console.client.recording.RecordingSettings;
+import org.plurigrid.console.client.recording.Recovery;
 import org.plurigrid.console.client.recording.RecordingStatus;
 import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.TelemetryClient;
 import org.plurigrid.console.client.telemetry.TelemetryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Taps the live console into a {@link Recorder}: every point store update before coalescing, every alarm journal
@@ -23,7 +36,18 @@ import org.plurigrid.console.client.telemetry.TelemetryService;
  */
 public final class ConsoleRecording implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleRecording.class);
+    /** Where the window records: {@code <home>/recordings}, one DuckDB file per hour. */
+    public static final String FOLDER = "recordings";
+    static final Duration ROLL = Duration.ofHours(1);
+    /** Closed files are kept a week, and the folder under 10 GB (about a week of the devnet at full rate). */
+    static final DuckDbRecordingStore.Retention RETENTION =
+            new DuckDbRecordingStore.Retention(Duration.ofDays(7), 10L * 1024 * 1024 * 1024);
+
     private final Recorder recorder;
+    private final DuckDbRecordingStore files;
+    private final Map<String, String> connectionStates = new HashMap<>();
+    private volatile String startError = "";
     private TelemetryService service;
     private AlarmEngine alarms;
     private Consumer<Measurement> values;
@@ -31,17 +55,44 @@ public final class ConsoleRecording implements AutoCloseable {
     private volatile AlarmRuleSet recordedRules;
 
     public ConsoleRecording(Recorder recorder) {
-        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this(recorder, null);
     }
 
-    /** Starts tapping; call after {@link Recorder#start()} or before (entries wait in its buffer). */
-    public void attach(TelemetryService telemetry, AlarmEngine engine) {
-        this.service = telemetry;
+    private ConsoleRecording(Recorder recorder, DuckDbRecordingStore files) {
+        this.recorder = Objects.requireNonNull(recorder, "recorder");
+        this.files = files;
+    }
+
+    /** The window's recording: {@code <home>/recordings}, rolled hourly, kept a week (see docs/recording.md). */
+    public static ConsoleRecording inHome(Path home, InstantSource clock) {
+        DuckDbRecordingStore store = DuckDbRecordingStore.rolling(home.resolve(FOLDER), ROLL, RETENTION);
+        return new ConsoleRecording(new Recorder(store, clock, RecordingSettings.DEFAULTS), store);
+    }
+
+    /**
+     * Opens the store and starts writing (file I/O: never on the FX thread). A store that cannot open leaves the
+     * console running unrecorded; {@link #status()} says why.
+     */
+    public void start() {
+        try {
+            Recovery r = recorder.start();
+            LOG.info("Recording to {} ({})", recorder.status().location(), r.describe());
+        } catch (RecordingException | RuntimeException e) {
+            startError = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.error("Not recording: {}", startError, e);
+        }
+    }
+
+    /** Every point store update before coalescing, for the telemetry pipeline's taps. */
+    public Consumer<Measurement> telemetryTap() {
+        return recorder.telemetryTap();
+    }
+
+    /** Records every alarm journal entry and the rule set in force (now, and after each change). */
+    public void attachAlarms(AlarmEngine engine) {
         this.alarms = engine;
         recordedRules = engine.rules();
         recorder.rules(recordedRules);
-        values = recorder.telemetryTap();
-        telemetry.addListener(values);
         journal = entry -> {
             recorder.alarm(entry);
             // The engine swaps its rules before journaling the change: record the set now in force once.
@@ -51,6 +102,45 @@ public final class ConsoleRecording implements AutoCloseable {
             }
         };
         engine.journal().addListener(journal);
+    }
+
+    /** Records the connections whose state changed since the previous call (the window polls its feed). */
+    public void connectionsSeen(List<ConnectionStatus> now) {
+        for (ConnectionStatus s : now) {
+            String state = s.state().name() + (s.detail().isEmpty() ? "" : ": " + s.detail());
+            if (!state.equals(connectionStates.put(s.name(), state))) {
+                connectionChanged(s);
+            }
+        }
+    }
+
+    /** The file written now, when this console records into files and the recorder is running. */
+    public Optional<Path> currentFile() {
+        RecordingStatus s = status();
+        return files == null || s.location().isEmpty() || s.state() == RecordingStatus.State.NOT_RECORDING
+                || s.state() == RecordingStatus.State.STOPPED ? Optional.empty() : Optional.of(Path.of(s.location()));
+    }
+
+    /**
+     * A reader of {@code file}: through the recorder's own database when it is the file written now (one process
+     * may open a DuckDB file once), else the file opened read-only.
+     */
+    public RecordingReader open(Path file) throws RecordingException {
+        if (files != null) {
+            Optional<RecordingReader> current = files.readCurrent(file);
+            if (current.isPresent()) {
+                return current.get();
+            }
+        }
+        return RecordingReader.openDuckDb(file);
+    }
+
+    /** Starts tapping; call after {@link Recorder#start()} or before (entries wait in its buffer). */
+    public void attach(TelemetryService telemetry, AlarmEngine engine) {
+        this.service = telemetry;
+        values = recorder.telemetryTap();
+        telemetry.addListener(values);
+        attachAlarms(engine);
         for (TelemetryClient c : telemetry.clients()) {
             c.addStatusListener(this::connectionChanged);
         }
@@ -72,7 +162,10 @@ public final class ConsoleRecording implements AutoCloseable {
     }
 
     public RecordingStatus status() {
-        return recorder.status();
+        RecordingStatus s = recorder.status();
+        return startError.isEmpty() || s.state() != RecordingStatus.State.NOT_RECORDING ? s
+                : new RecordingStatus(s.state(), s.store(), s.location(), s.rowsWritten(), s.rowsPerSecond(), s.lag(),
+                        s.buffered(), s.dropped(), startError, s.recovered());
     }
 
     public Recorder recorder() {
@@ -85,7 +178,7 @@ public final class ConsoleRecording implements AutoCloseable {
         if (service != null) {
             service.removeListener(values);
         }
-        if (alarms != null) {
+        if (alarms != null && journal != null) {
             alarms.journal().removeListener(journal);
         }
         recorder.close();

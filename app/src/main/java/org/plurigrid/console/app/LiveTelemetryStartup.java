@@ -147,6 +147,11 @@ public final class LiveTelemetryStartup implements TelemetryStartup {
         }
 
         @Override
+        public java.util.List<org.plurigrid.console.client.telemetry.Measurement> snapshot() {
+            return service.snapshot();
+        }
+
+        @Override
         public java.util.Optional<org.plurigrid.console.devnet.Devnet> devnet() {
             return inProcess == null ? java.util.Optional.empty() : inProcess.devnet();
         }

@@ -13,6 +13,11 @@ public interface TelemetryBackend extends AutoCloseable {
     /** Supergrid totals for the Overview; cheap enough to call twice a second on the FX thread. */
     SupergridSummary summary();
 
+    /** Every live point's current state, to refill the views when a replay ends. */
+    default java.util.List<org.plurigrid.console.client.telemetry.Measurement> snapshot() {
+        return java.util.List.of();
+    }
+
     /** The in-process devnet this console started (for tests that inject faults), empty with external brokers. */
     default Optional<org.plurigrid.console.devnet.Devnet> devnet() {
         return Optional.empty();

@@ -32,6 +32,11 @@ final class AreaTotals implements Consumer<Measurement> {
         }
     }
 
+    void clear() {
+        load.clear();
+        generation.clear();
+    }
+
     /** Σ of the area figures whose quality is GOOD or STALE (as for the device totals). */
     Totals totals() {
         double loadMw = 0;

@@ -219,6 +219,11 @@ public final class TelemetryService implements AutoCloseable {
                 rate.perSecond(), errors.total());
     }
 
+    /** Every point's current state (e.g. to refill the screen after a replay). */
+    public List<Measurement> snapshot() {
+        return store.snapshot();
+    }
+
     /** Rejected messages by reason, shared by all brokers. */
     public DecodeErrors decodeErrors() {
         return errors;

@@ -43,6 +43,8 @@ public final class MainWindow extends BorderPane {
     private final ToggleGroup group = new ToggleGroup();
     private final StackPane viewArea = new StackPane();
     private final VBox top = new VBox();
+    /** Under the status bar, above the alarm banner: the REPLAY strip while a recording is replayed. */
+    private final VBox modeStrip = new VBox();
     private final ReadOnlyStringWrapper selected = new ReadOnlyStringWrapper(this, "selected");
     private final ReadOnlyDoubleWrapper uiScale = new ReadOnlyDoubleWrapper(this, "uiScale", 1.0);
     /** Every shortcut, in the order the F1 overlay lists them. */
@@ -107,7 +109,7 @@ public final class MainWindow extends BorderPane {
         viewArea.getStyleClass().add("view-area");
         viewArea.setId("view-area");
 
-        top.getChildren().add(new StatusBar(statusBar));
+        top.getChildren().addAll(new StatusBar(statusBar), modeStrip);
         setTop(top);
         setLeft(rail);
         setCenter(viewArea);
@@ -126,11 +128,23 @@ public final class MainWindow extends BorderPane {
      * An always-visible strip under the status bar, e.g. the alarm banner; {@code null} removes it.
      */
     public void setBanner(Node banner) {
-        top.getChildren().setAll(top.getChildren().getFirst());
+        top.getChildren().setAll(top.getChildren().getFirst(), modeStrip);
         if (banner != null) {
             top.getChildren().add(banner);
         }
     }
+
+    /**
+     * Replay mode: while {@code replaying} is true the window wears a distinct frame (pseudo-class {@code :replay})
+     * and shows {@code strip} under the status bar on every view, so recorded values are never taken for live.
+     */
+    public void showReplay(javafx.beans.value.ObservableBooleanValue replaying, Node strip) {
+        modeStrip.getChildren().setAll(strip);
+        replaying.addListener((o, was, is) -> pseudoClassStateChanged(REPLAY, is));
+        pseudoClassStateChanged(REPLAY, replaying.get());
+    }
+
+    private static final javafx.css.PseudoClass REPLAY = javafx.css.PseudoClass.getPseudoClass("replay");
 
     /** The status bar on top, e.g. to add a command to it. */
     public StatusBar statusBar() {

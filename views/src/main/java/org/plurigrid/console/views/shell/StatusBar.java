@@ -39,9 +39,15 @@ public final class StatusBar extends HBox {
 
         Label recording = statusLabel("status-recording");
         recording.textProperty().bind(vm.recordingStatusProperty());
+        vm.recordingAbnormalProperty().addListener((o, a, b) -> recording.pseudoClassStateChanged(ABNORMAL, b));
+        recording.pseudoClassStateChanged(ABNORMAL, vm.recordingAbnormalProperty().get());
         // Chain and recording give way first when the bar is narrow; cut, they show their whole text in a tooltip.
         ColumnFit.wholeTextTooltip(chain);
-        ColumnFit.wholeTextTooltip(recording);
+        // The recording's tooltip says everything: where, how much, what went wrong.
+        Tooltip recordingTip = new Tooltip();
+        recordingTip.textProperty().bind(javafx.beans.binding.Bindings.concat(vm.recordingStatusProperty(), "\n",
+                vm.recordingDetailProperty()));
+        recording.setTooltip(recordingTip);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

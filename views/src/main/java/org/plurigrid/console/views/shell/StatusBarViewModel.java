@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -21,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.plurigrid.console.client.recording.RecordingStatus;
 import org.plurigrid.console.client.telemetry.ChangeSet;
 import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.views.common.FrameListener;
@@ -50,6 +53,8 @@ public final class StatusBarViewModel implements FrameListener {
     private final BooleanProperty chainAbnormal = new SimpleBooleanProperty(this, "chainAbnormal", false);
     private final StringProperty recordingStatus = new SimpleStringProperty(this, "recordingStatus", "not recording");
     private final BooleanProperty recording = new SimpleBooleanProperty(this, "recording", false);
+    private final ReadOnlyBooleanWrapper recordingAbnormal = new ReadOnlyBooleanWrapper(this, "recordingAbnormal", false);
+    private final ReadOnlyStringWrapper recordingDetail = new ReadOnlyStringWrapper(this, "recordingDetail", "");
     private final ReadOnlyStringWrapper utcClock = new ReadOnlyStringWrapper(this, "utcClock", "");
     private final ReadOnlyStringWrapper localClock = new ReadOnlyStringWrapper(this, "localClock", "");
     private final ReadOnlyStringWrapper date = new ReadOnlyStringWrapper(this, "date", "");
@@ -123,6 +128,57 @@ public final class StatusBarViewModel implements FrameListener {
         return recording;
     }
 
+    /** True while recording fails (disk full, server down) or has dropped entries: the operator must know. */
+    public ReadOnlyBooleanProperty recordingAbnormalProperty() {
+        return recordingAbnormal.getReadOnlyProperty();
+    }
+
+    /** The whole recording picture for the tooltip: where, how much, what went wrong. */
+    public ReadOnlyStringProperty recordingDetailProperty() {
+        return recordingDetail.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows the recorder's state (call about once a second): store, file, rows/s and lag while recording; the error,
+     * what waits in the buffer and what was dropped while failing.
+     */
+    public void showRecording(RecordingStatus s) {
+        String file = fileName(s.location());
+        String text = switch (s.state()) {
+            case NOT_RECORDING -> s.lastError().isEmpty() ? "not recording" : "not recording: " + s.lastError();
+            case RECORDING -> String.format(Locale.ROOT, "REC %s %s · %,.0f rows/s · lag %.1f s", s.store(), file,
+                    s.rowsPerSecond(), s.lag().toMillis() / 1000.0);
+            case FAILING -> String.format(Locale.ROOT, "REC FAILING: %s · %,d buffered · %,d dropped", s.lastError(),
+                    s.buffered(), s.dropped());
+            case STOPPED -> "recording stopped";
+        };
+        if (s.state() == RecordingStatus.State.RECORDING && s.dropped() > 0) {
+            text += String.format(Locale.ROOT, " · %,d dropped", s.dropped());
+        }
+        recordingStatus.set(text);
+        recording.set(s.state() == RecordingStatus.State.RECORDING || s.state() == RecordingStatus.State.FAILING);
+        recordingAbnormal.set(s.state() == RecordingStatus.State.FAILING || s.dropped() > 0
+                || (s.state() == RecordingStatus.State.NOT_RECORDING && !s.lastError().isEmpty()));
+        StringBuilder detail = new StringBuilder();
+        if (!s.location().isEmpty()) {
+            detail.append(s.store()).append(": ").append(s.location()).append('\n');
+        }
+        detail.append(String.format(Locale.ROOT, "%,d rows written · %,d buffered · %,d dropped", s.rowsWritten(),
+                s.buffered(), s.dropped()));
+        if (!s.recovered().isEmpty()) {
+            detail.append('\n').append(s.recovered());
+        }
+        if (!s.lastError().isEmpty()) {
+            detail.append("\nlast error: ").append(s.lastError());
+        }
+        recordingDetail.set(detail.toString());
+    }
+
+    private static String fileName(String location) {
+        int slash = Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\'));
+        return slash < 0 ? location : location.substring(slash + 1);
+    }
+
     public ReadOnlyStringProperty utcClockProperty() {
         return utcClock.getReadOnlyProperty();
     }
@@ -135,8 +191,4 @@ public final class StatusBarViewModel implements FrameListener {
     public ReadOnlyStringProperty localClockProperty() {
         return localClock.getReadOnlyProperty();
     }
-
-
-
-
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.plurigrid.console.client.recording.RecordingStatus;
 import org.plurigrid.console.client.telemetry.ChangeSet;
 import org.plurigrid.console.client.telemetry.ConnectionState;
 import org.plurigrid.console.client.telemetry.ConnectionStatus;
@@ -81,5 +82,34 @@ class StatusBarViewModelTest {
                 .as("London is on UTC in winter").isEmpty();
         assertThat(new StatusBarViewModel(List::of, clock, ZoneId.of("Europe/Amsterdam")).localClockProperty().get())
                 .isEqualTo("12:59:58 CET");
+    }
+
+    @Test
+    void recordingShowsStoreFileRateAndLagThenTheErrorBufferAndDropsWhenFailing() {
+        StatusBarViewModel vm = new StatusBarViewModel(List::of, clock, ZoneId.of("UTC"));
+        assertThat(vm.recordingStatusProperty().get()).isEqualTo("not recording");
+
+        vm.showRecording(new RecordingStatus(RecordingStatus.State.RECORDING, "duckdb",
+                "/home/op/.plurigrid/recordings/recording-20261203T080000Z.duckdb", 120_000, 2_345.4,
+                Duration.ofMillis(300), 12, 0, "", "new recording"));
+        assertThat(vm.recordingStatusProperty().get())
+                .isEqualTo("REC duckdb recording-20261203T080000Z.duckdb · 2,345 rows/s · lag 0.3 s");
+        assertThat(vm.recordingProperty().get()).isTrue();
+        assertThat(vm.recordingAbnormalProperty().get()).isFalse();
+        assertThat(vm.recordingDetailProperty().get()).contains("/home/op/.plurigrid/recordings/")
+                .contains("120,000 rows written");
+
+        vm.showRecording(new RecordingStatus(RecordingStatus.State.FAILING, "duckdb", "x.duckdb", 120_000, 0,
+                Duration.ofSeconds(4), 40_000, 17, "disk full", ""));
+        assertThat(vm.recordingStatusProperty().get())
+                .isEqualTo("REC FAILING: disk full · 40,000 buffered · 17 dropped");
+        assertThat(vm.recordingAbnormalProperty().get()).isTrue();
+        assertThat(vm.recordingDetailProperty().get()).contains("last error: disk full");
+
+        vm.showRecording(new RecordingStatus(RecordingStatus.State.NOT_RECORDING, "", "", 0, 0, Duration.ZERO, 0, 0,
+                "cannot open the recording: file is locked", ""));
+        assertThat(vm.recordingStatusProperty().get()).isEqualTo("not recording: cannot open the recording: file is locked");
+        assertThat(vm.recordingAbnormalProperty().get()).isTrue();
+        assertThat(vm.recordingProperty().get()).isFalse();
     }
 }

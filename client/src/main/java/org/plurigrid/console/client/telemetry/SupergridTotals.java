@@ -39,19 +39,22 @@ public final class SupergridTotals implements Consumer<Measurement> {
             if (Double.isNaN(v) || m.quality() == Quality.BAD || m.quality() == Quality.COMMS_LOST) {
                 continue;
             }
-            switch (DeviceType.fromDeviceId(m.id().device())) {
-                case LOAD -> load += v;
-                case EV -> ev += v;
+            java.util.Optional<DerType> kind = DerType.fromDeviceId(m.id().device());
+            if (kind.isEmpty()) {
+                continue;
+            }
+            switch (kind.get()) {
+                case FLEXIBLE_LOAD -> load += v;
+                case EV_CHARGER -> ev += v;
                 case PV -> pv += v;
                 case WIND -> wind += v;
-                case BAT -> {
+                case BATTERY -> {
                     if (v > 0) {
                         batDischarge += v;
                     } else {
                         batCharge -= v;
                     }
                 }
-                case OTHER -> { }
             }
         }
         AreaTotals.Totals a = areas.totals();

@@ -17,7 +17,7 @@ import java.util.Set;
  * The one way the console writes a file it must not lose or half-write (configuration, alarm rules, keys, the map
  * camera): the bytes go to a temporary file in the same folder with the caller's permissions, are forced to disk,
  * then the temporary file is moved over the target in one step and the folder is forced too, so after a crash or
- * power cut the target holds either the old or the new content, never a mix. See docs/adr/0006-atomic-file.md.
+ * power cut the target holds either the old or the new content, never a mix. See docs/adr/0012-atomic-file-and-strict-json.md.
  */
 public final class AtomicFile {
 

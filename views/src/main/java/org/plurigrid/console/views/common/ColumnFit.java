@@ -3,7 +3,13 @@ package org.plurigrid.console.views.common;
 import java.util.List;
 import java.util.Objects;
 
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.Skin;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
@@ -41,6 +47,48 @@ public final class ColumnFit {
             fit(col, texts, cell.getFont());
             return cell;
         });
+        fitToHeader(column, texts);
+    }
+
+    /**
+     * An empty table creates no cells, so the column also follows its header label's font: the header is never cut,
+     * before the first row arrives and after a change of display scale.
+     */
+    private static void fitToHeader(TableColumn<?, ?> column, List<String> texts) {
+        ChangeListener<Skin<?>> onSkin = (o, a, skin) -> {
+            if (skin != null) {
+                followHeaderFont(column, texts);
+            }
+        };
+        column.tableViewProperty().addListener((o, was, table) -> {
+            if (was != null) {
+                was.skinProperty().removeListener(onSkin);
+            }
+            if (table != null) {
+                table.skinProperty().addListener(onSkin);
+                // headers may be made after the skin: the first layout (a width) finds them; the marker makes it once
+                table.widthProperty().addListener((w, a, b) -> followHeaderFont(column, texts));
+                if (table.getSkin() != null) {
+                    followHeaderFont(column, texts);
+                }
+            }
+        });
+    }
+
+    private static void followHeaderFont(TableColumn<?, ?> column, List<String> texts) {
+        TableView<?> table = column.getTableView();
+        if (table == null) {
+            return;
+        }
+        for (Node n : table.lookupAll(".column-header")) {
+            if (n instanceof TableColumnHeader header && header.getTableColumn() == column
+                    && header.lookup(".label") instanceof Label label
+                    && !label.getProperties().containsKey(ColumnFit.class)) {
+                label.getProperties().put(ColumnFit.class, Boolean.TRUE);
+                label.fontProperty().addListener((o, a, font) -> fit(column, texts, font));
+                fit(column, texts, label.getFont());
+            }
+        }
     }
 
     /** As {@link #key(TableColumn, List)} with one sample. */

@@ -101,6 +101,7 @@ public final class DemandResponseView extends StackPane {
             if (now == null) {
                 ticker.stop();
             } else {
+                vm.refresh(); // what the sites have now, not what they had when the view was last shown
                 ticker.play();
             }
         });
@@ -121,7 +122,7 @@ public final class DemandResponseView extends StackPane {
         sites.getColumns().add(key(numeric("PV", f -> kw(f.curtailablePvKw())), "9999"));
         sites.getColumns().add(key(numeric("Flexible", f -> kw(f.reductionKw())), "9999"));
         sites.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        sites.setPlaceholder(new Label("No site with controllable devices yet (waiting for births)"));
+        sites.setPlaceholder(wrapped("No site with controllable devices yet (waiting for births)"));
         sites.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> {
             if (f != null) {
                 vm.targetProperty().set(f.target());
@@ -133,14 +134,16 @@ public final class DemandResponseView extends StackPane {
         form.setHgap(10);
         form.setVgap(6);
         TextField target = field("dr-target", vm.targetProperty());
+        target.setPrefColumnCount(12); // a site or group id, e.g. gelderland-sub-04
         ComboBox<PayloadType> type = new ComboBox<>();
         type.getItems().setAll(PayloadType.values());
         type.valueProperty().bindBidirectional(vm.payloadTypeProperty());
         type.setId("dr-payload-type");
+        type.setMinWidth(Region.USE_PREF_SIZE); // an OpenADR payload type is read whole
         int row = 0;
         form.addRow(row++, key("Target"), target);
         form.addRow(row++, key("Payload"), type);
-        form.addRow(row++, key("Value"), field("dr-value", vm.valueProperty()), unit());
+        form.addRow(row++, valueKey(), field("dr-value", vm.valueProperty()));
         form.addRow(row++, key("Start in (min)"), field("dr-start", vm.startInMinutesProperty()));
         form.addRow(row++, key("Duration (min)"), field("dr-duration", vm.durationMinutesProperty()));
         form.addRow(row++, key("Ramp (s)"), field("dr-ramp", vm.rampSecondsProperty()));
@@ -179,7 +182,7 @@ public final class DemandResponseView extends StackPane {
         VBox right = new VBox(8, title, limits, form, refusal, overlapNote, review);
         right.getStyleClass().add("dr-panel");
         right.setPadding(new Insets(10));
-        right.setMinWidth(360);
+        right.setMinWidth(Region.USE_PREF_SIZE); // the form is read whole; the sites table gives way (and scrolls)
         Label sitesTitle = new Label("Sites and the flexibility they have now (kW)");
         sitesTitle.getStyleClass().add("section-title");
         VBox left = new VBox(6, sitesTitle, sites);
@@ -190,16 +193,17 @@ public final class DemandResponseView extends StackPane {
         return box;
     }
 
-    private Label unit() {
-        Label l = new Label();
-        l.getStyleClass().add("muted");
-        l.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.payloadTypeProperty().get()) {
+    /** "Value (unit)": the unit follows the payload type; in the key column it costs the sites table no width. */
+    private Label valueKey() {
+        Label l = key("Value");
+        l.setId("dr-value-key");
+        l.textProperty().bind(Bindings.createStringBinding(() -> "Value (" + switch (vm.payloadTypeProperty().get()) {
             case CHARGE_STATE_SETPOINT -> "% state of charge";
             case SIMPLE -> "level 0–3";
             case DISPATCH_SETPOINT_RELATIVE -> "kW, − reduces";
-            case null -> "";
+            case null -> "—";
             default -> "kW";
-        }, vm.payloadTypeProperty()));
+        } + ")", vm.payloadTypeProperty()));
         return l;
     }
 
@@ -229,7 +233,7 @@ public final class DemandResponseView extends StackPane {
         });
         table.getColumns().add(key(loading, "■ 999.9"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Press Find congestions: the loadings now and the N-1 violations"));
+        table.setPlaceholder(wrapped("Press Find congestions: the loadings now and the N-1 violations"));
 
         Button find = new Button("Find congestions");
         find.setId("dr-find-congestions");
@@ -252,16 +256,16 @@ public final class DemandResponseView extends StackPane {
         TableView<CongestionRelief.SiteEffect> ranking = new TableView<>();
         ranking.setId("dr-ranking");
         ranking.getColumns().add(key(text("Site", CongestionRelief.SiteEffect::site), "gelderland-sub-04"));
-        ranking.getColumns().add(numeric("A per MW", s -> String.format(Locale.ROOT, "%.2f", s.amperesPerMw())));
-        ranking.getColumns().add(numeric("Flexible kW", s -> kw(s.flexibleKw())));
-        ranking.getColumns().add(numeric("Relief A", s -> String.format(Locale.ROOT, "%.2f", s.reliefA())));
+        ranking.getColumns().add(key(numeric("A per MW", s -> String.format(Locale.ROOT, "%.2f", s.amperesPerMw())), "-999.99"));
+        ranking.getColumns().add(key(numeric("Flexible kW", s -> kw(s.flexibleKw())), "9999"));
+        ranking.getColumns().add(key(numeric("Relief A", s -> String.format(Locale.ROOT, "%.2f", s.reliefA())), "999.99"));
         ranking.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        ranking.setPlaceholder(new Label("Sites ranked by their effect on the selected branch"));
+        ranking.setPlaceholder(wrapped("Sites ranked by their effect on the selected branch"));
         TableView<CongestionRelief.SiteDispatch> proposed = new TableView<>();
         proposed.setId("dr-proposed");
         proposed.getColumns().add(key(text("Event at site", CongestionRelief.SiteDispatch::site), "gelderland-sub-04"));
-        proposed.getColumns().add(numeric("Reduce kW", s -> kw(s.reduceKw())));
-        proposed.getColumns().add(numeric("Expected relief A", s -> String.format(Locale.ROOT, "%.2f", s.expectedReliefA())));
+        proposed.getColumns().add(key(numeric("Reduce kW", s -> kw(s.reduceKw())), "9999"));
+        proposed.getColumns().add(key(numeric("Expected relief A", s -> String.format(Locale.ROOT, "%.2f", s.expectedReliefA())), "999.99"));
         proposed.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         proposed.setPlaceholder(new Label("The smallest set of events"));
         Label summary = new Label();
@@ -528,13 +532,22 @@ public final class DemandResponseView extends StackPane {
         TextField t = new TextField();
         t.setId(id);
         t.textProperty().bindBidirectional(p);
-        t.setPrefColumnCount(14);
+        t.setPrefColumnCount(8);
         return t;
     }
 
     private static <S> TableColumn<S, String> key(TableColumn<S, String> column, String widest) {
         ColumnFit.key(column, widest);
         return column;
+    }
+
+    /** A table's placeholder that wraps instead of being cut when the table is narrow. */
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        l.setPadding(new Insets(0, 12, 0, 12));
+        return l;
     }
 
     private static Label key(String text) {

@@ -80,7 +80,8 @@ public final class PointTableView extends VBox {
 
         table.setId("point-table");
         table.getStyleClass().add("point-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // extra width goes to every column (text columns grow with the display scale), not all to Updated
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("Waiting for telemetry…"));
         table.getColumns().setAll(java.util.List.of(
                 textColumn("Grid", PointRow::group, 1.2),

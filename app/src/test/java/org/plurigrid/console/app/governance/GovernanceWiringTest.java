@@ -140,7 +140,7 @@ class GovernanceWiringTest {
         long included = history.get(0).height();
         eventually("status bar connected at the node's height", WAIT, () -> wiring.statusProperty().get().connected()
                 && wiring.statusProperty().get().height().orElse(0) > included);
-        assertThat(onFx(() -> wiring.statusProperty().get().text())).startsWith(chain.chainId() + " · connected · height ");
+        assertThat(onFx(() -> wiring.statusProperty().get().text())).startsWith("connected · height ").endsWith(" · " + chain.chainId());
 
         // A weighted vote replaces the plain one; the weights are checked as typed, then signed as confirmed.
         runOnFx(() -> {
@@ -187,7 +187,7 @@ class GovernanceWiringTest {
         }
         try (GovernanceWiring offline = wire(new Keystore(home, KdfStrength.LIGHT, new SecureRandom()), "127.0.0.1:" + closedPort)) {
             eventually("unreachable", WAIT, () -> offline.statusProperty().get().connection() == ChainStatus.Connection.UNREACHABLE);
-            assertThat(onFx(() -> offline.statusProperty().get().text())).isEqualTo(chain.chainId() + " · unreachable");
+            assertThat(onFx(() -> offline.statusProperty().get().text())).isEqualTo("unreachable · " + chain.chainId());
             eventually("proposals error shown", WAIT, () -> offline.proposals().errorProperty().get().startsWith("Cannot reach any node"));
         }
     }

@@ -40,6 +40,7 @@ public record ChainStatus(String chainId, Connection connection, OptionalLong he
             case WRONG_CHAIN -> "wrong chain";
             case UNREACHABLE -> "unreachable";
         };
-        return chainId + " · " + state + (height.isPresent() ? " · height " + height.getAsLong() : "");
+        // the state first: where the status bar is narrow, the chain id gives way before whether it is connected
+        return state + (height.isPresent() ? " · height " + height.getAsLong() : "") + " · " + chainId;
     }
 }

@@ -139,15 +139,15 @@ public final class StatusBarViewModel implements FrameListener {
     }
 
     /**
-     * Shows the recorder's state (call about once a second): store, file, rows/s and lag while recording; the error,
-     * what waits in the buffer and what was dropped while failing.
+     * Shows the recorder's state (call about once a second): rows/s and lag while recording (store and file in the
+     * detail); the error, what waits in the buffer and what was dropped while failing.
      */
     public void showRecording(RecordingStatus s) {
-        String file = fileName(s.location());
         String text = switch (s.state()) {
             case NOT_RECORDING -> s.lastError().isEmpty() ? "not recording" : "not recording: " + s.lastError();
-            case RECORDING -> String.format(Locale.ROOT, "REC %s %s · %,.0f rows/s · lag %.1f s", s.store(), file,
-                    s.rowsPerSecond(), s.lag().toMillis() / 1000.0);
+            // the store and file are in the tooltip: the bar keeps what changes (rate and lag)
+            case RECORDING -> String.format(Locale.ROOT, "REC · %,.0f rows/s · lag %.1f s", s.rowsPerSecond(),
+                    s.lag().toMillis() / 1000.0);
             case FAILING -> String.format(Locale.ROOT, "REC FAILING: %s · %,d buffered · %,d dropped", s.lastError(),
                     s.buffered(), s.dropped());
             case STOPPED -> "recording stopped";
@@ -172,11 +172,6 @@ public final class StatusBarViewModel implements FrameListener {
             detail.append("\nlast error: ").append(s.lastError());
         }
         recordingDetail.set(detail.toString());
-    }
-
-    private static String fileName(String location) {
-        int slash = Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\'));
-        return slash < 0 ? location : location.substring(slash + 1);
     }
 
     public ReadOnlyStringProperty utcClockProperty() {

@@ -85,7 +85,7 @@ class StatusBarViewModelTest {
     }
 
     @Test
-    void recordingShowsStoreFileRateAndLagThenTheErrorBufferAndDropsWhenFailing() {
+    void recordingShowsRateAndLagWithStoreAndFileInTheDetailThenTheErrorBufferAndDropsWhenFailing() {
         StatusBarViewModel vm = new StatusBarViewModel(List::of, clock, ZoneId.of("UTC"));
         assertThat(vm.recordingStatusProperty().get()).isEqualTo("not recording");
 
@@ -93,7 +93,7 @@ class StatusBarViewModelTest {
                 "/home/op/.plurigrid/recordings/recording-20261203T080000Z.duckdb", 120_000, 2_345.4,
                 Duration.ofMillis(300), 12, 0, "", "new recording"));
         assertThat(vm.recordingStatusProperty().get())
-                .isEqualTo("REC duckdb recording-20261203T080000Z.duckdb · 2,345 rows/s · lag 0.3 s");
+                .isEqualTo("REC · 2,345 rows/s · lag 0.3 s");
         assertThat(vm.recordingProperty().get()).isTrue();
         assertThat(vm.recordingAbnormalProperty().get()).isFalse();
         assertThat(vm.recordingDetailProperty().get()).contains("/home/op/.plurigrid/recordings/")

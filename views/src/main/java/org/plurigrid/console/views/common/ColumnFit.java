@@ -3,11 +3,9 @@ package org.plurigrid.console.views.common;
 import java.util.List;
 import java.util.Objects;
 
-import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.Skin;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.TableCell;
@@ -55,24 +53,21 @@ public final class ColumnFit {
      * before the first row arrives and after a change of display scale.
      */
     private static void fitToHeader(TableColumn<?, ?> column, List<String> texts) {
-        ChangeListener<Skin<?>> onSkin = (o, a, skin) -> {
-            if (skin != null) {
-                followHeaderFont(column, texts);
-            }
-        };
         column.tableViewProperty().addListener((o, was, table) -> {
-            if (was != null) {
-                was.skinProperty().removeListener(onSkin);
-            }
             if (table != null) {
-                table.skinProperty().addListener(onSkin);
-                // headers may be made after the skin: the first layout (a width) finds them; the marker makes it once
-                table.widthProperty().addListener((w, a, b) -> followHeaderFont(column, texts));
-                if (table.getSkin() != null) {
-                    followHeaderFont(column, texts);
-                }
+                watchHeaders(table, column, texts);
             }
         });
+        if (column.getTableView() != null) {
+            watchHeaders(column.getTableView(), column, texts);
+        }
+    }
+
+    private static void watchHeaders(TableView<?> table, TableColumn<?, ?> column, List<String> texts) {
+        table.skinProperty().addListener((o, a, skin) -> followHeaderFont(column, texts));
+        // headers may be made after the skin: the first layout (a width) finds them; the marker makes it once
+        table.widthProperty().addListener((w, a, b) -> followHeaderFont(column, texts));
+        followHeaderFont(column, texts);
     }
 
     private static void followHeaderFont(TableColumn<?, ?> column, List<String> texts) {
@@ -109,6 +104,31 @@ public final class ColumnFit {
             fit(col, List.of(), cell.getFont());
             return cell;
         });
+    }
+
+    /**
+     * A table whose key columns together need more than its width scrolls sideways instead of hiding the last
+     * columns (a constrained policy would push them out of sight with no scroll bar); where they fit, the last column
+     * takes the rest. Call after the columns are added.
+     */
+    public static void scrollWhenNarrow(TableView<?> table) {
+        javafx.beans.InvalidationListener check = o -> {
+            double needed = 0;
+            for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+                needed += c.getMinWidth();
+            }
+            needed += 24; // the vertical scroll bar and borders
+            var policy = needed > table.getWidth() ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                    : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN;
+            if (table.getColumnResizePolicy() != policy) {
+                table.setColumnResizePolicy(policy);
+            }
+        };
+        table.widthProperty().addListener(check);
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            c.minWidthProperty().addListener(check);
+        }
+        check.invalidated(null);
     }
 
     /** Gives {@code labeled} a tooltip with its whole text whenever it has any (a cut text then stays readable). */

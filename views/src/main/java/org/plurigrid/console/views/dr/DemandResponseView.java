@@ -121,7 +121,7 @@ public final class DemandResponseView extends StackPane {
         sites.getColumns().add(key(numeric("Battery", f -> kw(f.batteryDischargeKw())), "9999"));
         sites.getColumns().add(key(numeric("PV", f -> kw(f.curtailablePvKw())), "9999"));
         sites.getColumns().add(key(numeric("Flexible", f -> kw(f.reductionKw())), "9999"));
-        sites.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        ColumnFit.scrollWhenNarrow(sites); // at 150 % on 1920 px the eight columns need more than the table has
         sites.setPlaceholder(wrapped("No site with controllable devices yet (waiting for births)"));
         sites.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> {
             if (f != null) {

@@ -84,14 +84,14 @@ public final class PointTableView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("Waiting for telemetry…"));
         table.getColumns().setAll(java.util.List.of(
-                textColumn("Grid", PointRow::group, 1.2),
-                textColumn("Node", PointRow::node, 1.4),
-                textColumn("Device", PointRow::device, 1.0),
-                textColumn("Metric", PointRow::metric, 1.6),
-                valueColumn(),
-                unitColumn(),
-                qualityColumn(),
-                timeColumn()));
+                textColumn("Grid", PointRow::group, 1.1),
+                textColumn("Node", PointRow::node, 1.3),
+                textColumn("Device", PointRow::device, 1.4),
+                textColumn("Metric", PointRow::metric, 1.9),
+                atMostAQuarterMore(valueColumn()),
+                atMostAQuarterMore(unitColumn()),
+                atMostAQuarterMore(qualityColumn()),
+                atMostAQuarterMore(timeColumn())));
         table.setRowFactory(t -> new QualityRow());
         // Extra actions on the selected point (plugins'), asked for when the menu opens; their result shows in the
         // toolbar.
@@ -119,6 +119,15 @@ public final class PointTableView extends VBox {
 
     public TableView<PointRow> table() {
         return table;
+    }
+
+    /**
+     * A key column (value, unit, quality, time) is never cut (ColumnFit) and grows at most a quarter past its widest
+     * text: the width a larger window or display scale brings goes to the device and metric names.
+     */
+    private static <T> TableColumn<PointRow, T> atMostAQuarterMore(TableColumn<PointRow, T> c) {
+        c.maxWidthProperty().bind(c.minWidthProperty().multiply(1.25));
+        return c;
     }
 
     private static TableColumn<PointRow, String> textColumn(String title, Function<PointRow, String> f, double weight) {

@@ -182,6 +182,9 @@ public final class ConsoleApplication extends Application {
         Set<String> builtIn = navigation.stream().map(NavigationEntry::id).collect(Collectors.toSet());
         navigation.addAll(plugins.create(pluginContext, pump, builtIn));
         window = new MainWindow(navigation, status);
+        if (map != null) {
+            map.viewModel().textScaleProperty().bind(window.uiScaleProperty());
+        }
         window.setBanner(alarms.banner(zone));
         window.showReplay(replayView.replayingProperty(), new ReplayBanner(replayView));
         // The operator's most frequent actions, listed by F1 with the view shortcuts.

@@ -75,6 +75,9 @@ public final class SupergridMapView extends StackPane {
         layer = new SupergridLayer(map::getZoom);
         map.addLayer(layer);
         readAlarmColoursFromTheTheme();
+        // the panels' text and widths follow the display scale (the canvas keeps its own symbol sizes)
+        viewModel.textScaleProperty().addListener((o, a, scale) -> applyTextScale(scale.doubleValue()));
+        applyTextScale(viewModel.textScaleProperty().get());
         map.setZoom(viewModel.zoomProperty().get());
         map.setCenter(viewModel.centerLatProperty().get(), viewModel.centerLonProperty().get());
 
@@ -90,7 +93,7 @@ public final class SupergridMapView extends StackPane {
         left.setMaxWidth(Region.USE_PREF_SIZE);
         left.setPadding(new Insets(10));
         chrome.setLeft(left);
-        detailPane.setPrefWidth(330);
+        detailPane.prefWidthProperty().bind(viewModel.textScaleProperty().multiply(330));
         detailPane.setMaxHeight(Region.USE_PREF_SIZE);
         detailPane.visibleProperty().bind(viewModel.detailProperty().isNotNull());
         detailPane.managedProperty().bind(detailPane.visibleProperty());
@@ -124,6 +127,11 @@ public final class SupergridMapView extends StackPane {
      * Without the theme in the scene (the map on its own) the tokens do not resolve and the layer keeps
      * {@link org.plurigrid.console.maplayers.layers.AlarmSymbols}' colours.
      */
+    /** 12 px at 1.0; the panel styles are in ems of it (supergrid-map.css). */
+    private void applyTextScale(double scale) {
+        setStyle(scale == 1.0 ? "" : String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 12 * scale));
+    }
+
     private void readAlarmColoursFromTheTheme() {
         for (int p = 1; p <= 4; p++) {
             int priority = p;
@@ -238,7 +246,7 @@ public final class SupergridMapView extends StackPane {
         securityStatus.setWrapText(true);
         securityList.setId("map-security-list");
         securityList.setPrefHeight(150);
-        securityList.setPrefWidth(250);
+        securityList.prefWidthProperty().bind(viewModel.textScaleProperty().multiply(250));
         securityList.setPlaceholder(new Label("No overloading outage"));
         securityList.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
             @Override
@@ -354,7 +362,7 @@ public final class SupergridMapView extends StackPane {
         VBox box = new VBox(6, head, flowWarning, content);
         box.getStyleClass().add("map-panel");
         box.setId("map-legend");
-        box.setPrefWidth(250);
+        box.prefWidthProperty().bind(viewModel.textScaleProperty().multiply(250));
         return box;
     }
 

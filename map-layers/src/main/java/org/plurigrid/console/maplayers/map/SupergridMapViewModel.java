@@ -74,6 +74,8 @@ public final class SupergridMapViewModel {
     private final BooleanProperty legendExpanded = new SimpleBooleanProperty(this, "legendExpanded", true);
 
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", HOME_ZOOM);
+    /** The display scale the panels' text follows (1.0 laptop … 2.0 video wall), bound to the window's. */
+    private final DoubleProperty textScale = new SimpleDoubleProperty(this, "textScale", 1.0);
     private final DoubleProperty centerLat = new SimpleDoubleProperty(this, "centerLat", HOME.lat());
     private final DoubleProperty centerLon = new SimpleDoubleProperty(this, "centerLon", HOME.lon());
 
@@ -501,6 +503,10 @@ public final class SupergridMapViewModel {
 
     public BooleanProperty flowAnimationProperty() {
         return flowAnimation;
+    }
+
+    public DoubleProperty textScaleProperty() {
+        return textScale;
     }
 
     public DoubleProperty zoomProperty() {

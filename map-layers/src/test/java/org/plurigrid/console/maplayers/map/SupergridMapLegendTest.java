@@ -54,6 +54,30 @@ class SupergridMapLegendTest {
     }
 
     @Test
+    void theLegendsTextAndWidthFollowTheDisplayScale() throws Exception {
+        onFx(() -> {
+            SupergridMapViewModel vm = new SupergridMapViewModel();
+            SupergridMapView view = new SupergridMapView(vm);
+            new Scene(view, 1600, 1000);
+            view.applyCss();
+            Label clusters = (Label) view.lookup("#map-legend-clusters");
+            Node legend = view.lookup("#map-legend");
+            double font = clusters.getFont().getSize();
+            double width = legend.prefWidth(-1);
+
+            vm.textScaleProperty().set(1.5);
+            view.applyCss();
+            assertThat(clusters.getFont().getSize()).isCloseTo(font * 1.5, org.assertj.core.data.Offset.offset(0.2));
+            assertThat(legend.prefWidth(-1)).isCloseTo(width * 1.5, org.assertj.core.data.Offset.offset(1.0));
+
+            vm.textScaleProperty().set(1.0);
+            view.applyCss();
+            assertThat(clusters.getFont().getSize()).isCloseTo(font, org.assertj.core.data.Offset.offset(0.01));
+            return null;
+        });
+    }
+
+    @Test
     void aDcFallbackSaysSoAboveTheLegendEvenWhenItIsFolded() throws Exception {
         onFx(() -> {
             SupergridMapViewModel vm = new SupergridMapViewModel();

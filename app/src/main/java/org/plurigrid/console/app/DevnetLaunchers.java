@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.plurigrid.console.devnet.Devnet;
 import org.plurigrid.console.devnet.DevnetConfig;
 
-/** The devnet of this build: {@code Devnet.start(DevnetConfig.defaults())} on the requested port. */
+/** The devnet of this build: {@code Devnet.startGridInBackground(DevnetConfig.defaults())} on the requested port. */
 final class DevnetLaunchers {
 
     /** The console is the in-process devnet's Sparkplug primary host application under this id. */
@@ -17,7 +17,8 @@ final class DevnetLaunchers {
 
     static DevnetLauncher inThisBuild(InstantSource clock) {
         return port -> {
-            Devnet devnet = Devnet.start(DevnetConfig.defaults().withMqttPort(port), clock);
+            // the grid EMS comes up in background: the console connects and shows the fleet while it starts
+            Devnet devnet = Devnet.startGridInBackground(DevnetConfig.defaults().withMqttPort(port), clock);
             devnet.followPrimaryHost(PRIMARY_HOST_ID);
             // A window stopped with SIGTERM (logout, systemd, kill) never reaches close(): stop the devnet anyway, so
             // its broker's temporary folder is deleted. close() removes the hook again.

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +18,7 @@ import org.plurigrid.console.devnet.gridtelemetry.GridEms;
 import org.plurigrid.console.devnet.broker.EmbeddedBroker;
 import org.plurigrid.console.devnet.fleet.Fleet;
 import org.plurigrid.console.devnet.fleet.SparkplugNode;
+import org.plurigrid.console.client.threads.NamedThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +36,12 @@ public final class Devnet implements AutoCloseable {
     private final EmbeddedBroker broker;
     private final String mqttUri;
     private final Fleet fleet;
-    private final GridEms grid;
+    /** Completed with the grid EMS (null without one) once it runs; at start unless the grid starts in background. */
+    private final CompletableFuture<GridEms> grid;
+    private volatile String primaryHost;
 
-    private Devnet(DevnetConfig config, EmbeddedBroker broker, String mqttUri, Fleet fleet, GridEms grid) {
+    private Devnet(DevnetConfig config, EmbeddedBroker broker, String mqttUri, Fleet fleet,
+                   CompletableFuture<GridEms> grid) {
         this.config = config;
         this.broker = broker;
         this.mqttUri = mqttUri;
@@ -50,17 +56,61 @@ public final class Devnet implements AutoCloseable {
 
     /** Starts the devnet; {@code clock} stamps the payloads and (shifted by the sim-time option) drives the physics. */
     public static Devnet start(DevnetConfig config, InstantSource clock) {
+        return start(config, clock, false);
+    }
+
+    /**
+     * As {@link #start(DevnetConfig, InstantSource)}, but returns once the broker and the fleet run: the grid EMS
+     * (model, first power flow, one edge node per grid) comes up in background, so a console connects and shows the
+     * fleet's values about two seconds sooner. {@link #grid()} is empty until it runs; a failure is logged.
+     */
+    public static Devnet startGridInBackground(DevnetConfig config, InstantSource clock) {
+        return start(config, clock, true);
+    }
+
+    private static Devnet start(DevnetConfig config, InstantSource clock, boolean gridInBackground) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
-        EmbeddedBroker broker = config.externalBroker() == null ? EmbeddedBroker.start(config.mqttPort()) : null;
-        String uri = broker != null ? broker.uri() : config.externalBroker();
+        // The grid model is built and its power flow warmed up (PowSyBl's classes, the JIT) while the broker and the
+        // fleet start: about two seconds sooner to the console's first live values.
+        CompletableFuture<SupergridPowerFlow> model = config.gridStep() == null ? null
+                : CompletableFuture.supplyAsync(() -> warmModel(config.fleetConfig(), clock),
+                        r -> NamedThreads.daemon("devnet-grid-build").newThread(r).start());
+        EmbeddedBroker broker = null;
         Fleet fleet = null;
         try {
+            broker = config.externalBroker() == null ? EmbeddedBroker.start(config.mqttPort()) : null;
+            String uri = broker != null ? broker.uri() : config.externalBroker();
             fleet = Fleet.start(config.fleetConfig(), uri, clock);
-            GridEms grid = config.gridStep() == null ? null
-                    : startGrid(fleet, uri, clock, config.gridStep(), config.fleetConfig());
-            return new Devnet(config, broker, uri, fleet, grid);
+            CompletableFuture<GridEms> grid;
+            if (model == null) {
+                grid = CompletableFuture.completedFuture(null);
+            } else if (gridInBackground) {
+                Fleet started = fleet;
+                grid = model.thenApplyAsync(m -> startGrid(started, uri, clock, config.gridStep(), m),
+                        r -> NamedThreads.daemon("devnet-grid-start").newThread(r).start());
+                grid.whenComplete((g, e) -> {
+                    if (e != null) {
+                        log.error("Grid EMS did not start; the devnet runs without its power flow: {}",
+                                (e instanceof CompletionException && e.getCause() != null ? e.getCause() : e).toString());
+                    }
+                });
+            } else {
+                grid = CompletableFuture.completedFuture(startGrid(fleet, uri, clock, config.gridStep(), join(model)));
+            }
+            Devnet devnet = new Devnet(config, broker, uri, fleet, grid);
+            // a host followed before the grid ran is followed by its nodes too
+            grid.thenAccept(g -> {
+                String host = devnet.primaryHost;
+                if (g != null && host != null) {
+                    g.edgeNodes().forEach(n -> n.followPrimaryHost(host));
+                }
+            });
+            return devnet;
         } catch (RuntimeException e) {
+            if (model != null) {
+                model.cancel(false);
+            }
             if (fleet != null) {
                 fleet.close();
             }
@@ -73,12 +123,29 @@ public final class Devnet implements AutoCloseable {
 
     /** The demo supergrid, fed with the fleet's DER powers, solved and published by one EMS node per grid. */
     private static GridEms startGrid(Fleet fleet, String uri, InstantSource clock, Duration step,
-                                     org.plurigrid.console.devnet.fleet.FleetConfig fleetConfig) {
-        // the model's substations and DERs are the fleet's (the console builds the same for the default fleet)
-        SupergridPowerFlow powerFlow = new SupergridPowerFlow(
-                DemoSupergrid.build(fleetConfig.devices(), fleetConfig.seed()), new PowerFlowRunner(),
-                new GridSnapshotFactory(), clock);
+                                     SupergridPowerFlow powerFlow) {
         return GridEms.start(powerFlow, () -> readFleet(fleet), fleet::simulatedTime, uri, clock, step);
+    }
+
+    /**
+     * The model's substations and DERs are the fleet's (the console builds the same for the default fleet); one
+     * throwaway solve loads and compiles the power flow before the EMS's first real one.
+     */
+    private static SupergridPowerFlow warmModel(org.plurigrid.console.devnet.fleet.FleetConfig fleetConfig,
+                                                InstantSource clock) {
+        PowerFlowRunner runner = new PowerFlowRunner();
+        SupergridPowerFlow powerFlow = new SupergridPowerFlow(
+                DemoSupergrid.build(fleetConfig.devices(), fleetConfig.seed()), runner, new GridSnapshotFactory(), clock);
+        runner.run(powerFlow.network());
+        return powerFlow;
+    }
+
+    private static SupergridPowerFlow join(CompletableFuture<SupergridPowerFlow> model) {
+        try {
+            return model.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private static FleetReading readFleet(Fleet fleet) {
@@ -97,13 +164,14 @@ public final class Devnet implements AutoCloseable {
      * after their births, they publish their births again, so the host never sees data it has no birth for.
      */
     public void followPrimaryHost(String hostId) {
+        primaryHost = hostId;
         fleet.followPrimaryHost(hostId);
         grid().ifPresent(g -> g.edgeNodes().forEach(n -> n.followPrimaryHost(hostId)));
     }
 
-    /** The grid EMS, or empty when the devnet runs the fleet alone. */
+    /** The grid EMS, or empty when the devnet runs the fleet alone (or its grid is still starting in background). */
     public Optional<GridEms> grid() {
-        return Optional.ofNullable(grid);
+        return grid.isDone() && !grid.isCompletedExceptionally() ? Optional.ofNullable(grid.join()) : Optional.empty();
     }
 
     /** The MQTT broker the fleet publishes to, e.g. {@code tcp://127.0.0.1:1883}. */
@@ -132,8 +200,16 @@ public final class Devnet implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (grid != null) {
-                grid.close();
+            GridEms ems = null;
+            try {
+                ems = grid.get(30, TimeUnit.SECONDS); // one still starting is waited for, so it is closed too
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("Grid EMS not closed: {}", e.toString());
+            }
+            if (ems != null) {
+                ems.close();
             }
             fleet.close();
         } finally {

@@ -33,6 +33,8 @@ public final class DecodeErrors {
     public static final String POINT_LIMIT = "point-limit";
     /** A birth of a new edge node refused: the connection follows its maximum of nodes. */
     public static final String NODE_LIMIT = "node-limit";
+    /** A metric whose name is present but empty: no point can be named by it, so it is ignored. */
+    public static final String EMPTY_METRIC_NAME = "empty-metric-name";
     /** A message dropped because the decoding thread was that far behind (a flood). */
     public static final String QUEUE_OVERFLOW = "queue-overflow";
 

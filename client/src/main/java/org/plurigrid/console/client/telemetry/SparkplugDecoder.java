@@ -229,6 +229,9 @@ public final class SparkplugDecoder implements MessageSink {
             if (!m.hasName()) {
                 continue;
             }
+            if (emptyName(m, t)) {
+                continue;
+            }
             String name = m.getName();
             if ("bdSeq".equals(name)) {
                 n.bdSeq = numeric(m, m.getDatatype()) == VALUE ? (long) scratch : -1;
@@ -244,6 +247,15 @@ public final class SparkplugDecoder implements MessageSink {
             errors.count(DecodeErrors.POINT_LIMIT, t.name, "metrics beyond the node's or the store's limit ignored");
         }
         forgetReplaced(previous, n.handles);
+    }
+
+    /** A name that is there but empty names no point (fuzzing finding: it threw in PointId): counted, ignored. */
+    private boolean emptyName(SparkplugBProto.Payload.Metric m, Topic t) {
+        if (!m.getName().isEmpty()) {
+            return false;
+        }
+        errors.count(DecodeErrors.EMPTY_METRIC_NAME, t.name, "a metric with an empty name ignored");
+        return true;
     }
 
     private void nodeDeath(Topic t, NodeState n, SparkplugBProto.Payload p) {
@@ -294,7 +306,7 @@ public final class SparkplugDecoder implements MessageSink {
         d.handles.clear();
         boolean refused = false;
         for (SparkplugBProto.Payload.Metric m : p.getMetricsList()) {
-            if (m.hasName()) {
+            if (m.hasName() && !emptyName(m, t)) {
                 refused |= !bindAndStore(new PointId(t.group, t.nodeId, t.deviceId, m.getName()), m, n, d.names,
                         d.aliases, d.handles, p, now);
             }
@@ -516,6 +528,9 @@ public final class SparkplugDecoder implements MessageSink {
                     continue;
                 }
             } else if (m.hasName()) {
+                if (emptyName(m, t)) {
+                    continue;
+                }
                 b = names.get(m.getName());
                 if (b == null) {
                     // Not announced in the birth, but named and typed: show it rather than drop it.

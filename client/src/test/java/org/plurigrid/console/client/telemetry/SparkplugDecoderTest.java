@@ -368,6 +368,22 @@ class SparkplugDecoderTest {
     }
 
     @Test
+    void aMetricWithAnEmptyNameIsCountedAndTheRestOfTheMessageApplies() {
+        // fuzzing finding (finding-birth-metric-with-empty-name): an empty name threw inside the decoder
+        decoder.onMessage(NODE + "NBIRTH/" + N, payload().seq(0).bdSeq(0)
+                .birthMetric("", 1, 7.0, "kW").birthMetric("Substation/ActivePower", 2, 420.0, "kW").bytes());
+        decoder.onMessage(NODE + "DBIRTH/" + N + "/pv-0001", payload().seq(1)
+                .birthMetric("", 10, 1.0, "kW").birthMetric("ActivePower", 11, 3.5, "kW").bytes());
+        decoder.onMessage(NODE + "DDATA/" + N + "/pv-0001", payload().seq(2).named("", 9.0).bytes());
+
+        assertThat(errors.count(DecodeErrors.DECODE_FAILED)).isZero();
+        assertThat(errors.count(DecodeErrors.EMPTY_METRIC_NAME)).isEqualTo(3);
+        assertThat(value(SUB_POWER)).isEqualTo(420.0);
+        assertThat(value(PV_POWER)).isEqualTo(3.5);
+        assertThat(store.size()).isEqualTo(2);
+    }
+
+    @Test
     void aBirthWithTooManyMetricsIsRefusedWhole() {
         SparkplugDecoder limited = new SparkplugDecoder(store, errors, clock, (t, b) -> { }, RebirthPolicy.DEFAULTS,
                 new TelemetryLimits(1 << 20, 3, 100, 10, 1_000, 100, 1 << 20));

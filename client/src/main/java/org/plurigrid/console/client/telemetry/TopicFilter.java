@@ -85,7 +85,9 @@ public record TopicFilter(String shareGroup, String filter) {
                 return tEnd == tl;
             }
         }
-        return false;
+        // The filter ended with '/': its last level is empty and matches only a topic whose last level is empty too
+        // (fuzzing finding: "a/" did not match the topic "a/").
+        return fl > 0 && t == tl;
     }
 
     /** Null when {@code filter} is a valid MQTT topic filter, else what is wrong with it. */

@@ -41,4 +41,17 @@ class TopicFilterTest {
         assertThat(TopicFilter.matches("+", "")).isTrue();
         assertThat(TopicFilter.matches("a", "a/b")).isFalse();
     }
+
+    @Test
+    void aTrailingEmptyLevelMatchesOnlyAnEmptyLastLevel() {
+        // fuzzing finding (JsonMappingFuzzTest finding-trailing-empty-levels): a filter ending in '/' matched nothing
+        assertThat(TopicFilter.matches("a/", "a/")).isTrue();
+        assertThat(TopicFilter.matches("/", "/")).isTrue();
+        assertThat(TopicFilter.matches("/////", "/////")).isTrue();
+        assertThat(TopicFilter.matches("a/", "a")).isFalse();
+        assertThat(TopicFilter.matches("a/", "a/b")).isFalse();
+        assertThat(TopicFilter.matches("/", "")).isFalse();
+        assertThat(TopicFilter.matches("a/+/", "a/b/")).isTrue();
+        assertThat(TopicFilter.matches("a/+/", "a/b/c")).isFalse();
+    }
 }

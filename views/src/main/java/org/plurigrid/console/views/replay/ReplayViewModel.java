@@ -99,6 +99,9 @@ public final class ReplayViewModel implements FrameListener {
     @Override
     public void onFrame(ChangeSet changes) {
         if (!replaying.get()) {
+            // the recording opens after the window and rolls every hour: "Replay this console's recording" follows
+            // (found by the replay flow test: it stayed disabled when the recording opened after the window)
+            refreshCurrentRecording();
             return;
         }
         showPlayHead(control.playHead());

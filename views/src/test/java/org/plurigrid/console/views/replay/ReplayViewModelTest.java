@@ -30,10 +30,11 @@ class ReplayViewModelTest {
         final List<String> calls = new ArrayList<>();
         String failOpen;
         double speed;
+        Optional<String> current = Optional.of("/home/op/.plurigrid/recordings/recording-20261203T080000Z.duckdb");
 
         @Override
         public Optional<String> currentRecording() {
-            return Optional.of("/home/op/.plurigrid/recordings/recording-20261203T080000Z.duckdb");
+            return current;
         }
 
         @Override
@@ -123,6 +124,21 @@ class ReplayViewModelTest {
         assertThat(vm.playHeadTextProperty().get()).isEqualTo("2026-12-03 08:00:00 UTC");
         assertThat(vm.bannerTextProperty().get())
                 .isEqualTo("recorded 2026-12-03 08:00:00 UTC · paused · recording-20261203T080000Z.duckdb · not live");
+    }
+
+    @Test
+    void theConsolesOwnRecordingIsFollowedWhenItOpensAfterTheWindowAndWhenItRolls() {
+        control.current = Optional.empty();
+        ReplayViewModel early = new ReplayViewModel(control, Runnable::run, Runnable::run);
+        assertThat(early.currentRecordingProperty().get()).isEmpty();
+
+        control.current = Optional.of("/home/op/.plurigrid/recordings/recording-20261203T080000Z.duckdb");
+        early.onFrame(FRAME);
+        assertThat(early.currentRecordingProperty().get()).endsWith("recording-20261203T080000Z.duckdb");
+
+        control.current = Optional.of("/home/op/.plurigrid/recordings/recording-20261203T090000Z.duckdb");
+        early.onFrame(FRAME);
+        assertThat(early.currentRecordingProperty().get()).endsWith("recording-20261203T090000Z.duckdb");
     }
 
     @Test

@@ -85,13 +85,13 @@ public final class ReplayView extends VBox {
         HBox ends = row(start, between, end);
 
         BooleanBinding idle = vm.replayingProperty().not().or(vm.busyProperty());
-        Button previous = button("replay-previous-alarm", "⏮ Previous alarm", vm::previousAlarm, idle);
+        Button previous = button("replay-previous-alarm", "◀◀ Previous alarm", vm::previousAlarm, idle);
         Button back = button("replay-step-back", "◀ 1 s", vm::stepBack, idle);
         Button play = button("replay-play", "▶ Play", vm::togglePlay, idle);
         play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playingProperty())
-                .then("⏸ Pause").otherwise("▶ Play"));
+                .then("‖ Pause").otherwise("▶ Play"));
         Button forward = button("replay-step-forward", "1 s ▶", vm::stepForward, idle);
-        Button next = button("replay-next-alarm", "Next alarm ⏭", vm::nextAlarm, idle);
+        Button next = button("replay-next-alarm", "Next alarm ▶▶", vm::nextAlarm, idle);
         ChoiceBox<Double> speed = new ChoiceBox<>();
         speed.setId("replay-speed");
         speed.getItems().setAll(ReplayViewModel.SPEEDS);

@@ -124,6 +124,11 @@ public record JsonMapping(String topicPattern, String valuePointer, String metri
      * Captured levels must not be empty.
      */
     public Optional<PointId> pointFor(String topic) {
+        if (topic.startsWith("$") && !topicPattern.startsWith("$")) {
+            // MQTT: wildcards never match a $ topic's first level ($SYS/...), so neither does a capture or '+'
+            // (fuzzing finding: "{group}" mapped "$5", which its subscription "+" never delivers)
+            return Optional.empty();
+        }
         String[] levels = topicPattern.split("/", -1);
         String g = group;
         String n = node;

@@ -29,6 +29,18 @@ class JsonMappingTest {
     }
 
     @Test
+    void aCaptureOrWildcardNeverTakesTheFirstLevelOfADollarTopicAsItsSubscriptionWouldNot() {
+        // fuzzing finding (finding-capture-matches-dollar-topic)
+        JsonMapping captured = JsonMapping.builder("{group}", "/v", "Value").node("n").build();
+        assertThat(captured.pointFor("$SYS")).isEmpty();
+        assertThat(TopicFilter.matches(captured.subscriptionFilter(), "$SYS")).isFalse();
+        assertThat(captured.pointFor("coop")).contains(PointId.nodeMetric("coop", "n", "Value"));
+
+        JsonMapping literal = JsonMapping.builder("$share-free/{node}", "/v", "Value").group("g").build();
+        assertThat(literal.pointFor("$share-free/n1")).contains(PointId.nodeMetric("g", "n1", "Value"));
+    }
+
+    @Test
     void rejectsWhatCannotWorkWithAMessageNamingThePattern() {
         assertThatThrownBy(() -> JsonMapping.builder("a/{site}", "/v", "m").group("g").node("n").build())
                 .hasMessageContaining("JSON mapping 'a/{site}'").hasMessageContaining("unknown capture {site}");

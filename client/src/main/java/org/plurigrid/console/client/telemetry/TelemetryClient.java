@@ -72,7 +72,7 @@ public final class TelemetryClient implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.sink = Objects.requireNonNull(sinkFactory.apply(this::publish), "sink");
         this.status = new ConnectionStatus(config.name(), config.serverUri().toString(), ConnectionState.DISCONNECTED,
-                0, "not started");
+                0, "not started", ConnectionStatus.warningFor(config));
         MqttTransport.Events events = new MqttTransport.Events() {
             @Override
             public void messageArrived(String topic, byte[] payload) {
@@ -313,7 +313,8 @@ public final class TelemetryClient implements AutoCloseable {
     }
 
     private ConnectionStatus status(ConnectionState state, int reconnects, String detail) {
-        return new ConnectionStatus(config.name(), config.serverUri().toString(), state, reconnects, detail);
+        return new ConnectionStatus(config.name(), config.serverUri().toString(), state, reconnects, detail,
+                ConnectionStatus.warningFor(config));
     }
 
     private void notifyStatus(ConnectionStatus s) {

@@ -102,7 +102,11 @@ public final class StatusBarViewModel implements FrameListener {
                 ? s.name() + ": " + state
                 : s.name() + ": " + state + " · " + s.reconnects() + (s.reconnects() == 1 ? " reconnect" : " reconnects");
         String tooltip = s.endpoint() + (s.detail().isEmpty() ? "" : "\n" + s.detail());
-        return new ConnectionItem(s.name(), text, s.state(), tooltip);
+        if (!s.warning().isEmpty()) {
+            text += " · ▲ " + s.warning();
+            tooltip += "\n" + s.warning() + ": see Connections…";
+        }
+        return new ConnectionItem(s.name(), text, s.state(), tooltip, !s.warning().isEmpty());
     }
 
     /** Broker and node connections, refreshed a few times a second. */

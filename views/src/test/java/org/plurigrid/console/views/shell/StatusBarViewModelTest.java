@@ -38,6 +38,29 @@ class StatusBarViewModelTest {
     }
 
     @Test
+    void aBrokerWhoseTlsHostNameIsNotVerifiedCarriesAStandingWarningInTheDiagnosticColour() {
+        org.plurigrid.console.client.telemetry.BrokerConfig unverified = org.plurigrid.console.client.telemetry.BrokerConfig
+                .builder("site", "ssl://broker.site:8883")
+                .tls(org.plurigrid.console.client.telemetry.TlsSettings.trusting(java.nio.file.Path.of("ca.pem"))
+                        .withVerifyHostname(false)).build();
+        org.plurigrid.console.client.telemetry.BrokerConfig verified = org.plurigrid.console.client.telemetry.BrokerConfig
+                .builder("site", "ssl://broker.site:8883")
+                .tls(org.plurigrid.console.client.telemetry.TlsSettings.trusting(java.nio.file.Path.of("ca.pem"))).build();
+        assertThat(ConnectionStatus.warningFor(verified)).isEmpty();
+
+        ConnectionItem item = StatusBarViewModel.toItem(new ConnectionStatus("site", "ssl://broker.site:8883",
+                ConnectionState.CONNECTED, 0, "", ConnectionStatus.warningFor(unverified)));
+        assertThat(item.text()).isEqualTo("site: connected · ▲ TLS host name not verified");
+        assertThat(item.abnormal()).as("shown in the diagnostic colour although connected").isTrue();
+        assertThat(item.tooltip()).contains("TLS host name not verified");
+
+        ConnectionItem plain = StatusBarViewModel.toItem(new ConnectionStatus("devnet", "tcp://127.0.0.1:1883",
+                ConnectionState.CONNECTED, 0, ""));
+        assertThat(plain.text()).isEqualTo("devnet: connected");
+        assertThat(plain.abnormal()).isFalse();
+    }
+
+    @Test
     void readsConnectionsAtMostFourTimesASecond() {
         AtomicInteger reads = new AtomicInteger();
         StatusBarViewModel vm = new StatusBarViewModel(() -> {

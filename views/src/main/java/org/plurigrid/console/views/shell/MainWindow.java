@@ -114,8 +114,8 @@ public final class MainWindow extends BorderPane {
         setLeft(rail);
         setCenter(viewArea);
 
-        shortcuts.add(new Shortcut(BIGGER, "Larger display scale", () -> setUiScale(uiScale.get() + SCALE_STEP)));
-        shortcuts.add(new Shortcut(SMALLER, "Smaller display scale", () -> setUiScale(uiScale.get() - SCALE_STEP)));
+        shortcuts.add(new Shortcut(BIGGER, "Larger display scale", () -> stepUiScale(+1)));
+        shortcuts.add(new Shortcut(SMALLER, "Smaller display scale", () -> stepUiScale(-1)));
         shortcuts.add(new Shortcut(RESET, "Display scale 100 %", () -> setUiScale(1.0)));
         shortcuts.add(new Shortcut(HELP, "Show or hide this list of shortcuts", this::toggleHelp));
         help.setOnClose(this::toggleHelp);
@@ -194,6 +194,14 @@ public final class MainWindow extends BorderPane {
         Theme.applyScale(this, clamped);
     }
 
+    /**
+     * One keyboard step larger (+1) or smaller (-1), on the grid of {@code SCALE_STEP}: the font size is rounded to a
+     * tenth of a pixel, so adding steps to the rounded scale drifted (four steps read "151 %").
+     */
+    private void stepUiScale(int direction) {
+        setUiScale((Math.round(uiScale.get() / SCALE_STEP) + direction) * SCALE_STEP);
+    }
+
     public ReadOnlyDoubleProperty uiScaleProperty() {
         return uiScale.getReadOnlyProperty();
     }
@@ -256,12 +264,12 @@ public final class MainWindow extends BorderPane {
             return;
         }
         if (BIGGER_PLUS.match(e) || BIGGER_ADD.match(e)) {
-            setUiScale(uiScale.get() + SCALE_STEP);
+            stepUiScale(+1);
             e.consume();
             return;
         }
         if (SMALLER_SUB.match(e)) {
-            setUiScale(uiScale.get() - SCALE_STEP);
+            stepUiScale(-1);
             e.consume();
             return;
         }

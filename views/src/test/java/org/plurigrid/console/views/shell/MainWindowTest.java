@@ -84,6 +84,20 @@ class MainWindowTest {
         assertThat(Theme.class.getClassLoader().getResource(Theme.STYLESHEET)).as("theme on the class path").isNotNull();
     }
 
+    @Test
+    void fourCtrlPlusStepsFromOneHundredReadOneHundredAndFiftyPercentAndBackExactly() {
+        MainWindow window = new MainWindow(List.of(NavigationEntry.placeholder("overview", "Overview", "x")), status);
+        for (int i = 0; i < 4; i++) {
+            window.fireEvent(key(javafx.scene.input.KeyCode.ADD, true));
+        }
+        assertThat(window.uiScaleProperty().get()).isEqualTo(1.5);
+        assertThat(window.getStyle()).contains("-fx-font-size: 22.5px");
+        for (int i = 0; i < 4; i++) {
+            window.fireEvent(key(javafx.scene.input.KeyCode.SUBTRACT, true));
+        }
+        assertThat(window.uiScaleProperty().get()).isEqualTo(1.0);
+    }
+
     private static javafx.scene.input.KeyEvent key(javafx.scene.input.KeyCode code, boolean ctrl) {
         return new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code, false, ctrl,
                 false, false);

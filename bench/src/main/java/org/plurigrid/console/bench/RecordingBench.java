@@ -38,7 +38,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * layout (values + a snapshot every 10 s), then {@code stateAt} at random instants: p50/p99/max.
  *
  * <p>Options: {@code --rate R}, {@code --seconds S} (default 20), {@code --points N}, {@code --seek-hours H[,H…]},
- * {@code --seeks K} (default 200), {@code --dir DIR} (default a temporary folder, deleted), {@code --out FILE}.
+ * {@code --seeks K} (default 200), {@code --replay-speeds S[,S…]} (default 100,1000; empty for none), {@code --dir DIR}
+ * (default a temporary folder, deleted), {@code --out FILE}.
  */
 public final class RecordingBench {
 
@@ -48,6 +49,7 @@ public final class RecordingBench {
         int points = 5_000;
         int seeks = 200;
         List<Integer> hours = List.of(1);
+        List<Double> speeds = List.of(100.0, 1000.0);
         Path dir = null;
         Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "recording-bench.json")
                 : Path.of("target", "recording-bench.json");
@@ -58,6 +60,8 @@ public final class RecordingBench {
                 case "--points" -> points = Integer.parseInt(args[++i]);
                 case "--seeks" -> seeks = Integer.parseInt(args[++i]);
                 case "--seek-hours" -> hours = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--replay-speeds" -> speeds = args[++i].isBlank() ? List.of()
+                        : Arrays.stream(args[i].split(",")).map(Double::parseDouble).toList();
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -73,6 +77,10 @@ public final class RecordingBench {
             ObjectNode seek = root.putObject("seek");
             for (int h : hours) {
                 seek(seek.putObject(h + "h"), work, points, h, seeks);
+            }
+            if (!speeds.isEmpty()) {
+                replay(root.putObject("replay"), work.resolve("seek-" + hours.getFirst() + "h.duckdb"), hours.getFirst(),
+                        speeds);
             }
         } finally {
             if (temporary) {
@@ -234,6 +242,58 @@ public final class RecordingBench {
         o.put("p50Ms", round(ms.get(ms.size() / 2)));
         o.put("p99Ms", round(ms.get((int) Math.ceil(ms.size() * 0.99) - 1)));
         o.put("maxMs", round(ms.getLast()));
+    }
+
+    /**
+     * (c) Replay pacing on the first seek recording: the feed plays at each speed while a frame loop drains it every
+     * 16 ms, as the window's pulse does. Per speed: recorded time reached ÷ asked (1.0 = kept up), stalls (drains that
+     * found the loader behind), drain time per frame p50/p99/max, values applied per second, and the seek before it.
+     */
+    private static void replay(ObjectNode o, Path file, int hours, List<Double> speeds) throws Exception {
+        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        long recordedMs = hours * 3_600_000L;
+        java.util.concurrent.ExecutorService loader = java.util.concurrent.Executors.newSingleThreadExecutor(
+                org.plurigrid.console.client.threads.NamedThreads.daemon("bench-replay-loader"));
+        try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
+            for (double speed : speeds) {
+                ObjectNode r = o.putObject(String.format(Locale.ROOT, "%.0fx", speed));
+                org.plurigrid.console.client.recording.ReplayClock clock =
+                        new org.plurigrid.console.client.recording.ReplayClock(t0);
+                org.plurigrid.console.client.recording.ReplayFeed feed =
+                        new org.plurigrid.console.client.recording.ReplayFeed(reader, clock, InstantSource.system(), loader);
+                Instant start = t0.plusSeconds(60);
+                long s0 = System.nanoTime();
+                feed.seek(start).get();
+                r.put("seekMs", round((System.nanoTime() - s0) / 1e6));
+                feed.drainChanges();
+                // stay inside the recording: at most 10 s of wall time, and no further than its last minute
+                double wallSeconds = Math.min(10, (recordedMs - 120_000) / 1000.0 / speed);
+                long startMs = clock.millis();
+                List<Double> frames = new ArrayList<>();
+                long values = 0;
+                long w0 = System.nanoTime();
+                feed.play(speed);
+                while (System.nanoTime() - w0 < wallSeconds * 1e9) {
+                    long f = System.nanoTime();
+                    values += feed.drainChanges().changed().size();
+                    frames.add((System.nanoTime() - f) / 1e6);
+                    Thread.sleep(16);
+                }
+                feed.pause();
+                double wall = (System.nanoTime() - w0) / 1e9;
+                frames.sort(Double::compare);
+                r.put("wallSeconds", round(wall));
+                r.put("reachedRatio", round((clock.millis() - startMs) / (speed * wall * 1000)));
+                r.put("stalls", feed.stalls());
+                r.put("frames", frames.size());
+                r.put("drainP50Ms", round(frames.get(frames.size() / 2)));
+                r.put("drainP99Ms", round(frames.get((int) Math.ceil(frames.size() * 0.99) - 1)));
+                r.put("drainMaxMs", round(frames.getLast()));
+                r.put("changedPerSecond", Math.round(values / wall));
+            }
+        } finally {
+            loader.shutdownNow();
+        }
     }
 
     private static double round(double v) {

@@ -119,6 +119,35 @@ class ReplayFeedTest {
     }
 
     @Test
+    void thePlayHeadKeepsPlayingWhatIsLoadedWhileTheNextWindowLoadsAndStallsOnlyAtItsEnd() {
+        java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
+        ReplayFeed slow = new ReplayFeed(reader, new ReplayClock(T0), wall, pending::add);
+        slow.seek(T0.plusSeconds(10));
+        pending.poll().run(); // the seek: loaded up to 40 s
+        slow.drainChanges();
+        slow.play(10);
+        wall.advance(Duration.ofMillis(1600));
+        slow.drainChanges(); // 26 s: less than half a window left, the next window is asked for
+        assertThat(slow.clock().instant()).isEqualTo(T0.plusSeconds(26));
+        assertThat(pending).as("a window load queued on the loader").hasSize(1);
+
+        wall.advance(Duration.ofSeconds(1));
+        slow.drainChanges();
+        assertThat(slow.clock().instant()).as("still playing while the loader reads").isEqualTo(T0.plusSeconds(36));
+        assertThat(slow.stalls()).isZero();
+
+        wall.advance(Duration.ofSeconds(1));
+        slow.drainChanges();
+        assertThat(slow.clock().instant()).as("waits at the end of what is loaded").isEqualTo(T0.plusSeconds(40));
+        assertThat(slow.stalls()).isEqualTo(1);
+
+        pending.poll().run();
+        wall.advance(Duration.ofMillis(500));
+        slow.drainChanges();
+        assertThat(slow.clock().instant()).isEqualTo(T0.plusSeconds(45));
+    }
+
+    @Test
     void stepsWhilePausedAndJumpsBetweenAlarms() {
         feed.seek(T0).join();
         drained();

@@ -27,6 +27,7 @@ import org.plurigrid.console.client.dr.DispatchProgress;
 import org.plurigrid.console.client.dr.DispatchRequest;
 import org.plurigrid.console.client.dr.DrChainClient;
 import org.plurigrid.console.client.dr.DrDeviceTracker;
+import org.plurigrid.console.client.dr.EventBaselines;
 import org.plurigrid.console.client.dr.Flexibility;
 import org.plurigrid.console.client.dr.IntervalPeriod;
 import org.plurigrid.console.client.dr.LiveEvent;
@@ -58,6 +59,8 @@ class DemandResponseDevnetTest {
     DemandResponseService dr;
     SigningKey alice;
     final AtomicInteger dcmds = new AtomicInteger();
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path home;
     final List<DispatchProgress> progress = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -82,7 +85,7 @@ class DemandResponseDevnetTest {
         });
         mqtt.start();
         dr = new DemandResponseService(new DrChainClient(client, chain.drContractAddress()), tracker, InstantSource.system(), scheduler,
-                new DemandResponseService.AckPolicy(Duration.ofSeconds(2), 3));
+                new DemandResponseService.AckPolicy(Duration.ofSeconds(2), 3), EventBaselines.in(home.resolve("dr")));
         String target = CommunityGrid.DEVNET_GRIDS.getFirst().id();
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (tracker.devicesIn(target).isEmpty() && System.nanoTime() < deadline) {
@@ -138,6 +141,54 @@ class DemandResponseDevnetTest {
         assertThat(paid).isPositive();
         String anOwner = dr.chain().event(event.eventId()).orElseThrow().payouts().getFirst().owner();
         assertThat(client.balances(anOwner)).extracting(CoinAmount::amount).first().matches(b -> b.signum() > 0);
+    }
+
+    @Test
+    void aConsoleRestartedMidEventRecoversItFromChainAndTelemetryThenCancelsAndSettles() throws Exception {
+        String target = CommunityGrid.DEVNET_GRIDS.getFirst().id();
+        DispatchOutcome out = dr.dispatch(reduceBy(target, dr.flexibility(target).reductionKw() / 2), alice, false, progress::add);
+        LiveEvent before = ((DispatchOutcome.Dispatched) out).event();
+        assertThat(before.awaitAcks(0.95, Duration.ofSeconds(20))).as("acks before the restart: %s", before.counts()).isTrue();
+        int acknowledged = before.acknowledged();
+
+        // the console dies: its MQTT session and everything it held in memory are gone
+        mqtt.close();
+        DrDeviceTracker[] fresh = new DrDeviceTracker[1];
+        TelemetryClient again = new TelemetryClient(BrokerConfig.builder("dr-test-2", broker.uri()).clientId("dr-test-2").build(), scheduler,
+                pub -> fresh[0] = new DrDeviceTracker(InstantSource.system(), pub));
+        again.start();
+        mqtt = again;
+        DemandResponseService restarted = new DemandResponseService(new DrChainClient(client, chain.drContractAddress()), fresh[0],
+                InstantSource.system(), scheduler, new DemandResponseService.AckPolicy(Duration.ofSeconds(2), 3),
+                EventBaselines.in(home.resolve("dr")));
+        assertThat(restarted.live(before.eventId())).as("nothing followed right after a restart").isEmpty();
+
+        var onChain = restarted.chain().event(before.eventId()).orElseThrow();
+        assertThat(onChain.isLive(InstantSource.system().instant())).isTrue();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        LiveEvent recovered = restarted.resume(onChain, p -> { });
+        while (recovered.commanded() < acknowledged && System.nanoTime() < deadline) {
+            Thread.sleep(200); // the devices' births and DDATA come back to the new session and name their active event
+            recovered = restarted.resume(onChain, p -> { });
+        }
+        assertThat(recovered.commanded()).as("devices recovered from telemetry: %s", recovered.counts()).isEqualTo(acknowledged);
+        assertThat(recovered.counts().getOrDefault(DeviceState.ACKNOWLEDGED, 0) + recovered.counts().getOrDefault(DeviceState.RESPONDING, 0))
+                .as("still acting on it: %s", recovered.counts()).isEqualTo(acknowledged);
+
+        assertThat(restarted.cancel(before.eventId(), alice, p -> { })).isInstanceOf(TxOutcome.Included.class);
+        LiveEvent followed = restarted.live(before.eventId()).orElseThrow();
+        deadline = System.nanoTime() + 15_000_000_000L;
+        while (followed.counts().getOrDefault(DeviceState.RESTORED, 0) < acknowledged && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(followed.counts().get(DeviceState.RESTORED)).as("restored after the restart: %s", followed.counts()).isEqualTo(acknowledged);
+        for (var b : recovered.baselines().entrySet()) {
+            assertThat(b.getValue()).as("baseline of %s kept at dispatch", b.getKey()).isEqualTo(before.baselines().get(b.getKey()));
+        }
+        assertThat(restarted.reportAndSettle(before.eventId(), alice, p -> { })).isInstanceOf(TxOutcome.Included.class);
+        var settled = restarted.chain().event(before.eventId()).orElseThrow();
+        assertThat(settled.deliveries().stream().mapToLong(d -> d.deliveredWh().longValue()).sum()).as("delivered Wh").isPositive();
+        assertThat(settled.payouts()).isNotEmpty();
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.plurigrid.console.client.dr.DispatchProgress;
 import org.plurigrid.console.client.dr.DispatchRequest;
 import org.plurigrid.console.client.dr.DrChainClient;
 import org.plurigrid.console.client.dr.DrEvent;
+import org.plurigrid.console.client.dr.EventBaselines;
 import org.plurigrid.console.client.dr.IntervalPeriod;
 import org.plurigrid.console.client.dr.LiveEvent;
 import org.plurigrid.console.client.dr.Measurement;
@@ -110,20 +111,14 @@ public final class DrCommand {
         return ks.unlock(key, password.read("Password for key '" + key + "'", false));
     }
 
-    /** Where dispatch keeps each event's meter-before baseline, so a later status or settle can measure delivery. */
-    static Path baselineFile(HomeOption home, String eventId) {
-        return home.home().resolve("dr").resolve(eventId + ".baseline.json");
+    /** Where dispatch keeps each event's meter-before baseline, so a later status or settle (or the window) measures delivery. */
+    static EventBaselines baselines(HomeOption home) {
+        return EventBaselines.in(home.home().resolve("dr"));
     }
 
     static void saveBaseline(HomeOption home, LiveEvent e) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("eventId", e.eventId());
-        ObjectNode b = n.putObject("baselineKw");
-        e.baselines().forEach((d, kw) -> b.put(d.toString(), kw));
         try {
-            Path f = baselineFile(home, e.eventId());
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, print(n));
+            baselines(home).saveBaselines(e.eventId(), e.baselines());
         } catch (IOException ex) {
             throw new CliException("Cannot write the baseline of " + e.eventId() + ": " + ex.getMessage());
         }
@@ -131,43 +126,29 @@ public final class DrCommand {
 
     /** Adds what this run measured (mean import per device since the event start, kW) to the event's file. */
     static void saveMeasured(HomeOption home, String eventId, Measurement m) {
-        Path f = baselineFile(home, eventId);
+        Map<DerDevice, Double> measured = new LinkedHashMap<>();
+        m.perDevice().forEach((d, v) -> measured.put(d, v[1]));
         try {
-            ObjectNode n = Files.exists(f) ? (ObjectNode) JSON.readTree(f.toFile()) : JSON.createObjectNode().put("eventId", eventId);
-            ObjectNode meas = n.putObject("measuredKw");
-            m.perDevice().forEach((d, v) -> meas.put(d.toString(), v[1]));
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, print(n));
+            baselines(home).saveMeasured(eventId, measured);
         } catch (IOException ex) {
             throw new CliException("Cannot write the measurement of " + eventId + ": " + ex.getMessage());
         }
     }
 
     static Map<DerDevice, Double> loadBaseline(HomeOption home, String eventId) {
-        return load(home, eventId, "baselineKw");
+        try {
+            return baselines(home).baselines(eventId);
+        } catch (IOException ex) {
+            throw new CliException(ex.getMessage());
+        }
     }
 
     static Map<DerDevice, Double> loadMeasured(HomeOption home, String eventId) {
-        return load(home, eventId, "measuredKw");
-    }
-
-    private static Map<DerDevice, Double> load(HomeOption home, String eventId, String field) {
-        Path f = baselineFile(home, eventId);
-        Map<DerDevice, Double> out = new LinkedHashMap<>();
-        if (!Files.exists(f)) {
-            return out;
-        }
         try {
-            JSON.readTree(f.toFile()).path(field).properties().forEach(en -> {
-                String[] p = en.getKey().split("/");
-                if (p.length == 3) {
-                    out.put(new DerDevice(p[0], p[1], p[2]), en.getValue().asDouble());
-                }
-            });
+            return baselines(home).measured(eventId);
         } catch (IOException ex) {
-            throw new CliException("Cannot read " + f + ": " + ex.getMessage());
+            throw new CliException(ex.getMessage());
         }
-        return out;
     }
 
     static int txResult(TxOutcome out, java.io.PrintWriter stdout, java.io.PrintWriter err, String what) {

@@ -29,6 +29,8 @@ import org.plurigrid.console.client.wallet.SigningKey;
  */
 public final class DemandResponseService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemandResponseService.class);
+
     /** How long a device has to acknowledge before it is commanded again, and how many tries it gets. */
     public record AckPolicy(Duration ackTimeout, int attempts) {
         public static AckPolicy defaults() {
@@ -42,9 +44,17 @@ public final class DemandResponseService {
     private final ScheduledExecutorService scheduler;
     private final AckPolicy policy;
     private final Map<String, LiveEvent> live = new ConcurrentHashMap<>();
+    private final EventBaselines kept;
 
     public DemandResponseService(DrChainClient chain, DrDeviceTracker devices, InstantSource clock, ScheduledExecutorService scheduler,
                                  AckPolicy policy) {
+        this(chain, devices, clock, scheduler, policy, EventBaselines.none());
+    }
+
+    /** As the other constructor, keeping each dispatched event's baselines in {@code kept} so a restart measures against them. */
+    public DemandResponseService(DrChainClient chain, DrDeviceTracker devices, InstantSource clock, ScheduledExecutorService scheduler,
+                                 AckPolicy policy, EventBaselines kept) {
+        this.kept = java.util.Objects.requireNonNull(kept, "kept");
         this.chain = chain;
         this.devices = devices;
         this.clock = clock;
@@ -161,6 +171,12 @@ public final class DemandResponseService {
         }
         LiveEvent event = new LiveEvent(eventId, txHash, height, r.target(), requestedKw(r), start, end, baselines, clock.instant(), progress);
         live.put(eventId, event);
+        try {
+            kept.saveBaselines(eventId, baselines);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the devices are commanded anyway; a restart would then measure against telemetry history only
+            LOG.warn("The baselines of {} were not kept ({}); a restart mid-event measures from telemetry history only", eventId, e.getMessage());
+        }
         long t0 = System.nanoTime();
         for (Map.Entry<DerDevice, Map<DeviceControl, Object>> p : plan.entrySet()) {
             Map<DeviceControl, Object> controls = new LinkedHashMap<>(p.getValue());
@@ -241,7 +257,9 @@ public final class DemandResponseService {
                 default -> DeviceState.ACKNOWLEDGED;
             });
         }
-        baselines.replaceAll((d, b) -> Double.isNaN(b) ? devices.reading(d).map(DrDeviceTracker.DeviceReading::importKw).orElse(0.0) : b);
+        Map<DerDevice, Double> atDispatch = keptBaselines(e.eventId());
+        baselines.replaceAll((d, b) -> atDispatch.containsKey(d) ? atDispatch.get(d)
+                : Double.isNaN(b) ? devices.reading(d).map(DrDeviceTracker.DeviceReading::importKw).orElse(0.0) : b);
         LiveEvent ev = new LiveEvent(e.eventId(), "", e.height(), e.target(), requestedKw(e.payloadType(), e.value(), e.units()),
                 e.start(), e.end(), baselines, e.dispatchedAt(), progress);
         states.forEach((d, s) -> {
@@ -273,7 +291,17 @@ public final class DemandResponseService {
 
     /** Reports each device's delivered energy for {@code eventId}, then settles it: owners are paid from the pool. */
     public TxOutcome reportAndSettle(String eventId, SigningKey key, Consumer<DispatchProgress> progress) {
-        return reportAndSettle(eventId, key, Map.of(), Map.of(), progress);
+        return reportAndSettle(eventId, key, keptBaselines(eventId), Map.of(), progress);
+    }
+
+    /** The baselines kept at dispatch for {@code eventId}; empty when none were kept or they cannot be read (logged). */
+    private Map<DerDevice, Double> keptBaselines(String eventId) {
+        try {
+            return kept.baselines(eventId);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("The baselines kept for {} cannot be read ({}); measuring from telemetry history", eventId, e.getMessage());
+            return Map.of();
+        }
     }
 
     /**

@@ -161,7 +161,7 @@ public final class ConsoleApplication extends Application {
             status.chainStatusProperty().set("chain: starts once telemetry is live");
             ConsoleGovernance chain = governance;
             // Demand response drives the same devnet chain's DR program and the devnet fleet's DER controls.
-            demandResponse = new ConsoleDemandResponse(clock, gridModel().orElse(null));
+            demandResponse = new ConsoleDemandResponse(options.home(), clock, gridModel().orElse(null));
             ConsoleDemandResponse dr = demandResponse;
             governance.onDevnetChain(c -> {
                 TelemetryBackend b = backend.get();
@@ -171,7 +171,7 @@ public final class ConsoleApplication extends Application {
             });
             started.whenComplete((b, e) -> Platform.runLater(() -> {
                 if (shutdown.get() == null) {
-                    chain.start(status);
+                    chain.start(status, devnetDrProgram(b));
                 }
             }));
         }
@@ -354,6 +354,18 @@ public final class ConsoleApplication extends Application {
     /** A window side: {@code base} pixels at scale 1, in proportion to the display scale, never beyond the screen. */
     static double windowSize(double base, double scale, double screen) {
         return Math.min(base * Math.max(1.0, scale), screen);
+    }
+
+    /**
+     * The devnet chain's DR program: every site of the in-process fleet is a participant (with its deterministic owner
+     * account), so settlement pays them; without a fleet here the program has none and the contract refuses to settle.
+     */
+    private static org.plurigrid.console.devnet.chain.DrGenesis devnetDrProgram(TelemetryBackend backend) {
+        List<String> sites = backend == null ? List.of() : backend.devnet()
+                .map(d -> d.fleet().edgeNodes().stream().map(org.plurigrid.console.devnet.fleet.EdgeNode::nodeId).toList())
+                .orElse(List.of());
+        return org.plurigrid.console.devnet.chain.DrGenesis.forSites(sites,
+                org.plurigrid.console.devnet.chain.DevnetChain.Options.defaults().bech32Prefix());
     }
 
     /** The model the Map draws: the given file, else on the devnet its demo supergrid, else none (no Map). */

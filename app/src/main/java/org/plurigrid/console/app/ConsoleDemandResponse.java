@@ -36,6 +36,7 @@ import org.plurigrid.console.client.dr.DispatchProgress;
 import org.plurigrid.console.client.dr.DispatchRequest;
 import org.plurigrid.console.client.dr.DrChainClient;
 import org.plurigrid.console.client.dr.DrDeviceTracker;
+import org.plurigrid.console.client.dr.EventBaselines;
 import org.plurigrid.console.client.dr.Flexibility;
 import org.plurigrid.console.client.dr.LiveEvent;
 import org.plurigrid.console.client.dr.Measurement;
@@ -88,8 +89,11 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
     private volatile SigningKey key;
     private volatile DemandResponseViewModel viewModel;
     private Network network;
+    private final EventBaselines baselines;
 
-    ConsoleDemandResponse(InstantSource clock, Supplier<Network> gridModel) {
+    /** {@code home}: each dispatched event's baselines are kept in {@code <home>/dr}, shared with the {@code dr} commands. */
+    ConsoleDemandResponse(java.nio.file.Path home, InstantSource clock, Supplier<Network> gridModel) {
+        this.baselines = EventBaselines.in(home.resolve("dr"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gridModel = gridModel;
         page.getStyleClass().add("demand-response-page");
@@ -109,7 +113,7 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
                 mqtt.start();
                 tracker = holder[0];
                 service = new DemandResponseService(new DrChainClient(chainClient, chain.drContractAddress()), tracker, clock, scheduler,
-                        DemandResponseService.AckPolicy.defaults());
+                        DemandResponseService.AckPolicy.defaults(), baselines);
                 LOG.info("Demand response on program contract {}, signing as devnet account {}", chain.drContractAddress(),
                         chain.demoAccounts().getFirst().name());
                 Platform.runLater(() -> {
@@ -165,6 +169,11 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
     @Override
     public TxOutcome cancel(String eventId, Consumer<DispatchProgress> progress) {
         return service.cancel(eventId, key, progress);
+    }
+
+    @Override
+    public TxOutcome settle(String eventId, Consumer<DispatchProgress> progress) {
+        return service.reportAndSettle(eventId, key, progress);
     }
 
     @Override

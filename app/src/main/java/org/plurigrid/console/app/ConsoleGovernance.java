@@ -23,6 +23,7 @@ import org.plurigrid.console.client.wallet.KdfStrength;
 import org.plurigrid.console.client.wallet.Keystore;
 import org.plurigrid.console.devnet.chain.DemoAccount;
 import org.plurigrid.console.devnet.chain.DevnetChain;
+import org.plurigrid.console.devnet.chain.DrGenesis;
 import org.plurigrid.console.views.governance.ChainStatus;
 import org.plurigrid.console.views.shell.StatusBarViewModel;
 import org.slf4j.Logger;
@@ -54,12 +55,15 @@ final class ConsoleGovernance implements AutoCloseable {
         page.getStyleClass().add("governance-page");
     }
 
-    /** Starts the devnet chain and connects (off the FX thread); the status bar follows the node. */
-    void start(StatusBarViewModel status) {
+    /**
+     * Starts the devnet chain and connects (off the FX thread); the status bar follows the node. {@code dr} is its DR
+     * program at genesis: with the fleet's sites as participants, settlement pays their owners.
+     */
+    void start(StatusBarViewModel status, DrGenesis dr) {
         status.chainStatusProperty().set("chain: starting devnet chain");
         background.execute(() -> {
             try {
-                DevnetChain c = DevnetChain.start();
+                DevnetChain c = DevnetChain.start(DevnetChain.Options.defaults(), dr);
                 chain = c;
                 onDevnetChain.accept(c);
                 Keystore keystore = devnetKeystore(c);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.plurigrid.console.app.ConsoleApplication;
+import org.plurigrid.console.client.dr.ChainEvent;
 import org.plurigrid.console.client.dr.CongestionRelief;
 import org.plurigrid.console.client.dr.DeviceState;
 import org.plurigrid.console.views.dr.CongestionRow;
@@ -22,7 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * From a congestion to a dispatch and back, on the devnet: the most loaded branch, the sites ranked by their effect on
  * it and the proposed events, exactly what will be signed, the devices' acknowledgements and the delivered kW, cancel,
- * and the devices restored. Screenshots dr-*.png under target/screenshots.
+ * the devices restored, delivery reported and the event settled with its participants paid. Screenshots dr-*.png under target/screenshots.
  */
 class DemandResponseOnDevnetUiTest {
 
@@ -107,9 +108,23 @@ class DemandResponseOnDevnetUiTest {
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
         Screenshots.save(window, "dr-05-cancelled-and-restored");
 
+        // the event is over: its delivery is reported on chain and settled, paying the sites' owners from the pool
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.canSettleFollowedProperty().get()));
+        robot.clickOn("#dr-live-settle");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> !dr.busyProperty().get()
+                && !dr.progressProperty().get().startsWith("Reporting")));
+        assertThat(fx(() -> dr.errorProperty().get())).as("settlement error").isEmpty();
+        assertThat(fx(() -> dr.progressProperty().get())).startsWith("Settled");
+
         robot.clickOn("Events");
+        java.util.List<String> ids = java.util.List.of(live.eventId().split(", "));
         WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.events().stream()
-                .anyMatch(e -> e.eventId().equals(live.eventId().split(", ")[0]))));
-        Screenshots.save(window, "dr-06-events");
+                .filter(e -> ids.contains(e.eventId())).allMatch(e -> e.state() == ChainEvent.State.SETTLED)
+                && dr.events().stream().anyMatch(e -> ids.contains(e.eventId()))));
+        assertThat(fx(() -> dr.events().stream().filter(e -> ids.contains(e.eventId())).toList())).allSatisfy(e -> {
+            assertThat(e.deliveries()).as("deliveries reported for %s", e.eventId()).isNotEmpty();
+            assertThat(e.payouts()).as("owners paid for %s", e.eventId()).isNotEmpty();
+        });
+        Screenshots.save(window, "dr-06-events-settled");
     }
 }

@@ -44,6 +44,14 @@ public record ChainEvent(String eventId, String programId, String target, Payloa
         return state != State.CANCELLED && state != State.SETTLED && now.isBefore(end());
     }
 
+    /**
+     * True when delivery can be reported and the event settled: it is over (cancelled, or past its end at {@code now})
+     * and not settled yet. The contract refuses a settlement before that.
+     */
+    public boolean isSettleable(Instant now) {
+        return state != State.SETTLED && (cancelledAt.isPresent() || state == State.CANCELLED || !now.isBefore(end()));
+    }
+
     /** The event as OpenADR 3.1; a cancelled event as the User Guide's cancellation (7.9). */
     public DrEvent toOpenAdr() {
         DrEvent e = DrEvent.single(eventId, programId, dispatchedAt, List.of(target), payloadType, units, value,

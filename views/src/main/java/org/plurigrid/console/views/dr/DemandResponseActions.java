@@ -38,6 +38,13 @@ public interface DemandResponseActions {
     /** Cancels on chain, then tells the devices. */
     TxOutcome cancel(String eventId, Consumer<DispatchProgress> progress);
 
+    /**
+     * Reports each device's delivered energy (baseline − measured) for an event that is over, then settles it: the
+     * program pays the participants' owners from its pool. Two transactions; the first outcome that is not an inclusion
+     * is returned.
+     */
+    TxOutcome settle(String eventId, Consumer<DispatchProgress> progress);
+
     /** How a followed event stands now, empty when this console does not follow it. */
     Optional<EventSnapshot> snapshot(String eventId);
 

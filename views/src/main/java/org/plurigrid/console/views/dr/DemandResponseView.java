@@ -406,7 +406,13 @@ public final class DemandResponseView extends StackPane {
         cancel.setId("dr-live-cancel");
         cancel.disableProperty().bind(Bindings.isEmpty(vm.followed()).or(vm.busyProperty()));
         cancel.setOnAction(e -> vm.cancelLive());
-        HBox top = new HBox(14, figures, cancel);
+        Button settle = new Button("Report delivery & settle");
+        settle.setId("dr-live-settle");
+        settle.setTooltip(new javafx.scene.control.Tooltip("Once the event is over (ended or cancelled): reports each device's "
+                + "delivered energy on chain and settles, paying the participants from the program's pool"));
+        settle.disableProperty().bind(vm.canSettleFollowedProperty().not().or(vm.busyProperty()));
+        settle.setOnAction(e -> vm.settleFollowed());
+        HBox top = new HBox(14, figures, cancel, settle);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, header, counts, top, chart, devices);
         VBox.setVgrow(devices, Priority.ALWAYS);
@@ -441,22 +447,35 @@ public final class DemandResponseView extends StackPane {
         TableView<ChainEvent> table = new TableView<>(vm.events());
         table.setId("dr-events");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(zone);
-        table.getColumns().add(text("Event", ChainEvent::eventId));
-        table.getColumns().add(text("Target", ChainEvent::target));
-        table.getColumns().add(text("Payload", e -> e.payloadType() + " " + e.value() + " " + e.units()));
-        table.getColumns().add(text("Start", e -> time.format(e.start())));
-        table.getColumns().add(numeric("Min", e -> Long.toString(e.duration().toMinutes())));
-        table.getColumns().add(text("State", e -> e.state().name().toLowerCase(Locale.ROOT)));
-        table.getColumns().add(numeric("Height", e -> Long.toString(e.height())));
-        table.getColumns().add(numeric("Delivered kWh", e -> e.deliveries().isEmpty() ? "" : String.format(Locale.ROOT, "%.2f",
-                e.deliveries().stream().mapToDouble(d -> d.deliveredWh().doubleValue()).sum() / 1000)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // what the operator settles and audits first; the payload, longest, takes the rest of the width
+        table.getColumns().add(key(text("Event", ChainEvent::eventId), "ev-1764800000-ffff"));
+        table.getColumns().add(key(text("Target", ChainEvent::target), "gelderland-sub-04"));
+        table.getColumns().add(key(text("State", e -> e.state().name().toLowerCase(Locale.ROOT)), "cancelled"));
+        table.getColumns().add(key(numeric("Delivered kWh", e -> e.deliveries().isEmpty() ? "" : String.format(Locale.ROOT, "%.2f",
+                e.deliveries().stream().mapToDouble(d -> d.deliveredWh().doubleValue()).sum() / 1000)), "9999.99"));
+        table.getColumns().add(key(numeric("Paid", e -> e.payouts().isEmpty() ? "" : String.format(Locale.ROOT, "%,d · %d owner%s",
+                e.payouts().stream().map(ChainEvent.Payout::amount).reduce(java.math.BigInteger.ZERO, java.math.BigInteger::add),
+                e.payouts().size(), e.payouts().size() == 1 ? "" : "s")), "9,999,999 · 24 owners"));
+        table.getColumns().add(key(text("Start", e -> time.format(e.start())), "12-03 23:20:20"));
+        table.getColumns().add(key(numeric("Min", e -> Long.toString(e.duration().toMinutes())), "240"));
+        table.getColumns().add(key(numeric("Height", e -> Long.toString(e.height())), "999999"));
+        TableColumn<ChainEvent, String> payload = text("Payload", e -> e.payloadType() + " " + e.value() + " " + e.units());
+        ColumnFit.tooltipWhenCut(payload);
+        table.getColumns().add(payload);
+        ColumnFit.scrollWhenNarrow(table);
         table.setPlaceholder(new Label("No event on the program yet"));
         Button follow = new Button("Follow");
         follow.setId("dr-follow");
         follow.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         follow.setOnAction(e -> vm.follow(java.util.List.of(table.getSelectionModel().getSelectedItem().eventId())));
-        HBox bar = new HBox(10, new Label("State"), state, new Label("Find"), text, follow);
+        Button settle = new Button("Report & settle");
+        settle.setId("dr-settle");
+        settle.setTooltip(new javafx.scene.control.Tooltip("Reports the selected event's delivered energy and settles it "
+                + "(only once it has ended or was cancelled)"));
+        settle.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSettle(table.getSelectionModel().getSelectedItem()),
+                table.getSelectionModel().selectedItemProperty(), vm.events()).or(vm.busyProperty()));
+        settle.setOnAction(e -> vm.settle(java.util.List.of(table.getSelectionModel().getSelectedItem().eventId())));
+        HBox bar = new HBox(10, new Label("State"), state, new Label("Find"), text, follow, settle);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, bar, table);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -96,6 +96,7 @@ public final class DemandResponseViewModel {
     private final ObservableList<CongestionRow> congestions = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CongestionRelief.Proposal> proposal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canSettleFollowed = new ReadOnlyBooleanWrapper(false);
 
     // read-only views made once: a wrapper made per call could be collected, and the listeners added to it with it
     private final ObservableList<Flexibility> sitesView = FXCollections.unmodifiableObservableList(sites);
@@ -119,7 +120,11 @@ public final class DemandResponseViewModel {
                 randomizeSeconds, allowOverlap, program)) {
             o.addListener(x -> validate());
         }
-        events.addListener((javafx.collections.ListChangeListener<ChainEvent>) c -> validate());
+        events.addListener((javafx.collections.ListChangeListener<ChainEvent>) c -> {
+            validate();
+            updateCanSettle();
+        });
+        followed.addListener((javafx.collections.ListChangeListener<String>) c -> updateCanSettle());
         stateFilter.addListener(x -> applyFilter());
         textFilter.addListener(x -> applyFilter());
         validate();
@@ -169,6 +174,7 @@ public final class DemandResponseViewModel {
 
     /** Once a second: the followed events' state and trend; every few seconds, sites and events. */
     public void tick() {
+        updateCanSettle();
         if (++ticks % REFRESH_EVERY_TICKS == 0) {
             refreshSitesAndEvents();
         }
@@ -479,6 +485,70 @@ public final class DemandResponseViewModel {
         });
     }
 
+    /** True when {@code e} is over (cancelled or past its end) and not settled: delivery can be reported and paid. */
+    public boolean canSettle(ChainEvent e) {
+        return e != null && e.isSettleable(clock.instant());
+    }
+
+    private void updateCanSettle() {
+        boolean any = false;
+        for (String id : followed) {
+            Optional<ChainEvent> e = events.stream().filter(x -> x.eventId().equals(id)).findFirst();
+            if (e.isPresent() && !canSettle(e.get())) {
+                canSettleFollowed.set(false);
+                return;
+            }
+            any |= e.isPresent();
+        }
+        canSettleFollowed.set(any);
+    }
+
+    /** Reports delivery for the followed events (all over) and settles them. */
+    public void settleFollowed() {
+        settle(List.copyOf(followed));
+    }
+
+    /**
+     * Reports each event's delivered energy and settles it, one after the other: the program pays the participants'
+     * owners from its pool. Stops at the first event the chain does not accept and says why.
+     */
+    public void settle(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(eventIds);
+        busy.set(true);
+        error.set("");
+        progress.set("Reporting delivery and settling " + String.join(", ", ids));
+        BackgroundTask.run(background, fx, () -> {
+            for (String id : ids) {
+                TxOutcome t = actions.settle(id, this::onProgress);
+                switch (t) {
+                    case TxOutcome.Included i -> { }
+                    case TxOutcome.Rejected r -> {
+                        return Optional.of(id + " not settled: rejected at " + r.step().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                                + (r.code() == 0 ? "" : " (code " + r.code() + ")") + ": " + r.log());
+                    }
+                    case TxOutcome.TimedOut x -> {
+                        return Optional.of(id + " not settled: tx " + x.txHash() + " not seen in a block after "
+                                + x.waited().toSeconds() + " s");
+                    }
+                }
+            }
+            return Optional.<String>empty();
+        }, o -> {
+            busy.set(false);
+            switch (o) {
+                case Outcome.Done<Optional<String>> d -> {
+                    progress.set(d.value().isEmpty() ? "Settled " + String.join(", ", ids) : "Settlement incomplete");
+                    error.set(d.value().orElse(""));
+                }
+                case Outcome.Failed<Optional<String>> f -> error.set("Settlement failed: " + f.message());
+            }
+            refreshSitesAndEvents();
+        });
+    }
+
     // ---- congestion → dispatch -----------------------------------------------------------------------------------
 
     /** Ranks the sites for {@code row} and proposes the smallest set of events to the target loading. */
@@ -628,6 +698,11 @@ public final class DemandResponseViewModel {
 
     public ReadOnlyObjectProperty<CongestionRelief.Proposal> proposalProperty() {
         return proposal.getReadOnlyProperty();
+    }
+
+    /** True when every followed event is over (cancelled or ended) and none is settled yet. */
+    public ReadOnlyBooleanProperty canSettleFollowedProperty() {
+        return canSettleFollowed.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -131,6 +131,32 @@ class DemandResponseViewModelTest {
     }
 
     @Test
+    void settlingWaitsForTheEventToBeOverThenReportsAndPays() {
+        vm.valueProperty().set("-20");
+        vm.review();
+        vm.confirm();
+        vm.tick();
+        assertThat(vm.canSettleFollowedProperty().get()).as("running event").isFalse();
+
+        vm.settle(java.util.List.of("ev-1"));
+        assertThat(vm.errorProperty().get()).startsWith("ev-1 not settled: rejected at simulate (code 5): event ev-1 runs until");
+        assertThat(backend.settled).isEmpty();
+
+        vm.cancelLive();
+        assertThat(vm.canSettleFollowedProperty().get()).as("cancelled event").isTrue();
+        vm.settleFollowed();
+
+        assertThat(backend.settled).containsExactly("ev-1");
+        assertThat(vm.progressProperty().get()).isEqualTo("Settled ev-1");
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.events()).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(ChainEvent.State.SETTLED);
+            assertThat(e.payouts()).isNotEmpty();
+        });
+        assertThat(vm.canSettleFollowedProperty().get()).as("settled event").isFalse();
+    }
+
+    @Test
     void aProposalBecomesOneReductionEventPerSiteConfirmedTogether() {
         vm.refreshCongestions();
         assertThat(vm.congestions()).hasSize(2);

@@ -77,7 +77,30 @@ final class ScriptedDemandResponse implements DemandResponseActions {
     @Override
     public TxOutcome cancel(String eventId, Consumer<DispatchProgress> progress) {
         cancelled.add(eventId);
+        events.replaceAll(e -> e.eventId().equals(eventId) ? withState(e, ChainEvent.State.CANCELLED, Optional.of(NOW), List.of()) : e);
         return new TxOutcome.Included("CD34", 43, 1, 1, List.of());
+    }
+
+    final List<String> settled = new CopyOnWriteArrayList<>();
+
+    /** Like the contract: an event that is still running is refused; a settled one gets a payout. */
+    @Override
+    public TxOutcome settle(String eventId, Consumer<DispatchProgress> progress) {
+        ChainEvent e = events.stream().filter(x -> x.eventId().equals(eventId)).findFirst().orElseThrow();
+        if (!e.isSettleable(NOW)) {
+            return new TxOutcome.Rejected(TxStep.SIMULATE, 5, "wasm", "event " + eventId + " runs until " + e.end()
+                    + ": settle it after its end or cancel it first", Optional.empty(), 0);
+        }
+        settled.add(eventId);
+        events.replaceAll(x -> x.eventId().equals(eventId) ? withState(x, ChainEvent.State.SETTLED, x.cancelledAt(),
+                List.of(new ChainEvent.Payout("cosmos1owner", BigInteger.valueOf(1234)))) : x);
+        return new TxOutcome.Included("EF56", 44, 1, 1, List.of());
+    }
+
+    private static ChainEvent withState(ChainEvent e, ChainEvent.State s, Optional<Instant> cancelledAt, List<ChainEvent.Payout> payouts) {
+        return new ChainEvent(e.eventId(), e.programId(), e.target(), e.payloadType(), e.value(), e.units(), e.start(), e.duration(),
+                e.randomizeStart(), e.priority(), s, e.dispatcher(), e.height(), e.dispatchedAt(), cancelledAt, e.overlaps(),
+                e.deliveries(), e.baselineKw(), e.measuredKw(), payouts);
     }
 
     @Override

@@ -154,6 +154,7 @@ public final class ConsoleApplication extends Application {
 
         if (options.chain().isPresent()) {
             governance = new ConsoleGovernance(options.home(), clock);
+            governance.recordTransactionsIn(recording::chainTransaction);
             governance.startOnNode(options.chain().get(), status);
         } else if (options.usesDevnet()) {
             // The devnet's own chain, with its demo accounts in a devnet-only keystore, once telemetry is live.
@@ -163,6 +164,9 @@ public final class ConsoleApplication extends Application {
             // Demand response drives the same devnet chain's DR program and the devnet fleet's DER controls.
             demandResponse = new ConsoleDemandResponse(options.home(), clock, gridModel().orElse(null));
             ConsoleDemandResponse dr = demandResponse;
+            // votes and DR transactions become chain markers on the replay timeline
+            governance.recordTransactionsIn(recording::chainTransaction);
+            dr.recordTransactionsIn(recording::chainTransaction);
             governance.onDevnetChain(c -> {
                 TelemetryBackend b = backend.get();
                 java.util.Optional<org.plurigrid.console.devnet.Devnet> d = b == null ? java.util.Optional.empty() : b.devnet();

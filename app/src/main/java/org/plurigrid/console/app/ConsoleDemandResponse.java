@@ -25,6 +25,7 @@ import javafx.scene.layout.StackPane;
 import org.plurigrid.console.client.chain.ChainClient;
 import org.plurigrid.console.client.chain.ChainConfig;
 import org.plurigrid.console.client.chain.GrpcEndpoint;
+import org.plurigrid.console.client.chain.IncludedTxListener;
 import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.dr.ChainEvent;
 import org.plurigrid.console.client.dr.CongestionRelief;
@@ -90,6 +91,7 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
     private volatile DemandResponseViewModel viewModel;
     private Network network;
     private final EventBaselines baselines;
+    private volatile IncludedTxListener included = IncludedTxListener.NONE;
 
     /** {@code home}: each dispatched event's baselines are kept in {@code <home>/dr}, shared with the {@code dr} commands. */
     ConsoleDemandResponse(java.nio.file.Path home, InstantSource clock, Supplier<Network> gridModel) {
@@ -163,17 +165,34 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
 
     @Override
     public DispatchOutcome dispatch(PreparedDispatch p, boolean allowOverlap, Consumer<DispatchProgress> progress) {
-        return service.dispatch(p, key, allowOverlap, progress);
+        DispatchOutcome out = service.dispatch(p, key, allowOverlap, progress);
+        if (out instanceof DispatchOutcome.Dispatched d) {
+            included.included("dr dispatch " + p.eventId() + " on " + p.request().target(), d.event().txHash(), d.event().height(),
+                    p.messageJson());
+        }
+        return out;
     }
 
     @Override
     public TxOutcome cancel(String eventId, Consumer<DispatchProgress> progress) {
-        return service.cancel(eventId, key, progress);
+        return told("dr cancel " + eventId, service.cancel(eventId, key, progress), eventId);
     }
 
     @Override
     public TxOutcome settle(String eventId, Consumer<DispatchProgress> progress) {
-        return service.reportAndSettle(eventId, key, progress);
+        return told("dr report and settle " + eventId, service.reportAndSettle(eventId, key, progress), eventId);
+    }
+
+    /** Every included transaction is told to the recording (set before starting), so replay shows it. */
+    void recordTransactionsIn(IncludedTxListener listener) {
+        included = Objects.requireNonNull(listener, "listener");
+    }
+
+    private TxOutcome told(String what, TxOutcome out, String eventId) {
+        if (out instanceof TxOutcome.Included inc) {
+            included.included(what, inc.txHash(), inc.height(), "{\"event_id\":\"" + eventId + "\"}");
+        }
+        return out;
     }
 
     @Override

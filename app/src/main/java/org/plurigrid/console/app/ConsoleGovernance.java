@@ -48,6 +48,8 @@ final class ConsoleGovernance implements AutoCloseable {
     private volatile DevnetChain chain;
     private volatile GovernanceWiring wiring;
     private volatile java.util.function.Consumer<DevnetChain> onDevnetChain = c -> { };
+    private volatile org.plurigrid.console.client.chain.IncludedTxListener included =
+            org.plurigrid.console.client.chain.IncludedTxListener.NONE;
 
     ConsoleGovernance(Path home, InstantSource clock) {
         this.home = Objects.requireNonNull(home, "home");
@@ -71,6 +73,7 @@ final class ConsoleGovernance implements AutoCloseable {
                         c.options().minGasPrice().toPlainString(), GrpcEndpoint.parse(c.grpcTarget()));
                 GovernanceWiring w = GovernanceWiring.create(config, keystore, background, Platform::runLater, clock,
                         ZoneId.systemDefault(), GovernanceWiring.STATUS_INTERVAL);
+                w.onIncluded(included);
                 wiring = w;
                 LOG.info("Devnet chain {} on {}; demo keys in {}", c.chainId(), c.grpcTarget(), keystore.directory());
                 System.out.println("Devnet chain " + c.chainId() + " on " + c.grpcTarget() + ": demo accounts "
@@ -104,6 +107,7 @@ final class ConsoleGovernance implements AutoCloseable {
             try {
                 GovernanceWiring w = GovernanceWiring.create(config, new Keystore(home), background, Platform::runLater,
                         clock, ZoneId.systemDefault(), GovernanceWiring.STATUS_INTERVAL);
+                w.onIncluded(included);
                 wiring = w;
                 Platform.runLater(() -> {
                     page.getChildren().setAll(w.view());
@@ -146,6 +150,11 @@ final class ConsoleGovernance implements AutoCloseable {
     }
 
     /** Called on the governance thread once the devnet chain is up (demand response uses its program contract). */
+    /** Every vote this console signs is told to {@code listener} once included (set before starting). */
+    void recordTransactionsIn(org.plurigrid.console.client.chain.IncludedTxListener listener) {
+        included = Objects.requireNonNull(listener, "listener");
+    }
+
     void onDevnetChain(java.util.function.Consumer<DevnetChain> listener) {
         onDevnetChain = Objects.requireNonNull(listener, "listener");
     }

@@ -151,7 +151,7 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
                 case OPERATOR_ACTION -> out.add(new TimelineMarker(t, TimelineMarker.Kind.ACTION, 0,
                         e.subject() + ": " + e.detail()));
                 case CHAIN_TX -> out.add(new TimelineMarker(t, TimelineMarker.Kind.CHAIN, 0,
-                        e.subject() + " " + e.txHash() + " @" + e.height()));
+                        e.subject() + " · height " + e.height() + " · tx " + e.txHash().substring(0, Math.min(8, e.txHash().length()))));
                 case CONNECTION, RECORDER -> { }
             }
         }

@@ -253,6 +253,16 @@ class ConsoleOnDevnetUiTest {
         })).as("inclusion outcome inside the window").isTrue();
         WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
         Screenshots.save(window, "10-governance-vote-included");
+
+        // the vote is in the recording with its hash and height (a chain marker on the replay timeline)
+        WaitForAsyncUtils.waitFor(LIVE_WITHIN_SECONDS, TimeUnit.SECONDS, () -> {
+            try (var reader = app.recording().open(app.recording().currentFile().orElseThrow())) {
+                return reader.events(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60)).stream()
+                        .anyMatch(e -> e.kind() == org.plurigrid.console.client.recording.RecordedEvent.EventKind.CHAIN_TX
+                                && e.subject().equals("governance MsgVote") && e.detail().contains("\"proposal_id\":\"" + open.id() + "\"")
+                                && e.txHash().length() == 64 && e.height() > 0);
+            }
+        });
     }
 
     /**

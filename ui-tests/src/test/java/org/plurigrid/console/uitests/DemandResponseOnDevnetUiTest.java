@@ -41,6 +41,14 @@ class DemandResponseOnDevnetUiTest {
         ConsoleOnDevnet.stop(app);
     }
 
+    private static java.util.List<org.plurigrid.console.client.recording.RecordedEvent> chainEventsRecorded() throws Exception {
+        java.nio.file.Path file = app.recording().currentFile().orElseThrow();
+        try (var reader = app.recording().open(file)) {
+            return reader.events(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60)).stream()
+                    .filter(e -> e.kind() == org.plurigrid.console.client.recording.RecordedEvent.EventKind.CHAIN_TX).toList();
+        }
+    }
+
     @Test
     void congestionToProposedDispatchToAcksAndDeliveryThenCancelRestores() throws Exception {
         MainWindow window = app.window();
@@ -126,5 +134,17 @@ class DemandResponseOnDevnetUiTest {
             assertThat(e.payouts()).as("owners paid for %s", e.eventId()).isNotEmpty();
         });
         Screenshots.save(window, "dr-06-events-settled");
+
+        // every transaction is in the recording, with its hash and height: replay shows them as chain markers
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> chainEventsRecorded().stream()
+                .anyMatch(e -> e.subject().startsWith("dr report and settle " + ids.getFirst())));
+        java.util.List<org.plurigrid.console.client.recording.RecordedEvent> chainTxs = chainEventsRecorded();
+        assertThat(chainTxs).extracting(org.plurigrid.console.client.recording.RecordedEvent::subject)
+                .anySatisfy(x -> assertThat(x).startsWith("dr dispatch " + ids.getFirst() + " on "))
+                .anySatisfy(x -> assertThat(x).isEqualTo("dr cancel " + ids.getFirst()));
+        assertThat(chainTxs).allSatisfy(e -> {
+            assertThat(e.txHash()).hasSize(64);
+            assertThat(e.height()).isPositive();
+        });
     }
 }

@@ -52,6 +52,8 @@ public final class GovernanceWiring implements AutoCloseable {
     private final ZoneId zone;
     private final ScheduledExecutorService ticker;
     private final Executor background;
+    private final java.util.concurrent.atomic.AtomicReference<org.plurigrid.console.client.chain.IncludedTxListener> included =
+            new java.util.concurrent.atomic.AtomicReference<>(org.plurigrid.console.client.chain.IncludedTxListener.NONE);
     private GovernanceView view;
 
     private GovernanceWiring(ChainClient chain, Keystore keystore, Executor background, Executor fx, InstantSource clock, ZoneId zone,
@@ -63,7 +65,7 @@ public final class GovernanceWiring implements AutoCloseable {
         ChainGovernance core = new ChainGovernance(keystore, chain);
         this.actions = core;
         // Heights of the console's own inclusions feed the status bar.
-        org.plurigrid.console.views.governance.GovernanceActions watched = new HeightWatchingActions(core, monitor);
+        org.plurigrid.console.views.governance.GovernanceActions watched = new HeightWatchingActions(core, monitor, included);
         TxHistory history = new TxHistory();
         this.session = new SessionViewModel(watched, background, fx);
         this.proposals = new ProposalsViewModel(watched, session, history, clock, background, fx);
@@ -131,8 +133,20 @@ public final class GovernanceWiring implements AutoCloseable {
         chain.close();
     }
 
-    /** Passes calls through and tells the monitor the heights at which the console's transactions landed. */
-    private record HeightWatchingActions(ChainGovernance core, ChainStatusMonitor monitor)
+    /**
+     * Tells {@code listener} of every transaction signed here once it is included (the recording: votes become chain
+     * markers on the replay timeline).
+     */
+    public void onIncluded(org.plurigrid.console.client.chain.IncludedTxListener listener) {
+        included.set(java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Passes calls through, tells the monitor the heights at which the console's transactions landed and the listener
+     * what was included.
+     */
+    private record HeightWatchingActions(ChainGovernance core, ChainStatusMonitor monitor,
+                                         java.util.concurrent.atomic.AtomicReference<org.plurigrid.console.client.chain.IncludedTxListener> included)
             implements org.plurigrid.console.views.governance.GovernanceActions {
 
         @Override
@@ -185,6 +199,12 @@ public final class GovernanceWiring implements AutoCloseable {
             TxOutcome o = core.sign(tx, progress);
             if (o instanceof TxOutcome.Included inc) {
                 monitor.sawHeight(inc.height());
+                included.get().included("governance " + tx.messages().stream().map(m -> {
+                            String url = m.getTypeUrl();
+                            return url.substring(url.lastIndexOf('.') + 1);
+                        }).collect(java.util.stream.Collectors.joining(", ")), inc.txHash(), inc.height(),
+                        tx.messages().stream().map(org.plurigrid.console.client.chain.TxJson::compact)
+                                .collect(java.util.stream.Collectors.joining("; ")));
             } else if (o instanceof TxOutcome.Rejected r && r.height() > 0) {
                 monitor.sawHeight(r.height());
             }

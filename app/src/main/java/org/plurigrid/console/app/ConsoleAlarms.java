@@ -35,6 +35,7 @@ import org.plurigrid.console.views.alarms.ToneAlarmSound;
 import org.plurigrid.console.views.common.FramePump;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * The alarm system as the console wires it (docs/alarms.md): the engine fed by the telemetry taps and ticked four
@@ -47,10 +48,10 @@ final class ConsoleAlarms implements AutoCloseable {
     static final String RULES_FILE = "alarm-rules.json";
 
     private final AlarmEngine engine;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "alarm-ticker"));
-    private final ExecutorService audio = Executors.newSingleThreadExecutor(r -> daemon(r, "alarm-audio"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("alarm-ticker"));
+    private final ExecutorService audio = Executors.newSingleThreadExecutor(NamedThreads.daemon("alarm-audio"));
     /** The rule editor's file I/O, never on the FX thread. */
-    private final ExecutorService rulesIo = Executors.newSingleThreadExecutor(r -> daemon(r, "alarm-rules-io"));
+    private final ExecutorService rulesIo = Executors.newSingleThreadExecutor(NamedThreads.daemon("alarm-rules-io"));
     private final Path rulesFile;
     private String operator = "operator";
     private AlarmRulesViewModel rulesEditor;
@@ -192,11 +193,5 @@ final class ConsoleAlarms implements AutoCloseable {
         ticker.shutdownNow();
         audio.shutdownNow();
         rulesIo.shutdown(); // let an Apply in progress finish its atomic move
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 }

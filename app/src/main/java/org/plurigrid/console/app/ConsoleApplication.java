@@ -41,6 +41,7 @@ import org.plurigrid.console.views.shell.StatusBarViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * The console's composition root. It shows the window at once (status "connecting"), brings up the devnet and the
@@ -63,19 +64,11 @@ public final class ConsoleApplication extends Application {
     private ConsoleReplay replay;
     private ModeTelemetryFeed shownFeed;
     /** Replay commands that read the recording (seek, step, open): one thread keeps them in order. */
-    private final ExecutorService replayControl = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "replay-control");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService replayControl = Executors.newSingleThreadExecutor(NamedThreads.daemon("replay-control"));
     private final TelemetryStartup startup;
     private final InstantSource clock;
 
-    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "console-lifecycle");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(NamedThreads.daemon("console-lifecycle"));
     private final AtomicReference<TelemetryBackend> backend = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
     private CompletableFuture<TelemetryBackend> started;

@@ -28,6 +28,7 @@ import org.plurigrid.console.views.connections.ConnectionsView;
 import org.plurigrid.console.views.connections.ConnectionsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * The Connections dialog's backend over {@code <home>/console.json}: reads and writes the brokers with
@@ -129,11 +130,7 @@ public final class ConsoleConnections implements ConnectionsBackend {
      * configuration does not read as "no broker".
      */
     public void open(Window owner, String inUse) {
-        ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "connections-dialog");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService background = Executors.newSingleThreadExecutor(NamedThreads.daemon("connections-dialog"));
         ConnectionsViewModel vm = new ConnectionsViewModel(this, background, Platform::runLater);
         vm.setInUse(inUse);
         ConnectionsView view = new ConnectionsView(vm);

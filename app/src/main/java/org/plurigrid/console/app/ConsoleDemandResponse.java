@@ -57,6 +57,7 @@ import org.plurigrid.console.views.dr.DemandResponseViewModel;
 import org.plurigrid.console.views.dr.EventSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * Demand response on the devnet: once the devnet chain is up, follows the fleet's DER controls over its own MQTT session
@@ -71,16 +72,8 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
 
     private final InstantSource clock;
     private final Supplier<Network> gridModel;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "demand-response");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread t = new Thread(r, "demand-response-acks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService background = Executors.newSingleThreadExecutor(NamedThreads.daemon("demand-response"));
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, NamedThreads.numberedDaemons("demand-response-acks"));
     private final StackPane page = new StackPane(new Label("Demand response starts with the devnet chain…"));
     private final CongestionRelief relief = new CongestionRelief();
     private volatile ChainClient chainClient;

@@ -39,6 +39,7 @@ import org.plurigrid.console.views.replay.ReplayRecording;
 import org.plurigrid.console.views.replay.TimelineMarker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * Replay as the window does it: opens a recording (the console's own, through the recorder's database, or any file),
@@ -88,11 +89,7 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
             throw new RecordingException("\"" + file + "\" is not a file name: " + e.getReason(), e);
         }
         RecordingReader reader = recording.open(path);
-        ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "replay-loader");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService loader = Executors.newSingleThreadExecutor(NamedThreads.daemon("replay-loader"));
         try {
             RecordingSummary summary = reader.summary();
             if (summary.values() == 0 || summary.from().isEmpty() || summary.to().isEmpty()) {

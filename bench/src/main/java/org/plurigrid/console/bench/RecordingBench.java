@@ -28,6 +28,7 @@ import org.plurigrid.console.client.telemetry.Quality;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * Recording benchmark, figures only. (a) Ingest: values handed to the {@link Recorder}'s telemetry tap at a paced
@@ -253,7 +254,7 @@ public final class RecordingBench {
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
         long recordedMs = hours * 3_600_000L;
         java.util.concurrent.ExecutorService loader = java.util.concurrent.Executors.newSingleThreadExecutor(
-                org.plurigrid.console.client.threads.NamedThreads.daemon("bench-replay-loader"));
+                NamedThreads.daemon("bench-replay-loader"));
         try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
             for (double speed : speeds) {
                 ObjectNode r = o.putObject(String.format(Locale.ROOT, "%.0fx", speed));

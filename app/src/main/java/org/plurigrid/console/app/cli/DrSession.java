@@ -10,6 +10,7 @@ import org.plurigrid.console.client.dr.DrChainClient;
 import org.plurigrid.console.client.dr.DrDeviceTracker;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.TelemetryClient;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /** What a {@code dr} command talks to: the chain (the program contract) and, when it needs devices, the broker. */
 final class DrSession implements AutoCloseable {
@@ -24,11 +25,7 @@ final class DrSession implements AutoCloseable {
     private DrSession(ChainClient chain, String contract, String broker) {
         this.chain = chain;
         this.contract = new DrChainClient(chain, contract);
-        this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "dr-cli");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = Executors.newScheduledThreadPool(2, NamedThreads.numberedDaemons("dr-cli"));
         DrDeviceTracker[] holder = new DrDeviceTracker[1];
         if (broker != null) {
             this.mqtt = new TelemetryClient(BrokerConfig.builder("dr", broker).clientId("plurigrid-dr-" + ProcessHandle.current().pid())

@@ -118,9 +118,7 @@ public final class Recorder implements AutoCloseable {
             event(RecordedEvent.EventKind.RECORDER, "recovered", r.describe());
         }
         state = RecordingStatus.State.RECORDING;
-        writer = new Thread(this::writeLoop, "recording-writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = Thread.ofPlatform().name("recording-writer").daemon(true).start(this::writeLoop);
         return r;
     }
 

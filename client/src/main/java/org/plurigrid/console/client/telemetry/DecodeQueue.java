@@ -39,8 +39,7 @@ public final class DecodeQueue implements MessageSink, AutoCloseable {
         this.maxPayloadBytes = limits.maxPayloadBytes();
         this.maxQueuedBytes = limits.queueBytes();
         this.queue = new ArrayBlockingQueue<>(limits.queueMessages());
-        this.thread = new Thread(this::run, threadName);
-        this.thread.setDaemon(true);
+        this.thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(this::run);
     }
 
     /** Starts the decoding thread (once). */

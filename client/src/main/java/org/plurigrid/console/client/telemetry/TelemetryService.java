@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * The live telemetry pipeline the app wires: one {@link TelemetryClient} and {@link SparkplugDecoder} per broker,
@@ -83,11 +84,7 @@ public final class TelemetryService implements AutoCloseable {
         this.store = new PointStore(settings.staleRules(), settings.limits().maxPoints());
         store.addListener(areaTotals);
         this.ownsScheduler = scheduler == null;
-        this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "telemetry-scheduler");
-            t.setDaemon(true);
-            return t;
-        });
+        this.scheduler = scheduler != null ? scheduler : Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("telemetry-scheduler"));
         this.errors = new DecodeErrors(clock);
         this.external = new ExternalDecoders(topicDecoders, store, errors, clock, TOPIC_DECODER_LIMIT, onDecoderDisabled,
                 settings.stalePeriod());

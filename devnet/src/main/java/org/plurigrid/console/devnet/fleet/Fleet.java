@@ -19,6 +19,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * The simulated Sparkplug B edge fleet: steps the {@link FleetSimulation} at the publish rate and lets every
@@ -67,11 +68,7 @@ public final class Fleet implements AutoCloseable {
         FleetSimulation simulation = FleetSimulation.create(config.devices(), config.seed());
         SimulatedClock simClock = SimulatedClock.startingAt(clock, config.simTimeOfDay(), REFERENCE_LONGITUDE);
         simulation.step(simClock.instant());
-        ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "devnet-fleet");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("devnet-fleet"));
         // Client ids differ per run so two devnets on one external broker do not take over each other's sessions.
         String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt() & 0xFFFFFF, 6);
         List<EdgeNode> nodes = new ArrayList<>();

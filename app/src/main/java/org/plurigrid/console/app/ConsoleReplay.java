@@ -53,6 +53,8 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
     /** Markers drawn on the timeline at most (alarms first, then actions and chain events, evenly thinned). */
     static final int MAX_MARKERS = 2_000;
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** An export of a day of 5,000 points writes ~430 M values: give it time (the loader is busy meanwhile). */
+    private static final Duration EXPORT_WAIT = Duration.ofMinutes(30);
 
     /** One open recording. */
     private record Session(RecordingReader reader, ExecutorService loader, ReplayFeed feed, ReplayAlarms alarms,
@@ -250,6 +252,19 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
     }
 
     @Override
+    public long export(Instant from, Instant to, String file, RecordingReader.ExportFormat format) throws Exception {
+        Session s = open();
+        // On the loader: the reader serves one thread at a time.
+        return wait(CompletableFuture.supplyAsync(() -> {
+            try {
+                return s.reader().export(from, to, java.nio.file.Path.of(file), format);
+            } catch (RecordingException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, s.loader()), EXPORT_WAIT);
+    }
+
+    @Override
     public void backToLive() throws Exception {
         telemetry.live();
         alarms.live();
@@ -288,8 +303,12 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
     }
 
     private static <T> T wait(CompletableFuture<T> f) throws Exception {
+        return wait(f, WAIT);
+    }
+
+    private static <T> T wait(CompletableFuture<T> f, Duration limit) throws Exception {
         try {
-            return f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
@@ -300,7 +319,7 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
             }
             throw e;
         } catch (TimeoutException e) {
-            throw new RecordingException("the recording did not answer within " + WAIT.toSeconds() + " s", e);
+            throw new RecordingException("the recording did not answer within " + limit.toSeconds() + " s", e);
         }
     }
 

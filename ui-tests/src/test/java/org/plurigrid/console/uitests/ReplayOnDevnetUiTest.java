@@ -89,6 +89,25 @@ class ReplayOnDevnetUiTest {
                 () -> !fx(() -> ((Label) window.lookup("#replay-play-head")).getText()).equals(headAtAlarm));
         Screenshots.save(window, "replay/05-stepped");
 
+        // export the period shown in the export fields (the whole recording when opened) as CSV and Parquet
+        java.time.Instant exportFrom = java.time.Instant.from(org.plurigrid.console.views.replay.ReplayViewModel.PERIOD.parse(
+                fx(() -> ((javafx.scene.control.TextField) window.lookup("#replay-export-from")).getText())));
+        java.time.Instant exportTo = java.time.Instant.from(org.plurigrid.console.views.replay.ReplayViewModel.PERIOD.parse(
+                fx(() -> ((javafx.scene.control.TextField) window.lookup("#replay-export-to")).getText()))).plusMillis(999);
+        java.nio.file.Path csv = java.nio.file.Path.of("target", "replay-export.csv").toAbsolutePath();
+        java.nio.file.Path parquet = java.nio.file.Path.of("target", "replay-export.parquet").toAbsolutePath();
+        java.nio.file.Files.deleteIfExists(csv);
+        java.nio.file.Files.deleteIfExists(parquet);
+        long rows = app.replay().export(exportFrom, exportTo, csv.toString(),
+                org.plurigrid.console.client.recording.RecordingReader.ExportFormat.CSV);
+        assertThat(rows).as("values exported").isPositive();
+        try (var lines = java.nio.file.Files.lines(csv)) {
+            assertThat(lines.count()).as("header + one line per value").isEqualTo(rows + 1);
+        }
+        assertThat(app.replay().export(exportFrom, exportTo, parquet.toString(),
+                org.plurigrid.console.client.recording.RecordingReader.ExportFormat.PARQUET)).isEqualTo(rows);
+        assertThat(parquet).isNotEmptyFile();
+
         // back to live in one action: banner gone, the live feed and the live alarms shown again
         fire(window, "#replay-banner-live");
         WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> !fx(banner::isVisible));

@@ -51,6 +51,13 @@ public interface ReplayControl {
      */
     AlarmReplay.Comparison compareRules(Instant from, Instant to) throws Exception;
 
+    /**
+     * Blocking: writes the values recorded in [{@code from}, {@code to}] (time, point, value, quality, unit) to
+     * {@code file} as Parquet (zstd) or CSV; returns the rows written.
+     */
+    long export(Instant from, Instant to, String file, org.plurigrid.console.client.recording.RecordingReader.ExportFormat format)
+            throws Exception;
+
     /** Blocking: back to the live feed and alarms; the recording is closed. */
     void backToLive() throws Exception;
 }

@@ -148,7 +148,22 @@ public final class ReplayView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        getChildren().addAll(header, message, where, timeline, ends, transport, whatIf, compareRow, table);
+        Label exportTitle = new Label("Export a period");
+        exportTitle.getStyleClass().add("section-title");
+        javafx.scene.control.TextField from = new javafx.scene.control.TextField();
+        from.setId("replay-export-from");
+        from.textProperty().bindBidirectional(vm.exportFromProperty());
+        from.setPrefColumnCount(15);
+        javafx.scene.control.TextField to = new javafx.scene.control.TextField();
+        to.setId("replay-export-to");
+        to.textProperty().bindBidirectional(vm.exportToProperty());
+        to.setPrefColumnCount(15);
+        from.disableProperty().bind(vm.replayingProperty().not());
+        to.disableProperty().bind(vm.replayingProperty().not());
+        Button export = button("replay-export", "Export…", () -> chooseExportFile(vm), idle);
+        HBox exportRow = row(new Label("From"), from, new Label("to"), to, new Label("UTC"), export);
+
+        getChildren().addAll(header, message, where, timeline, ends, transport, exportTitle, exportRow, whatIf, compareRow, table);
     }
 
     private static String raised(int count, Optional<Instant> first, String priority) {
@@ -181,6 +196,24 @@ public final class ReplayView extends VBox {
         row.getStyleClass().add("replay-row");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    private void chooseExportFile(ReplayViewModel vm) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the period's values");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Parquet, zstd (*.parquet)", "*.parquet"),
+                new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
+        chooser.setInitialFileName("values.parquet");
+        File chosen = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (chosen != null) {
+            String path = chosen.getAbsolutePath();
+            boolean csv = chooser.getSelectedExtensionFilter() != null
+                    && chooser.getSelectedExtensionFilter().getExtensions().contains("*.csv");
+            if (path.indexOf('.', path.lastIndexOf(File.separatorChar) + 1) < 0) {
+                path += csv ? ".csv" : ".parquet";
+            }
+            vm.export(path);
+        }
     }
 
     private void chooseFile(ReplayViewModel vm) {

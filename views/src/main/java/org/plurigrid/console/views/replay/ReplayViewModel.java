@@ -42,6 +42,9 @@ public final class ReplayViewModel implements FrameListener {
     /** The speeds offered, × real time. */
     public static final List<Double> SPEEDS = List.of(1.0, 10.0, 100.0, 1000.0);
 
+    /** How the export period is typed: UTC, to the second. */
+    public static final DateTimeFormatter PERIOD =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -65,6 +68,8 @@ public final class ReplayViewModel implements FrameListener {
             "Edit limits in Alarms ▸ Rules, then compare: the recording is replayed with both rule sets.");
     private final ReadOnlyStringWrapper currentRecording = new ReadOnlyStringWrapper(this, "currentRecording", "");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
+    private final javafx.beans.property.StringProperty exportFrom = new javafx.beans.property.SimpleStringProperty(this, "exportFrom", "");
+    private final javafx.beans.property.StringProperty exportTo = new javafx.beans.property.SimpleStringProperty(this, "exportTo", "");
     private final ObservableList<TimelineMarker> markers = FXCollections.observableArrayList();
     private final ObservableList<AlarmReplay.Difference> differences = FXCollections.observableArrayList();
     private final ObservableList<TimelineMarker> readOnlyMarkers = FXCollections.unmodifiableObservableList(markers);
@@ -177,6 +182,8 @@ public final class ReplayViewModel implements FrameListener {
             playing.set(false);
             playHead.set(null);
             showPlayHead(r.from());
+            exportFrom.set(PERIOD.format(r.from()));
+            exportTo.set(PERIOD.format(r.to()));
             message.set("Replaying " + fileName(r.location()) + ". Overview, Map and Alarms show the recording.");
             updateBanner();
         }, "Cannot open the recording: ");
@@ -294,6 +301,44 @@ public final class ReplayViewModel implements FrameListener {
                             c.raisedRecorded(), c.raisedEdited(), c.differences().size(),
                             c.differences().size() == 1 ? "" : "s"));
         }, "Cannot compare the rules: ");
+    }
+
+    /**
+     * Exports the values recorded in the period set ({@link #exportFromProperty()} to {@link #exportToProperty()}, UTC)
+     * to {@code file}: Parquet (zstd) when it ends in {@code .parquet}, else CSV.
+     */
+    public void export(String file) {
+        ReplayRecording r = recording.get();
+        if (r == null || file == null || file.isBlank() || busy.get()) {
+            return;
+        }
+        Instant from;
+        Instant to;
+        try {
+            from = Instant.from(PERIOD.parse(exportFrom.get().strip()));
+            to = Instant.from(PERIOD.parse(exportTo.get().strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            message.set("Cannot export: write the period as " + PERIOD.format(r.from()) + " (UTC).");
+            return;
+        }
+        if (to.isBefore(from)) {
+            message.set("Cannot export: the period ends before it starts.");
+            return;
+        }
+        if (to.isBefore(r.from().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) || from.isAfter(r.to())) {
+            message.set("Cannot export: the recording holds " + TIME.format(r.from()) + " to " + TIME.format(r.to()) + " only.");
+            return;
+        }
+        // the period is typed to the second: its last second is included whole
+        Instant end = to.plusMillis(999);
+        var format = file.toLowerCase(Locale.ROOT).endsWith(".parquet")
+                ? org.plurigrid.console.client.recording.RecordingReader.ExportFormat.PARQUET
+                : org.plurigrid.console.client.recording.RecordingReader.ExportFormat.CSV;
+        message.set("Exporting " + PERIOD.format(from) + " to " + PERIOD.format(to) + " UTC …");
+        run(() -> control.export(from, end, file, format), rows -> message.set(String.format(Locale.ROOT,
+                "Exported %,d values (%s to %s UTC) to %s as %s.", rows, PERIOD.format(from), PERIOD.format(to), file,
+                format == org.plurigrid.console.client.recording.RecordingReader.ExportFormat.PARQUET ? "Parquet" : "CSV")),
+                "Cannot export: ");
     }
 
     /** Back to the live feed in one action; the recording is closed. */
@@ -420,6 +465,16 @@ public final class ReplayViewModel implements FrameListener {
     }
 
     /** Play speed × real time (1 to 1000); the operator's choice. */
+    /** Start of the period to export, UTC, as {@link #PERIOD}; the recording's start when it opens. */
+    public javafx.beans.property.StringProperty exportFromProperty() {
+        return exportFrom;
+    }
+
+    /** End of the period to export (its last second included), UTC; the recording's end when it opens. */
+    public javafx.beans.property.StringProperty exportToProperty() {
+        return exportTo;
+    }
+
     public DoubleProperty speedProperty() {
         return speed;
     }

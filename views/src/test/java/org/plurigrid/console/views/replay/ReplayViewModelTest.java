@@ -105,6 +105,13 @@ class ReplayViewModelTest {
         }
 
         @Override
+        public long export(Instant from, Instant to, String file,
+                           org.plurigrid.console.client.recording.RecordingReader.ExportFormat format) {
+            calls.add("export " + from + " " + to + " " + file + " " + format);
+            return 12_345;
+        }
+
+        @Override
         public void backToLive() {
             calls.add("live");
         }
@@ -112,6 +119,40 @@ class ReplayViewModelTest {
 
     final ScriptedControl control = new ScriptedControl();
     final ReplayViewModel vm = new ReplayViewModel(control, Runnable::run, Runnable::run);
+
+    @Test
+    void exportsThePeriodSetWithItsLastSecondWholeInTheFormatOfTheFileName() {
+        vm.openCurrent();
+        assertThat(vm.exportFromProperty().get()).isEqualTo("2026-12-03 08:00:00");
+        assertThat(vm.exportToProperty().get()).isEqualTo("2026-12-03 09:00:00");
+        vm.exportFromProperty().set("2026-12-03 08:10:00");
+        vm.exportToProperty().set("2026-12-03 08:20:00");
+
+        vm.export("/tmp/period.parquet");
+        vm.export("/tmp/period.csv");
+
+        assertThat(control.calls).contains(
+                "export 2026-12-03T08:10:00Z 2026-12-03T08:20:00.999Z /tmp/period.parquet PARQUET",
+                "export 2026-12-03T08:10:00Z 2026-12-03T08:20:00.999Z /tmp/period.csv CSV");
+        assertThat(vm.messageProperty().get())
+                .isEqualTo("Exported 12,345 values (2026-12-03 08:10:00 to 2026-12-03 08:20:00 UTC) to /tmp/period.csv as CSV.");
+    }
+
+    @Test
+    void aPeriodThatIsNotATimeOrIsBackwardsOrOutsideTheRecordingIsRefusedInWords() {
+        vm.openCurrent();
+        vm.exportToProperty().set("8:20");
+        vm.export("/tmp/x.csv");
+        assertThat(vm.messageProperty().get()).isEqualTo("Cannot export: write the period as 2026-12-03 08:00:00 (UTC).");
+        vm.exportToProperty().set("2026-12-03 07:59:00");
+        vm.export("/tmp/x.csv");
+        assertThat(vm.messageProperty().get()).isEqualTo("Cannot export: the period ends before it starts.");
+        vm.exportFromProperty().set("2026-12-04 00:00:00");
+        vm.exportToProperty().set("2026-12-04 01:00:00");
+        vm.export("/tmp/x.csv");
+        assertThat(vm.messageProperty().get()).startsWith("Cannot export: the recording holds 2026-12-03 08:00:00 UTC to");
+        assertThat(control.calls).noneMatch(c -> c.startsWith("export"));
+    }
 
     @Test
     void openingARecordingSwitchesToReplayWithItsMarkersAndABanner() {

@@ -160,6 +160,7 @@ public final class ConsoleApplication extends Application {
             // votes and DR transactions become chain markers on the replay timeline
             governance.recordTransactionsIn(recording::chainTransaction);
             dr.recordTransactionsIn(recording::chainTransaction);
+            options.config().ifPresent(c -> dr.submitPowerFor(c::submitPower));
             governance.onDevnetChain(c -> {
                 TelemetryBackend b = backend.get();
                 java.util.Optional<org.plurigrid.console.devnet.Devnet> d = b == null ? java.util.Optional.empty() : b.devnet();

@@ -85,6 +85,7 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
     private Network network;
     private final EventBaselines baselines;
     private volatile IncludedTxListener included = IncludedTxListener.NONE;
+    private volatile java.util.function.Predicate<String> submitPower = program -> false;
 
     /** {@code home}: each dispatched event's baselines are kept in {@code <home>/dr}, shared with the {@code dr} commands. */
     ConsoleDemandResponse(java.nio.file.Path home, InstantSource clock, Supplier<Network> gridModel) {
@@ -109,6 +110,7 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
                 tracker = holder[0];
                 service = new DemandResponseService(new DrChainClient(chainClient, chain.drContractAddress()), tracker, clock, scheduler,
                         DemandResponseService.AckPolicy.defaults(), baselines);
+                service.submitPowerFor(submitPower);
                 LOG.info("Demand response on program contract {}, signing as devnet account {}", chain.drContractAddress(),
                         chain.demoAccounts().getFirst().name());
                 Platform.runLater(() -> {
@@ -174,6 +176,11 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
     @Override
     public TxOutcome settle(String eventId, Consumer<DispatchProgress> progress) {
         return told("dr report and settle " + eventId, service.reportAndSettle(eventId, key, progress), eventId);
+    }
+
+    /** The programs whose delivery reports also carry {@code /grid.grid.MsgSubmitPower} (configuration); set before starting. */
+    void submitPowerFor(java.util.function.Predicate<String> programs) {
+        submitPower = Objects.requireNonNull(programs, "programs");
     }
 
     /** Every included transaction is told to the recording (set before starting), so replay shows it. */

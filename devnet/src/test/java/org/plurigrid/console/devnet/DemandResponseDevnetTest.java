@@ -134,9 +134,19 @@ class DemandResponseDevnetTest {
         assertThat(event.counts().get(DeviceState.RESTORED)).as("restored: %s", event.counts()).isEqualTo(event.acknowledged());
 
         BigInteger poolBefore = dr.chain().program().pool();
+        dr.submitPowerFor(program -> program.equals("prog-devnet")); // configured: delivery also as MsgSubmitPower
         TxOutcome settled = dr.reportAndSettle(event.eventId(), alice, progress::add);
 
         assertThat(settled).isInstanceOf(TxOutcome.Included.class);
+        var reported = dr.chain().event(event.eventId()).orElseThrow();
+        long wh = reported.deliveries().stream().mapToLong(d -> d.deliveredWh().longValue()).sum();
+        assertThat(chain.powerRecords()).as("delivered power recorded with /grid.grid.MsgSubmitPower").singleElement().satisfies(r -> {
+            assertThat(r.creator()).isEqualTo(alice.address("cosmos").bech32());
+            assertThat(r.watt()).isPositive();
+            // W × the delivery window = the Wh reported to the contract (whole Wh per device, so within a few Wh)
+            double windowHours = java.time.Duration.between(reported.start(), reported.cancelledAt().orElseThrow()).toMillis() / 3.6e6;
+            assertThat(r.watt() * windowHours).isCloseTo(wh, org.assertj.core.data.Offset.offset(Math.max(3.0, wh * 0.1)));
+        });
         BigInteger paid = poolBefore.subtract(dr.chain().program().pool());
         assertThat(paid).isPositive();
         String anOwner = dr.chain().event(event.eventId()).orElseThrow().payouts().getFirst().owner();

@@ -151,6 +151,22 @@ public final class DrCommand {
         }
     }
 
+    /**
+     * The programs whose delivery reports also carry {@code /grid.grid.MsgSubmitPower}: {@code demandResponse.programs}
+     * of {@code <home>/console.json} when there is one (none otherwise).
+     */
+    static java.util.function.Predicate<String> submitPowerPrograms(HomeOption home) {
+        Path file = home.home().resolve(org.plurigrid.console.client.config.ConsoleConfig.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return program -> false;
+        }
+        try {
+            return org.plurigrid.console.client.config.ConsoleConfig.load(home.home())::submitPower;
+        } catch (org.plurigrid.console.client.config.ConfigException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
     static int txResult(TxOutcome out, java.io.PrintWriter stdout, java.io.PrintWriter err, String what) {
         return switch (out) {
             case TxOutcome.Included inc -> {
@@ -500,6 +516,7 @@ public final class DrCommand {
                 s.chain.checkChainId();
                 ChainEvent e = s.contract.event(eventId).orElseThrow(() -> new CliException("No event " + eventId + " on the program"));
                 SigningKey k = unlock(home, password, key);
+                s.service.submitPowerFor(submitPowerPrograms(home));
                 s.awaitDevices(e.target(), Duration.ofSeconds(10));
                 return txResult(s.service.reportAndSettle(eventId, k, loadBaseline(home, eventId), loadMeasured(home, eventId), pr -> { }),
                         out(), err(), "Settlement of " + eventId);

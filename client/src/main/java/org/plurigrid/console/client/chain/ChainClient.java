@@ -254,6 +254,18 @@ public final class ChainClient implements AutoCloseable {
     }
 
     /** A CosmWasm execute message, packed for {@link #prepare} or {@link #submit}. */
+    /**
+     * Plurigrid's {@code /grid.grid.MsgSubmitPower}: {@code creator} (the signer) records {@code watt}, a decimal
+     * integer of W.
+     */
+    public static Any submitPowerMessage(String creator, long watt) {
+        if (watt < 0) {
+            throw new IllegalArgumentException("watt cannot be negative: " + watt);
+        }
+        return TxSigner.pack(org.plurigrid.console.client.chain.proto.grid.grid.MsgSubmitPower.newBuilder()
+                .setCreator(creator).setWatt(Long.toString(watt)).build());
+    }
+
     public static Any executeContractMessage(String sender, String contract, byte[] msgJson, List<CoinAmount> funds) {
         return TxSigner.pack(org.plurigrid.console.client.chain.proto.cosmwasm.wasm.v1.MsgExecuteContract.newBuilder()
                 .setSender(sender).setContract(contract).setMsg(ByteString.copyFrom(msgJson))

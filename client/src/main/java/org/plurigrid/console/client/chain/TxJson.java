@@ -38,6 +38,7 @@ public final class TxJson {
             .add(MsgDeposit.getDescriptor())
             .add(MsgSubmitProposal.getDescriptor())
             .add(MsgExecuteContract.getDescriptor())
+            .add(org.plurigrid.console.client.chain.proto.grid.grid.MsgSubmitPower.getDescriptor())
             .add(PubKey.getDescriptor())
             .build();
 

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * @param brokers   connections, in file order
  * @param telemetry default stale period, JSON mappings, per-point expected periods
  */
-public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySettings telemetry) {
+public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySettings telemetry,
+                            List<org.plurigrid.console.client.dr.DrProgramSettings> drPrograms) {
 
     public static final String FILE_NAME = "console.json";
     public static final int FORMAT_VERSION = 1;
@@ -48,6 +49,16 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
         Objects.requireNonNull(file, "file");
         brokers = List.copyOf(brokers);
         Objects.requireNonNull(telemetry, "telemetry");
+        drPrograms = List.copyOf(drPrograms);
+    }
+
+    public ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySettings telemetry) {
+        this(file, brokers, telemetry, List.of());
+    }
+
+    /** Whether delivery reports of {@code programId} also carry {@code /grid.grid.MsgSubmitPower} (off unless configured). */
+    public boolean submitPower(String programId) {
+        return drPrograms.stream().anyMatch(p -> p.programId().equals(programId) && p.submitPower());
     }
 
     /** Reads {@code <home>/console.json}. */
@@ -97,7 +108,7 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
 
         ConsoleConfig config(ConfigNode root) throws ConfigException {
             root.onlyKeys("version", "hostId", "stalePeriod", "brokers", "jsonMappings", "stalePeriods",
-                    "rebirthAllowList");
+                    "rebirthAllowList", "demandResponse");
             int version = root.optNumber("version").map(Double::intValue)
                     .orElseThrow(() -> root.error("version", "missing; expected " + FORMAT_VERSION));
             if (version != FORMAT_VERSION) {
@@ -137,7 +148,21 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
             }
             List<String> allowList = root.strings("rebirthAllowList");
             RebirthPolicy rebirth = wrap(root, "rebirthAllowList", () -> RebirthPolicy.DEFAULTS.withAllowList(allowList));
-            return new ConsoleConfig(file, brokers, new TelemetrySettings(stale, mappings, rules).withRebirth(rebirth));
+            List<org.plurigrid.console.client.dr.DrProgramSettings> programs = new ArrayList<>();
+            Optional<ConfigNode> dr = root.optObject("demandResponse");
+            if (dr.isPresent()) {
+                dr.get().onlyKeys("programs");
+                Set<String> ids = new HashSet<>();
+                for (ConfigNode p : dr.get().objects("programs")) {
+                    p.onlyKeys("id", "submitPower");
+                    String id = p.string("id");
+                    if (!ids.add(id)) {
+                        throw p.error("id", "\"" + id + "\" is configured twice");
+                    }
+                    programs.add(new org.plurigrid.console.client.dr.DrProgramSettings(id, p.bool("submitPower", false)));
+                }
+            }
+            return new ConsoleConfig(file, brokers, new TelemetrySettings(stale, mappings, rules).withRebirth(rebirth), programs);
         }
 
         private BrokerConfig broker(ConfigNode b, String defaultHostId) throws ConfigException {

@@ -45,6 +45,7 @@ public final class DemandResponseService {
     private final AckPolicy policy;
     private final Map<String, LiveEvent> live = new ConcurrentHashMap<>();
     private final EventBaselines kept;
+    private volatile java.util.function.Predicate<String> submitPower = program -> false;
 
     public DemandResponseService(DrChainClient chain, DrDeviceTracker devices, InstantSource clock, ScheduledExecutorService scheduler,
                                  AckPolicy policy) {
@@ -294,6 +295,15 @@ public final class DemandResponseService {
         return reportAndSettle(eventId, key, keptBaselines(eventId), Map.of(), progress);
     }
 
+    /**
+     * Also records each event's delivered power with Plurigrid's {@code /grid.grid.MsgSubmitPower} (creator = the signer,
+     * watt = the mean delivered power over the delivery window, W), in the same transaction as {@code report_delivery},
+     * for the programs for which {@code perProgram} says so (configuration: {@code demandResponse.programs}).
+     */
+    public void submitPowerFor(java.util.function.Predicate<String> perProgram) {
+        this.submitPower = java.util.Objects.requireNonNull(perProgram, "perProgram");
+    }
+
     /** The baselines kept at dispatch for {@code eventId}; empty when none were kept or they cannot be read (logged). */
     private Map<DerDevice, Double> keptBaselines(String eventId) {
         try {
@@ -333,15 +343,26 @@ public final class DemandResponseService {
             deliveries.add(new ChainEvent.Delivery(d.device(), d.node(), java.math.BigInteger.valueOf(m.deliveredWh(d))));
         }
         String sender = key.address(chain.chain().config().bech32Prefix()).bech32();
+        List<com.google.protobuf.Any> reportMsgs = new ArrayList<>();
+        reportMsgs.add(chain.execute(sender, DrChainClient.reportJson(eventId, deliveries, m.baselineKw(), m.measuredKw())));
+        if (submitPower.test(e.programId())) {
+            reportMsgs.add(org.plurigrid.console.client.chain.ChainClient.submitPowerMessage(sender, deliveredWatts(m)));
+        }
         // Two transactions: settlement is checked against the reported deliveries, which must be on chain first.
-        TxOutcome report = chain.chain().submit(List.of(
-                        chain.execute(sender, DrChainClient.reportJson(eventId, deliveries, m.baselineKw(), m.measuredKw()))),
+        TxOutcome report = chain.chain().submit(reportMsgs,
                 "dr report " + eventId, key, (step, detail) -> progress.accept(new DispatchProgress.Submitting(step, detail)));
         if (!(report instanceof TxOutcome.Included)) {
             return report;
         }
         return chain.chain().submit(List.of(chain.execute(sender, DrChainClient.settleJson(eventId))),
                 "dr settle " + eventId, key, (step, detail) -> progress.accept(new DispatchProgress.Submitting(step, detail)));
+    }
+
+    /** The event's mean delivered power over its delivery window, W: the reported energy ÷ the window (never negative). */
+    static long deliveredWatts(Measurement m) {
+        long wh = m.perDevice().keySet().stream().mapToLong(m::deliveredWh).filter(x -> x > 0).sum();
+        double hours = m.elapsed().toMillis() / 3_600_000.0;
+        return hours <= 0 ? 0 : Math.round(wh / hours);
     }
 
     // ---- planning ------------------------------------------------------------------------------------------------

@@ -141,6 +141,30 @@ class ConsoleConfigTest {
     }
 
     @Test
+    void demandResponseProgramsChooseMsgSubmitPowerPerProgramAndAreCheckedLikeTheRest() throws Exception {
+        write("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}],
+                 "demandResponse": {"programs": [{"id": "prog-devnet", "submitPower": true}, {"id": "prog-other"}]}}""");
+        ConsoleConfig c = ConsoleConfig.load(home);
+        assertThat(c.submitPower("prog-devnet")).isTrue();
+        assertThat(c.submitPower("prog-other")).as("off unless said").isFalse();
+        assertThat(c.submitPower("prog-unknown")).isFalse();
+
+        assertError("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}],
+                 "demandResponse": {"programs": [{"id": "p", "submitPower": "yes"}]}}""",
+                "demandResponse.programs[0].submitPower", "expected");
+        assertError("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}],
+                 "demandResponse": {"programs": [{"id": "p"}, {"id": "p", "submitPower": true}]}}""",
+                "demandResponse.programs[1].id", "configured twice");
+        assertError("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}],
+                 "demandResponse": {"program": []}}""",
+                "demandResponse.program", "unknown key");
+    }
+
+    @Test
     void aMissingFileSaysWhereItWasLookedFor() {
         assertThatThrownBy(() -> ConsoleConfig.load(home)).hasMessageContaining(home.resolve("console.json").toString())
                 .hasMessageContaining("docs/configuration.md");

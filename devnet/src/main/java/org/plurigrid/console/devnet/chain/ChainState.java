@@ -24,6 +24,7 @@ import org.plurigrid.console.client.chain.TxSigner;
 import org.plurigrid.console.client.chain.proto.cosmos.auth.v1beta1.BaseAccount;
 import org.plurigrid.console.client.chain.proto.cosmos.bank.v1beta1.MsgSend;
 import org.plurigrid.console.client.chain.proto.cosmos.base.abci.v1beta1.GasInfo;
+import org.plurigrid.console.client.chain.proto.grid.grid.MsgSubmitPower;
 import org.plurigrid.console.client.chain.proto.cosmos.base.abci.v1beta1.Result;
 import org.plurigrid.console.client.chain.proto.cosmos.base.abci.v1beta1.TxResponse;
 import org.plurigrid.console.client.chain.proto.cosmos.base.v1beta1.Coin;
@@ -468,6 +469,7 @@ final class ChainState {
                 case MsgTypes.DEPOSIT -> MsgDeposit.parseFrom(m.getValue()).getDepositor();
                 case MsgTypes.SEND -> MsgSend.parseFrom(m.getValue()).getFromAddress();
                 case MsgTypes.WASM_EXECUTE -> WasmExecution.sender(m);
+                case MsgTypes.SUBMIT_POWER -> MsgSubmitPower.parseFrom(m.getValue()).getCreator();
                 default -> throw TxFailure.sdk(TxFailure.TX_DECODE, "unable to resolve type URL " + m.getTypeUrl() + ": tx parse error");
             };
         } catch (InvalidProtocolBufferException e) {
@@ -490,6 +492,7 @@ final class ChainState {
                 case MsgTypes.VOTE_WEIGHTED -> 9_000;
                 case MsgTypes.DEPOSIT -> 12_000;
                 case MsgTypes.WASM_EXECUTE -> WasmExecution.GAS;
+                case MsgTypes.SUBMIT_POWER -> 8_000;
                 default -> 10_000;
             };
         }
@@ -607,6 +610,7 @@ final class ChainState {
                 case MsgTypes.DEPOSIT -> deposit(MsgDeposit.parseFrom(m.getValue()), apply);
                 case MsgTypes.SEND -> send(MsgSend.parseFrom(m.getValue()), apply);
                 case MsgTypes.WASM_EXECUTE -> wasm.execute(m, blockTime, height, apply);
+                case MsgTypes.SUBMIT_POWER -> submitPower(MsgSubmitPower.parseFrom(m.getValue()), apply);
                 default -> throw TxFailure.sdk(TxFailure.UNKNOWN_REQUEST, "unrecognized message type " + m.getTypeUrl() + ": unknown request");
             };
         } catch (InvalidProtocolBufferException e) {
@@ -697,6 +701,30 @@ final class ChainState {
         activateIfDeposited(p);
         return List.of(event("message", "action", MsgTypes.DEPOSIT, "sender", d.getDepositor(), "module", "governance"),
                 event("proposal_deposit", "proposal_id", Long.toString(p.id), "depositor", d.getDepositor()));
+    }
+
+    private final List<DevnetChain.PowerRecord> powerRecords = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Power records of {@code /grid.grid.MsgSubmitPower} so far, oldest first (what the Plurigrid chain's grid module keeps). */
+    List<DevnetChain.PowerRecord> powerRecords() {
+        return List.copyOf(powerRecords);
+    }
+
+    private List<Event> submitPower(MsgSubmitPower p, boolean apply) throws TxFailure {
+        long watt;
+        try {
+            watt = Long.parseLong(p.getWatt());
+        } catch (NumberFormatException e) {
+            throw TxFailure.sdk(TxFailure.INVALID_REQUEST, "watt \"" + p.getWatt() + "\" is not a whole number of W: invalid request");
+        }
+        if (watt < 0) {
+            throw TxFailure.sdk(TxFailure.INVALID_REQUEST, "watt cannot be negative (" + watt + "): invalid request");
+        }
+        if (apply) {
+            powerRecords.add(new DevnetChain.PowerRecord(p.getCreator(), watt, height));
+        }
+        return List.of(event("message", "action", MsgTypes.SUBMIT_POWER, "sender", p.getCreator(), "module", "grid"),
+                event("submit_power", "creator", p.getCreator(), "watt", Long.toString(watt)));
     }
 
     private List<Event> send(MsgSend s, boolean apply) throws TxFailure {

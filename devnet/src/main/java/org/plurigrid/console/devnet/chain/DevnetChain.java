@@ -278,6 +278,15 @@ public final class DevnetChain implements AutoCloseable {
         return options;
     }
 
+    /** What {@code /grid.grid.MsgSubmitPower} recorded so far, oldest first: creator, W, height. */
+    public List<PowerRecord> powerRecords() {
+        return state.powerRecords();
+    }
+
+    /** One {@code MsgSubmitPower} record as the devnet's grid module keeps it. */
+    public record PowerRecord(String creator, long watt, long height) {
+    }
+
     /** Address of the DR program contract instantiated at genesis. */
     public String drContractAddress() {
         return drContract;

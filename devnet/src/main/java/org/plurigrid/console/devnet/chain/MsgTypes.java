@@ -14,9 +14,11 @@ final class MsgTypes {
     static final String DEPOSIT = "/cosmos.gov.v1.MsgDeposit";
     static final String SEND = "/cosmos.bank.v1beta1.MsgSend";
     static final String WASM_EXECUTE = WasmExecution.TYPE_URL;
+    /** Plurigrid's own: delivered power recorded by its creator. */
+    static final String SUBMIT_POWER = "/grid.grid.MsgSubmitPower";
 
     /** Every message a transaction may carry; anything else is refused as unknown. */
-    static final Set<String> KNOWN = Set.of(VOTE, VOTE_WEIGHTED, DEPOSIT, SEND, WASM_EXECUTE);
+    static final Set<String> KNOWN = Set.of(VOTE, VOTE_WEIGHTED, DEPOSIT, SEND, WASM_EXECUTE, SUBMIT_POWER);
 
     private MsgTypes() {
     }

@@ -24,6 +24,8 @@ class MsgTypesTest {
         assertThat(MsgTypes.DEPOSIT).isEqualTo(packed(MsgDeposit.getDefaultInstance()));
         assertThat(MsgTypes.SEND).isEqualTo(packed(MsgSend.getDefaultInstance()));
         assertThat(MsgTypes.WASM_EXECUTE).isEqualTo(packed(MsgExecuteContract.getDefaultInstance()));
-        assertThat(MsgTypes.KNOWN).hasSize(5);
+        assertThat(MsgTypes.SUBMIT_POWER).isEqualTo(packed(
+                org.plurigrid.console.client.chain.proto.grid.grid.MsgSubmitPower.getDefaultInstance()));
+        assertThat(MsgTypes.KNOWN).hasSize(6);
     }
 }

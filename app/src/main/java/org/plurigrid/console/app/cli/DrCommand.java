@@ -151,6 +151,20 @@ public final class DrCommand {
         }
     }
 
+    /** Closes the --history recording when the command ends; a failure to close it only warns. */
+    private record HistoryCloser(org.plurigrid.console.client.recording.RecordingReader reader) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (org.plurigrid.console.client.recording.RecordingException e) {
+                    System.err.println("Warning: " + e.getMessage());
+                }
+            }
+        }
+    }
+
     /**
      * The programs whose delivery reports also carry {@code /grid.grid.MsgSubmitPower}: {@code demandResponse.programs}
      * of {@code <home>/console.json} when there is one (none otherwise).
@@ -276,6 +290,10 @@ public final class DrCommand {
         @Option(names = "--baseline-window", paramLabel = "PT5S", defaultValue = "PT5S",
                 description = "Watch the devices this long before signing, for the meter-before baseline (default: ${DEFAULT-VALUE}).")
         String baselineWindow;
+        @Option(names = "--history", paramLabel = "FILE.duckdb",
+                description = "A recording with days of the devices' history: their baselines are then high 5 of 10 days with a "
+                        + "day-of adjustment (0.8–1.2), meter-before only for devices with fewer days recorded.")
+        Path history;
         @Option(names = "--allow-overlap", description = "Dispatch even when another event acts on the target then.")
         boolean allowOverlap;
         @Option(names = {"--key", "--from"}, paramLabel = "NAME", required = true, description = "Key that signs.")
@@ -330,7 +348,20 @@ public final class DrCommand {
                 return 0;
             }
             node.requireChainId();
-            try (DrSession s = DrSession.open(node, contract.prefix, contract.contract, broker.broker)) {
+            org.plurigrid.console.client.recording.RecordingReader historyReader = null;
+            if (history != null) {
+                try {
+                    historyReader = org.plurigrid.console.client.recording.RecordingReader.openDuckDb(history);
+                } catch (org.plurigrid.console.client.recording.RecordingException e) {
+                    throw new CliException("--history: " + e.getMessage());
+                }
+            }
+            try (DrSession s = DrSession.open(node, contract.prefix, contract.contract, broker.broker);
+                 HistoryCloser closeHistory = new HistoryCloser(historyReader)) {
+                if (historyReader != null) {
+                    s.service.baselinesFrom(new org.plurigrid.console.client.dr.RecordedImportHistory(historyReader),
+                            org.plurigrid.console.client.dr.XofYBaseline.defaults(), java.time.ZoneId.systemDefault());
+                }
                 s.chain.checkChainId();
                 ProgramInfo p = s.contract.program();
                 if (program != null && !program.equals(p.programId())) {

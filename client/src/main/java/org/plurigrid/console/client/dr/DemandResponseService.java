@@ -46,6 +46,9 @@ public final class DemandResponseService {
     private final Map<String, LiveEvent> live = new ConcurrentHashMap<>();
     private final EventBaselines kept;
     private volatile java.util.function.Predicate<String> submitPower = program -> false;
+    private volatile ImportHistory recorded;
+    private volatile XofYBaseline xOfY = XofYBaseline.defaults();
+    private volatile java.time.ZoneId zone = java.time.ZoneId.systemDefault();
 
     public DemandResponseService(DrChainClient chain, DrDeviceTracker devices, InstantSource clock, ScheduledExecutorService scheduler,
                                  AckPolicy policy) {
@@ -166,9 +169,27 @@ public final class DemandResponseService {
         Instant start = r.startAt(now);
         Instant end = start.plus(r.duration());
         Map<DerDevice, Double> baselines = new LinkedHashMap<>();
+        ImportHistory history = recorded;
+        int fromHistory = 0;
         for (DerDevice d : plan.keySet()) {
-            baselines.put(d, devices.meanImportKw(d, now.minus(DrDeviceTracker.BASELINE_WINDOW), now)
-                    .orElse(devices.reading(d).map(DrDeviceTracker.DeviceReading::importKw).orElse(0.0)));
+            Optional<XofYBaseline.Result> days = Optional.empty();
+            if (history != null) {
+                try {
+                    days = xOfY.baseline(history, d, start, end, zone);
+                } catch (RuntimeException e) {
+                    LOG.warn("No X-of-Y baseline for {}: {}", d, e.getMessage());
+                }
+            }
+            if (days.isPresent()) {
+                fromHistory++;
+            }
+            baselines.put(d, days.map(XofYBaseline.Result::baselineKw).orElseGet(() -> devices.meanImportKw(d,
+                            now.minus(DrDeviceTracker.BASELINE_WINDOW), now)
+                    .orElse(devices.reading(d).map(DrDeviceTracker.DeviceReading::importKw).orElse(0.0))));
+        }
+        if (history != null) {
+            LOG.info("Event {}: {} of {} baselines are {} of {} days from the recording, the rest meter-before", eventId,
+                    fromHistory, plan.size(), xOfY.x(), xOfY.y());
         }
         LiveEvent event = new LiveEvent(eventId, txHash, height, r.target(), requestedKw(r), start, end, baselines, clock.instant(), progress);
         live.put(eventId, event);
@@ -302,6 +323,16 @@ public final class DemandResponseService {
      */
     public void submitPowerFor(java.util.function.Predicate<String> perProgram) {
         this.submitPower = java.util.Objects.requireNonNull(perProgram, "perProgram");
+    }
+
+    /**
+     * Where days of history are recorded: each commanded device's baseline is then {@code method}'s "X of Y days"
+     * (days counted in {@code zone}), and the meter-before one only for devices with fewer than X days recorded.
+     */
+    public void baselinesFrom(ImportHistory history, XofYBaseline method, java.time.ZoneId zone) {
+        this.recorded = java.util.Objects.requireNonNull(history, "history");
+        this.xOfY = java.util.Objects.requireNonNull(method, "method");
+        this.zone = java.util.Objects.requireNonNull(zone, "zone");
     }
 
     /** The baselines kept at dispatch for {@code eventId}; empty when none were kept or they cannot be read (logged). */

@@ -21,6 +21,14 @@ public record DerDevice(String group, String node, String device) {
         return dash < 0 ? device : device.substring(0, dash);
     }
 
+    /** The device's import (kW, + drawn from the grid) from its {@code ActivePower} reading: generators and batteries report output. */
+    public double importKw(double activePowerKw) {
+        return switch (kind()) {
+            case "pv", "wind", "bat" -> -activePowerKw;
+            default -> activePowerKw;
+        };
+    }
+
     public String dcmdTopic() {
         return "spBv1.0/" + group + "/DCMD/" + node + "/" + device;
     }

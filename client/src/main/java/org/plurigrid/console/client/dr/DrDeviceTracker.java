@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * baselines, and their DER-control acknowledgements in DDATA. Sends DCMDs with the names and datatypes each device
  * declared. Fed on the MQTT callback thread (never blocks); read from any thread.
  */
-public final class DrDeviceTracker implements MessageSink {
+public final class DrDeviceTracker implements MessageSink, ImportHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrDeviceTracker.class);
     /** Power samples kept per device: an hour at 1 Hz. */
@@ -220,6 +220,7 @@ public final class DrDeviceTracker implements MessageSink {
     }
 
     /** Mean import of the device (kW, + drawn from the grid) over {@code [from, to)}; empty without samples. */
+    @Override
     public java.util.OptionalDouble meanImportKw(DerDevice d, Instant from, Instant to) {
         Tracked t = devices.get(d);
         return t == null ? java.util.OptionalDouble.empty() : t.mean(from.toEpochMilli(), to.toEpochMilli());
@@ -332,10 +333,7 @@ public final class DrDeviceTracker implements MessageSink {
         }
 
         double importKw() {
-            return switch (device.kind()) {
-                case "pv", "wind", "bat" -> -activePower;
-                default -> activePower;
-            };
+            return device.importKw(activePower);
         }
 
         /** Time-weighted mean of the (report-by-exception) import samples over [from, to). */

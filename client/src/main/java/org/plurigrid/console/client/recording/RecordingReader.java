@@ -207,6 +207,43 @@ public final class RecordingReader implements AutoCloseable {
         return new ArrayList<>(state.values());
     }
 
+    /**
+     * The values of {@code id} that describe [from, to): the last one received at or before {@code from} (it held at
+     * the start), then every one received in (from, to), in recording order. Empty when the point is not recorded.
+     */
+    public List<RecordedValue> pointValues(PointId id, Instant from, Instant to) throws RecordingException {
+        Integer number = null;
+        for (Map.Entry<Integer, PointDefinition> p : points().entrySet()) {
+            if (p.getValue().id().equals(id)) {
+                number = p.getKey();
+            }
+        }
+        List<RecordedValue> out = new ArrayList<>();
+        if (number == null) {
+            return out;
+        }
+        try {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM point_values "
+                            + "WHERE point_id = ? AND recv_ms <= ? ORDER BY recv_ms DESC, seq DESC LIMIT 1")) {
+                ps.setInt(1, number);
+                ps.setLong(2, from.toEpochMilli());
+                readValues(ps, nv -> out.add(nv.value()));
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM point_values "
+                            + "WHERE point_id = ? AND recv_ms > ? AND recv_ms < ? ORDER BY seq")) {
+                ps.setInt(1, number);
+                ps.setLong(2, from.toEpochMilli());
+                ps.setLong(3, to.toEpochMilli());
+                readValues(ps, nv -> out.add(nv.value()));
+            }
+        } catch (SQLException e) {
+            throw failure("read the values of " + id, e);
+        }
+        return out;
+    }
+
     /** Every value received in (from, to], in recording order. */
     public void values(Instant fromExclusive, Instant toInclusive, Consumer<RecordedValue> sink)
             throws RecordingException {

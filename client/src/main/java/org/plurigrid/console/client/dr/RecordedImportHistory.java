@@ -1,0 +1,56 @@
+package org.plurigrid.console.client.dr;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.plurigrid.console.client.recording.RecordedValue;
+import org.plurigrid.console.client.recording.RecordingException;
+import org.plurigrid.console.client.recording.RecordingReader;
+import org.plurigrid.console.client.telemetry.PointId;
+import org.plurigrid.console.client.telemetry.Quality;
+
+/**
+ * A device's past import from a recording: its {@code ActivePower} point ({@code group/node/device/ActivePower}),
+ * report by exception (a value holds until the next), time-weighted over the window; values not GOOD (stale, bad,
+ * uncertain) interrupt the window instead of counting. The sign follows {@link DerDevice#importKw(double)}.
+ */
+public final class RecordedImportHistory implements ImportHistory {
+
+    /** The metric every DER publishes its active power in, kW. */
+    public static final String ACTIVE_POWER = "ActivePower";
+
+    private final RecordingReader reader;
+
+    public RecordedImportHistory(RecordingReader reader) {
+        this.reader = reader;
+    }
+
+    @Override
+    public OptionalDouble meanImportKw(DerDevice d, Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            return OptionalDouble.empty();
+        }
+        List<RecordedValue> values;
+        try {
+            values = reader.pointValues(new PointId(d.group(), d.node(), d.device(), ACTIVE_POWER), from, to);
+        } catch (RecordingException e) {
+            throw new IllegalStateException("Cannot read the history of " + d + ": " + e.getMessage(), e);
+        }
+        long f = from.toEpochMilli();
+        long t = to.toEpochMilli();
+        double area = 0;
+        long covered = 0;
+        for (int i = 0; i < values.size(); i++) {
+            RecordedValue v = values.get(i);
+            long a = Math.max(f, v.receivedMillis());
+            long b = i + 1 < values.size() ? Math.min(t, values.get(i + 1).receivedMillis()) : t;
+            if (b <= a || v.quality() != Quality.GOOD || Double.isNaN(v.value())) {
+                continue;
+            }
+            area += d.importKw(v.value()) * (b - a);
+            covered += b - a;
+        }
+        // a window only partly covered (recording started late, a gap) does not stand for the whole day
+        return covered < (t - f) * 0.9 ? OptionalDouble.empty() : OptionalDouble.of(area / covered);
+    }
+}

@@ -153,7 +153,7 @@ public final class RecordingBench {
     }
 
     /** Rows per second of a bare Appender for the recorder's value row shape, in one transaction. */
-    private static double rawAppenderRate(Path file, int rows, int points) throws Exception {
+    static double rawAppenderRate(Path file, int rows, int points) throws Exception {
         try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
              Statement st = c.createStatement()) {
             st.execute("CREATE TABLE v (seq BIGINT, recv_ms BIGINT, src_ms BIGINT, point_id INTEGER, value DOUBLE, "

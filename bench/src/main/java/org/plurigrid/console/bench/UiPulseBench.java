@@ -55,7 +55,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Options: {@code --rate R} (msg/s, default 50000), {@code --seconds S} (load phase, default 60),
  * {@code --idle-seconds S} (default 30), {@code --warmup-seconds S} (unmeasured load before the idle phase, default
  * 5), {@code --nodes N} (20), {@code --devices D} per node (60, at most 200; 2 points each), {@code --hivemq},
- * {@code --out FILE}.
+ * {@code --out FILE}, {@code --record} (issue 12: the console also records every value the point store emits into
+ * DuckDB, as the app does, and the recorder's committed rows, drops and lag are reported with the raw Appender rate
+ * measured after the run).
  */
 public final class UiPulseBench {
 
@@ -64,7 +66,7 @@ public final class UiPulseBench {
 
     /** What to run; {@link #parse} reads the command line. */
     record Options(int rate, int seconds, int idleSeconds, int warmupSeconds, int nodes, int devices, boolean hivemq,
-                   Path out) {
+                   Path out, boolean record) {
         Options {
             if (rate <= 0 || seconds <= 0 || idleSeconds <= 0 || warmupSeconds < 0 || nodes <= 0 || devices <= 0) {
                 throw new IllegalArgumentException("rate, seconds, idle seconds, nodes and devices must be positive");
@@ -74,6 +76,7 @@ public final class UiPulseBench {
         static Options parse(String[] args) {
             int rate = 50_000, seconds = 60, idle = 30, warmup = 5, nodes = 20, devices = 60;
             boolean hivemq = false;
+            boolean record = false;
             Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "ui-pulse-bench.json")
                     : Path.of("target", "ui-pulse-bench.json");
             for (int i = 0; i < args.length; i++) {
@@ -85,12 +88,13 @@ public final class UiPulseBench {
                     case "--nodes" -> nodes = Integer.parseInt(args[++i]);
                     case "--devices" -> devices = Integer.parseInt(args[++i]);
                     case "--hivemq" -> hivemq = true;
+                    case "--record" -> record = true;
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; see the class comment or bench/README.md");
                 }
             }
-            return new Options(rate, seconds, idle, warmup, nodes, devices, hivemq, out);
+            return new Options(rate, seconds, idle, warmup, nodes, devices, hivemq, out, record);
         }
     }
 
@@ -119,7 +123,7 @@ public final class UiPulseBench {
         SparkplugStream stream = new SparkplugStream(options.nodes(), options.devices());
         Path work = Files.createTempDirectory("ui-pulse-bench");
         try (BenchBroker broker = BenchBroker.start(work, options.hivemq());
-             Console console = new Console(broker.uri);
+             Console console = new Console(broker.uri, options.record() ? work.resolve("recording.duckdb") : null);
              PacedPublisher publisher = new PacedPublisher(broker.uri, stream, "ui-pulse-publisher")) {
             root.put("broker", broker.kind);
             root.put("startedAt", Instant.now().toString());
@@ -156,8 +160,10 @@ public final class UiPulseBench {
             log("load: " + options.rate() + " msg/s for " + options.seconds() + " s");
             before = console.messages();
             onFx(() -> console.meter.begin("load"));
+            long valuesBefore = console.recordedValues.sum();
             long sent = publisher.paced(options.rate(),
                     System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds()));
+            console.loadValues = console.recordedValues.sum() - valuesBefore;
             long receivedInWindow = console.messages() - before;
             PulseMeter.Phase load = onFx(console.meter::end);
             awaitQuiet(console::messages, before + sent);
@@ -170,6 +176,23 @@ public final class UiPulseBench {
             loadJson.put("receivedAfterDrain", console.messages() - before);
             root.set("load", loadJson);
 
+            if (console.recorder != null) {
+                ObjectNode rec = root.putObject("recording");
+                long t = System.nanoTime();
+                console.recorder.flush(Duration.ofSeconds(120));
+                var status = console.recorder.status();
+                rec.put("valuesOffered", console.recordedValues.sum());
+                rec.put("committedRows", status.rowsWritten());
+                rec.put("dropped", status.dropped());
+                rec.put("maxLagMs", console.maxLagMs);
+                rec.put("finalFlushSeconds", Math.round((System.nanoTime() - t) / 1e7) / 100.0);
+                double raw = RecordingBench.rawAppenderRate(work.resolve("raw.duckdb"), 2_000_000, stream.points());
+                rec.put("rawAppenderRowsPerSecond", Math.round(raw));
+                rec.put("loadValuesPerSecond", Math.round(console.loadValues / load.seconds()));
+                rec.put("ingestOverRawAppender", Math.round(console.loadValues / load.seconds() / raw * 1000) / 1000.0);
+                rec.put("fileBytes", Files.size(work.resolve("recording.duckdb")));
+                log("recording: " + rec);
+            }
             root.put("points", console.service.stats().points());
             root.put("tableRows", onFx(() -> console.table.totalCountProperty().get()));
             root.putPOJO("decodeErrors", console.service.stats().decodeErrors());
@@ -198,12 +221,31 @@ public final class UiPulseBench {
         private FramePump pump;
         private Stage stage;
         PointTableViewModel table;
+        final org.plurigrid.console.client.recording.Recorder recorder;
+        final java.util.concurrent.atomic.LongAdder recordedValues = new java.util.concurrent.atomic.LongAdder();
+        volatile long maxLagMs;
+        volatile long loadValues;
 
-        Console(String uri) throws Exception {
+        Console(String uri, Path recording) throws Exception {
             InstantSource clock = InstantSource.system();
             BrokerConfig config = BrokerConfig.builder("bench", uri).clientId("ui-pulse-console").build();
             service = new TelemetryService(List.of(config), clock, null, TelemetrySettings.DEFAULTS);
             service.addListener(alarms);
+            if (recording != null) {
+                recorder = new org.plurigrid.console.client.recording.Recorder(
+                        org.plurigrid.console.client.recording.DuckDbRecordingStore.singleFile(recording), clock,
+                        org.plurigrid.console.client.recording.RecordingSettings.DEFAULTS);
+                recorder.start();
+                java.util.function.Consumer<org.plurigrid.console.client.telemetry.Measurement> tap = recorder.telemetryTap();
+                service.addListener(m -> {
+                    recordedValues.increment();
+                    tap.accept(m);
+                });
+                ticker.scheduleAtFixedRate(() -> maxLagMs = Math.max(maxLagMs, recorder.status().lag().toMillis()),
+                        100, 100, TimeUnit.MILLISECONDS);
+            } else {
+                recorder = null;
+            }
             ticker.scheduleAtFixedRate(alarms::tick, 250, 250, TimeUnit.MILLISECONDS);
             TelemetryFeed timed = new TimedFeed(service.feed(), meter);
             onFx(() -> {
@@ -268,6 +310,9 @@ public final class UiPulseBench {
             });
             ticker.shutdownNow();
             service.close();
+            if (recorder != null) {
+                recorder.close();
+            }
         }
     }
 

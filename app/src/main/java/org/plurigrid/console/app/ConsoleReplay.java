@@ -252,6 +252,36 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
     }
 
     @Override
+    public List<org.plurigrid.console.client.telemetry.PointId> recordedPoints() throws Exception {
+        Session s = open();
+        return wait(CompletableFuture.supplyAsync(() -> {
+            try {
+                return s.reader().points().values().stream().map(p -> p.id()).sorted().toList();
+            } catch (RecordingException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, s.loader()));
+    }
+
+    @Override
+    public List<org.plurigrid.console.client.recording.RecordedValue> pointValues(Optional<String> otherFile,
+            org.plurigrid.console.client.telemetry.PointId point, Instant from, Instant to) throws Exception {
+        Session s = open();
+        return wait(CompletableFuture.supplyAsync(() -> {
+            try {
+                if (otherFile.isEmpty()) {
+                    return s.reader().pointValues(point, from, to);
+                }
+                try (RecordingReader other = recording.open(java.nio.file.Path.of(otherFile.get()))) {
+                    return other.pointValues(point, from, to);
+                }
+            } catch (RecordingException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, s.loader()));
+    }
+
+    @Override
     public long export(Instant from, Instant to, String file, RecordingReader.ExportFormat format) throws Exception {
         Session s = open();
         // On the loader: the reader serves one thread at a time.

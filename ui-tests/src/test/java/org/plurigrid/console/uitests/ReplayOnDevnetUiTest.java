@@ -108,6 +108,38 @@ class ReplayOnDevnetUiTest {
                 org.plurigrid.console.client.recording.RecordingReader.ExportFormat.PARQUET)).isEqualTo(rows);
         assertThat(parquet).isNotEmptyFile();
 
+        // two periods of one point over each other: the recording's first 5 s against the 5 s after
+        fx(() -> {
+            ((javafx.scene.control.TabPane) window.lookup("#replay-tabs")).getSelectionModel().select(1);
+            return null;
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> trendPoint = (javafx.scene.control.ComboBox<String>) window.lookup("#replay-trend-point");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> trendPoint.getItems().size() > 100));
+        String loadPoint = fx(() -> trendPoint.getItems().stream().filter(p -> p.endsWith("/ActivePower") && p.contains("/load-"))
+                .findFirst().orElseThrow());
+        String recordingStart = fx(() -> ((javafx.scene.control.TextField) window.lookup("#replay-export-from")).getText());
+        java.time.Instant bStart = java.time.Instant.from(org.plurigrid.console.views.replay.ReplayViewModel.PERIOD.parse(recordingStart))
+                .plusSeconds(5);
+        fx(() -> {
+            trendPoint.setValue(loadPoint);
+            ((javafx.scene.control.TextField) window.lookup("#replay-trend-from-a")).setText(recordingStart);
+            ((javafx.scene.control.TextField) window.lookup("#replay-trend-from-b")).setText(
+                    org.plurigrid.console.views.replay.ReplayViewModel.PERIOD.format(bStart));
+            ((javafx.scene.control.TextField) window.lookup("#replay-trend-minutes")).setText("1");
+            return null;
+        });
+        fire(window, "#replay-trend-compare");
+        Label trendMessage = (Label) window.lookup("#replay-trend-message");
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(trendMessage::getText).startsWith(loadPoint + " · A from"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.LineChart<Number, Number> chart = (javafx.scene.chart.LineChart<Number, Number>) window.lookup("#replay-trend-chart");
+        assertThat(fx(() -> chart.getData().get(0).getData().size())).as("period A drawn").isGreaterThan(1);
+        assertThat(fx(() -> chart.getData().get(1).getData().size())).as("period B drawn").isGreaterThan(1);
+        assertThat(fx(trendMessage::getText)).doesNotContain("no GOOD value");
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "replay/05b-two-periods");
+
         // back to live in one action: banner gone, the live feed and the live alarms shown again
         fire(window, "#replay-banner-live");
         WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> !fx(banner::isVisible));

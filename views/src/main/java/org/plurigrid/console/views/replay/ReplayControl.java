@@ -58,6 +58,17 @@ public interface ReplayControl {
     long export(Instant from, Instant to, String file, org.plurigrid.console.client.recording.RecordingReader.ExportFormat format)
             throws Exception;
 
+    /** Blocking: every point the open recording holds, by path. */
+    java.util.List<org.plurigrid.console.client.telemetry.PointId> recordedPoints() throws Exception;
+
+    /**
+     * Blocking: the values of {@code point} that describe [{@code from}, {@code to}) — the one holding at {@code from},
+     * then each received after — in the open recording, or in {@code otherFile} when given (a second recording, opened
+     * read-only for this and closed again).
+     */
+    java.util.List<org.plurigrid.console.client.recording.RecordedValue> pointValues(Optional<String> otherFile,
+            org.plurigrid.console.client.telemetry.PointId point, Instant from, Instant to) throws Exception;
+
     /** Blocking: back to the live feed and alarms; the recording is closed. */
     void backToLive() throws Exception;
 }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -163,7 +164,18 @@ public final class ReplayView extends VBox {
         Button export = button("replay-export", "Export…", () -> chooseExportFile(vm), idle);
         HBox exportRow = row(new Label("From"), from, new Label("to"), to, new Label("UTC"), export);
 
-        getChildren().addAll(header, message, where, timeline, ends, transport, exportTitle, exportRow, whatIf, compareRow, table);
+        VBox rules = new VBox(8, whatIf, compareRow, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        rules.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        javafx.scene.control.Tab rulesTab = new javafx.scene.control.Tab("Rules: recorded vs current", rules);
+        javafx.scene.control.Tab trendsTab = new javafx.scene.control.Tab("Trends: two periods", trendsPane(vm, idle));
+        trendsTab.setId("replay-trends-tab");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(rulesTab, trendsTab);
+        tabs.setId("replay-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        getChildren().addAll(header, message, where, timeline, ends, transport, exportTitle, exportRow, tabs);
     }
 
     private static String raised(int count, Optional<Instant> first, String priority) {
@@ -196,6 +208,85 @@ public final class ReplayView extends VBox {
         row.getStyleClass().add("replay-row");
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
+    }
+
+    /** Two periods of one point over each other: A from the open recording, B from it or another one. */
+    private javafx.scene.Node trendsPane(ReplayViewModel replay, BooleanBinding idle) {
+        TrendComparisonViewModel vm = replay.trends();
+        javafx.scene.control.ComboBox<String> point = new javafx.scene.control.ComboBox<>(vm.points());
+        point.setId("replay-trend-point");
+        point.setEditable(true);
+        point.setPrefWidth(340);
+        point.valueProperty().bindBidirectional(vm.pointProperty());
+        javafx.scene.control.TextField a = field("replay-trend-from-a", vm.fromAProperty(), 15);
+        javafx.scene.control.TextField b = field("replay-trend-from-b", vm.fromBProperty(), 15);
+        javafx.scene.control.TextField minutes = field("replay-trend-minutes", vm.minutesProperty(), 4);
+        javafx.scene.control.TextField other = field("replay-trend-other", vm.otherRecordingProperty(), 18);
+        other.setPromptText("this recording");
+        Button browse = new Button("…");
+        browse.setTooltip(new javafx.scene.control.Tooltip("Period B from another recording"));
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Recording for period B");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Recordings (*.duckdb)", "*.duckdb"));
+            File chosen = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+            if (chosen != null) {
+                vm.otherRecordingProperty().set(chosen.getAbsolutePath());
+            }
+        });
+        Button compare = button("replay-trend-compare", "Compare", vm::compare, idle.or(vm.busyProperty()));
+        HBox row1 = row(new Label("Point"), point, new Label("Minutes"), minutes, compare);
+        HBox row2 = row(new Label("A from"), a, new Label("B from"), b, new Label("UTC, B in"), other, browse);
+
+        javafx.scene.chart.NumberAxis x = new javafx.scene.chart.NumberAxis();
+        x.setLabel("s since each period's start");
+        javafx.scene.chart.NumberAxis y = new javafx.scene.chart.NumberAxis();
+        y.setForceZeroInRange(false);
+        javafx.scene.chart.LineChart<Number, Number> chart = new javafx.scene.chart.LineChart<>(x, y);
+        chart.setId("replay-trend-chart");
+        chart.getStyleClass().add("replay-trend");
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        javafx.scene.chart.XYChart.Series<Number, Number> sa = new javafx.scene.chart.XYChart.Series<>();
+        sa.setName("A");
+        javafx.scene.chart.XYChart.Series<Number, Number> sb = new javafx.scene.chart.XYChart.Series<>();
+        sb.setName("B");
+        chart.getData().addAll(List.of(sa, sb));
+        vm.seriesA().addListener((javafx.collections.ListChangeListener<TrendComparisonViewModel.Sample>) c -> steps(sa, vm.seriesA()));
+        vm.seriesB().addListener((javafx.collections.ListChangeListener<TrendComparisonViewModel.Sample>) c -> steps(sb, vm.seriesB()));
+        Label said = new Label();
+        said.setId("replay-trend-message");
+        said.setWrapText(true);
+        said.textProperty().bind(vm.messageProperty());
+        said.setMinHeight(Region.USE_PREF_SIZE);
+        VBox box = new VBox(8, row1, row2, said, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        box.setPadding(new javafx.geometry.Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    /** A held value draws as a step: each sample's value runs flat to the next sample's time. NaN (not GOOD) is left out. */
+    private static void steps(javafx.scene.chart.XYChart.Series<Number, Number> series, List<TrendComparisonViewModel.Sample> samples) {
+        List<javafx.scene.chart.XYChart.Data<Number, Number>> data = new java.util.ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            TrendComparisonViewModel.Sample s = samples.get(i);
+            if (Double.isNaN(s.value())) {
+                continue;
+            }
+            data.add(new javafx.scene.chart.XYChart.Data<>(s.seconds(), s.value()));
+            if (i + 1 < samples.size()) {
+                data.add(new javafx.scene.chart.XYChart.Data<>(samples.get(i + 1).seconds(), s.value()));
+            }
+        }
+        series.getData().setAll(data);
+    }
+
+    private static javafx.scene.control.TextField field(String id, javafx.beans.property.StringProperty p, int columns) {
+        javafx.scene.control.TextField t = new javafx.scene.control.TextField();
+        t.setId(id);
+        t.setPrefColumnCount(columns);
+        t.textProperty().bindBidirectional(p);
+        return t;
     }
 
     private void chooseExportFile(ReplayViewModel vm) {

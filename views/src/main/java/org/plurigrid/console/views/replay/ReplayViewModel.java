@@ -51,6 +51,7 @@ public final class ReplayViewModel implements FrameListener {
     private final ReplayControl control;
     private final Executor background;
     private final Executor fx;
+    private final TrendComparisonViewModel trends;
 
     private final ReadOnlyBooleanWrapper replaying = new ReadOnlyBooleanWrapper(this, "replaying", false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
@@ -83,6 +84,7 @@ public final class ReplayViewModel implements FrameListener {
      */
     public ReplayViewModel(ReplayControl control, Executor background, Executor fx) {
         this.control = Objects.requireNonNull(control, "control");
+        this.trends = new TrendComparisonViewModel(control, background, fx);
         this.background = Objects.requireNonNull(background, "background");
         this.fx = Objects.requireNonNull(fx, "fx");
         speed.addListener((o, was, is) -> {
@@ -182,6 +184,7 @@ public final class ReplayViewModel implements FrameListener {
             playing.set(false);
             playHead.set(null);
             showPlayHead(r.from());
+            trends.opened(r);
             exportFrom.set(PERIOD.format(r.from()));
             exportTo.set(PERIOD.format(r.to()));
             message.set("Replaying " + fileName(r.location()) + ". Overview, Map and Alarms show the recording.");
@@ -363,6 +366,7 @@ public final class ReplayViewModel implements FrameListener {
             playHead.set(null);
             playHeadText.set("");
             position.set(0);
+            trends.closed();
             message.set("Live. Open a recording to replay it.");
             refreshCurrentRecording();
         }, "Returning to live failed: ");
@@ -473,6 +477,11 @@ public final class ReplayViewModel implements FrameListener {
     /** End of the period to export (its last second included), UTC; the recording's end when it opens. */
     public javafx.beans.property.StringProperty exportToProperty() {
         return exportTo;
+    }
+
+    /** Two periods of one point side by side. */
+    public TrendComparisonViewModel trends() {
+        return trends;
     }
 
     public DoubleProperty speedProperty() {

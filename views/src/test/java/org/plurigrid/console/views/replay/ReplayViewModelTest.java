@@ -22,6 +22,13 @@ class ReplayViewModelTest {
 
     static final Instant FROM = Instant.parse("2026-12-03T08:00:00Z");
     static final Instant TO = FROM.plusSeconds(3600);
+    static final org.plurigrid.console.client.telemetry.PointId POINT =
+            new org.plurigrid.console.client.telemetry.PointId("grid-a", "sub-1", "load-1", "ActivePower");
+
+    static org.plurigrid.console.client.recording.RecordedValue rv(Instant t, double v,
+            org.plurigrid.console.client.telemetry.Quality q) {
+        return new org.plurigrid.console.client.recording.RecordedValue(1, t.toEpochMilli(), t.toEpochMilli(), POINT, v, q, "kW");
+    }
     static final ChangeSet FRAME = new ChangeSet(List.of(), TelemetryStats.EMPTY);
 
     /** A recording of one hour with an alarm at 10 min; the play head moves as told. */
@@ -104,6 +111,20 @@ class ReplayViewModelTest {
                     Optional.empty(), "CRITICAL", "")));
         }
 
+        final java.util.Map<String, List<org.plurigrid.console.client.recording.RecordedValue>> values = new java.util.HashMap<>();
+
+        @Override
+        public List<org.plurigrid.console.client.telemetry.PointId> recordedPoints() {
+            return List.of(POINT, new org.plurigrid.console.client.telemetry.PointId("grid-a", "sub-1", "pv-2", "ActivePower"));
+        }
+
+        @Override
+        public List<org.plurigrid.console.client.recording.RecordedValue> pointValues(Optional<String> otherFile,
+                org.plurigrid.console.client.telemetry.PointId point, Instant from, Instant to) {
+            calls.add("values " + otherFile.orElse("-") + " " + point + " " + from + " " + to);
+            return values.getOrDefault(otherFile.orElse("-") + " " + from, List.of());
+        }
+
         @Override
         public long export(Instant from, Instant to, String file,
                            org.plurigrid.console.client.recording.RecordingReader.ExportFormat format) {
@@ -119,6 +140,42 @@ class ReplayViewModelTest {
 
     final ScriptedControl control = new ScriptedControl();
     final ReplayViewModel vm = new ReplayViewModel(control, Runnable::run, Runnable::run);
+
+    @Test
+    void twoPeriodsOfOnePointOverlayAsStepsFromTheirOwnStartWithGapsWhereNotGood() {
+        var good = org.plurigrid.console.client.telemetry.Quality.GOOD;
+        Instant b = FROM.plusSeconds(600);
+        // A: 5 kW held from before its start, 7 kW at +30 s; B (another recording): 6 kW, STALE at +20 s, 8 kW at +40 s
+        control.values.put("- " + FROM, List.of(rv(FROM.minusSeconds(3), 5, good), rv(FROM.plusSeconds(30), 7, good)));
+        control.values.put("/tmp/other.duckdb " + b, List.of(rv(b, 6, good),
+                rv(b.plusSeconds(20), 0, org.plurigrid.console.client.telemetry.Quality.STALE), rv(b.plusSeconds(40), 8, good)));
+        vm.openCurrent();
+        TrendComparisonViewModel t = vm.trends();
+        assertThat(t.points()).containsExactly("grid-a/sub-1/load-1/ActivePower", "grid-a/sub-1/pv-2/ActivePower");
+        assertThat(t.pointProperty().get()).isEqualTo("grid-a/sub-1/load-1/ActivePower");
+        assertThat(t.fromAProperty().get()).isEqualTo("2026-12-03 08:00:00");
+        assertThat(t.fromBProperty().get()).isEqualTo("2026-12-03 08:10:00");
+        t.minutesProperty().set("1");
+        t.otherRecordingProperty().set("/tmp/other.duckdb");
+
+        t.compare();
+
+        assertThat(t.seriesA()).containsExactly(new TrendComparisonViewModel.Sample(0, 5), new TrendComparisonViewModel.Sample(30, 7),
+                new TrendComparisonViewModel.Sample(60, 7));
+        assertThat(t.seriesB()).containsExactly(new TrendComparisonViewModel.Sample(0, 6),
+                new TrendComparisonViewModel.Sample(20, Double.NaN), new TrendComparisonViewModel.Sample(40, 8),
+                new TrendComparisonViewModel.Sample(60, 8));
+        assertThat(t.messageProperty().get()).isEqualTo("grid-a/sub-1/load-1/ActivePower · A from 2026-12-03 08:00:00: 2 values, "
+                + "5.00 to 7.00 · B from 2026-12-03 08:10:00 in other.duckdb: 2 values, 6.00 to 8.00");
+
+        t.pointProperty().set("grid-a/nowhere");
+        t.compare();
+        assertThat(t.messageProperty().get()).isEqualTo("Choose a point the recording holds: \"grid-a/nowhere\" is not one.");
+        t.pointProperty().set("grid-a/sub-1/load-1/ActivePower");
+        t.minutesProperty().set("0");
+        t.compare();
+        assertThat(t.messageProperty().get()).startsWith("The length is a whole number of minutes");
+    }
 
     @Test
     void exportsThePeriodSetWithItsLastSecondWholeInTheFormatOfTheFileName() {

@@ -191,6 +191,19 @@ public final class ConsoleApplication extends Application {
                 "Acknowledge the selected alarms", alarms::acknowledgeSelected);
         window.addShortcut(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.M,
                 javafx.scene.input.KeyCombination.SHORTCUT_DOWN), "Mute or unmute the horn", alarms::toggleHornMute);
+        if (map != null && demandResponse != null) {
+            // a lasso on the map becomes a DER group on the demand-response screen
+            ConsoleDemandResponse dr = demandResponse;
+            map.viewModel().onDemandResponse(sites -> {
+                org.plurigrid.console.views.dr.DemandResponseViewModel v = dr.viewModel();
+                if (v == null) {
+                    LOG.info("Demand response has not started yet; the lasso's sites are not handed over");
+                    return;
+                }
+                v.setGroup(sites);
+                window.select("demand-response");
+            });
+        }
         if (map != null) {
             alarms.onShowOnMap(alarm -> {
                 map.select(alarm);

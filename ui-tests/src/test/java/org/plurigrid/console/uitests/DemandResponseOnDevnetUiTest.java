@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.plurigrid.console.uitests.ConsoleOnDevnet.fx;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterAll;
@@ -47,6 +48,65 @@ class DemandResponseOnDevnetUiTest {
             return reader.events(java.time.Instant.EPOCH, java.time.Instant.now().plusSeconds(60)).stream()
                     .filter(e -> e.kind() == org.plurigrid.console.client.recording.RecordedEvent.EventKind.CHAIN_TX).toList();
         }
+    }
+
+    @Test
+    void aLassoOnTheMapBecomesADerGroupOnTheDemandResponseScreen() throws Exception {
+        MainWindow window = app.window();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> app.demandResponse().isPresent()));
+        DemandResponseViewModel dr = app.demandResponse().orElseThrow();
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.sites().size() >= 5));
+        robot.clickOn("#nav-map");
+        org.plurigrid.console.maplayers.map.SupergridMapView map = fx(() -> (org.plurigrid.console.maplayers.map.SupergridMapView)
+                window.lookup(".supergrid-map"));
+        // find a fleet substation as an operator would (search zooms to it), then lasso it with its nearest drawn neighbour
+        fx(() -> map.viewModel().search("zeeland-sub-01"));
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> map.layer().screenPointOf("zeeland-sub-01").isPresent()));
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        java.util.List<String> pair = fx(() -> {
+            javafx.geometry.Point2D a = map.layer().screenPointOf("zeeland-sub-01").orElseThrow();
+            String nearest = dr.sites().stream().map(f -> f.target()).filter(t -> !t.equals("zeeland-sub-01"))
+                    .filter(t -> map.layer().screenPointOf(t).isPresent())
+                    .min(java.util.Comparator.comparingDouble(t -> map.layer().screenPointOf(t).orElseThrow().distance(a)))
+                    .orElseThrow();
+            return java.util.List.of("zeeland-sub-01", nearest);
+        });
+        javafx.geometry.Point2D[] corners = fx(() -> {
+            double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+            for (String id : pair) {
+                javafx.geometry.Point2D p = map.layer().localToScreen(map.layer().screenPointOf(id).orElseThrow());
+                minX = Math.min(minX, p.getX());
+                minY = Math.min(minY, p.getY());
+                maxX = Math.max(maxX, p.getX());
+                maxY = Math.max(maxY, p.getY());
+            }
+            return new javafx.geometry.Point2D[] {new javafx.geometry.Point2D(minX - 6, minY - 6), new javafx.geometry.Point2D(maxX + 6, maxY + 6)};
+        });
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        try {
+            robot.drag(corners[0], javafx.scene.input.MouseButton.PRIMARY).moveTo(corners[1]).release(javafx.scene.input.MouseButton.PRIMARY);
+        } finally {
+            robot.release(javafx.scene.input.KeyCode.SHIFT);
+        }
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> map.viewModel().lassoed().containsAll(pair)));
+        Screenshots.save(window, "dr-00-lasso-on-the-map");
+        java.util.List<String> caught = fx(() -> java.util.List.copyOf(map.viewModel().lassoed()));
+
+        robot.clickOn("#map-lasso-dr");
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> dr.group().equals(caught)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("group " + fx(() -> List.copyOf(dr.group())) + " caught " + caught + " offers "
+                    + fx(() -> map.viewModel().offersDemandResponse()) + " view shown " + fx(() -> window.lookup("#dr-sites") != null));
+        }
+        assertThat(fx(() -> dr.groupTextProperty().get())).startsWith("Group of " + caught.size() + " sites");
+        robot.clickOn("Dispatch");
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        Screenshots.save(window, "dr-00b-group-from-the-lasso");
+        fx(() -> {
+            dr.setGroup(java.util.List.of());
+            return null;
+        });
     }
 
     @Test

@@ -237,6 +237,24 @@ public final class SupergridLayer extends MapLayer {
         return at.screenPointOf(geometry, id);
     }
 
+    /** The substations drawn inside the rectangle between two corners (layer coordinates), by id: a lasso. */
+    public List<String> substationsWithin(double x0, double y0, double x1, double y1) {
+        if (geometry == null) {
+            return List.of();
+        }
+        double left = Math.min(x0, x1);
+        double right = Math.max(x0, x1);
+        double top = Math.min(y0, y1);
+        double bottom = Math.max(y0, y1);
+        List<String> out = new java.util.ArrayList<>();
+        for (var s : geometry.substations) {
+            at.screenPointOf(geometry, s.id()).filter(p -> p.getX() >= left && p.getX() <= right && p.getY() >= top
+                    && p.getY() <= bottom).ifPresent(p -> out.add(s.id()));
+        }
+        out.sort(null);
+        return out;
+    }
+
     /**
      * The asset under a point of the map: a substation first; then nothing when the point is on a DER cluster's
      * circle (what is under the pointer is the cluster, not the line beside it); then the nearest line within a few

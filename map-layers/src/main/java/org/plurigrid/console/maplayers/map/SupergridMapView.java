@@ -88,7 +88,7 @@ public final class SupergridMapView extends StackPane {
         BorderPane chrome = new BorderPane();
         chrome.setPickOnBounds(false);
         chrome.setMinSize(0, 0); // the panels never dictate the map's size
-        VBox left = new VBox(8, searchBox(), legend(), securityPanel());
+        VBox left = new VBox(8, searchBox(), legend(), securityPanel(), lassoPanel());
         left.setPickOnBounds(false);
         left.setMaxWidth(Region.USE_PREF_SIZE);
         left.setPadding(new Insets(10));
@@ -101,6 +101,7 @@ public final class SupergridMapView extends StackPane {
         BorderPane.setAlignment(detailPane, Pos.TOP_RIGHT);
         chrome.setRight(detailPane);
         getChildren().addAll(map, chrome);
+        wireLasso(); // its band is drawn over the map
 
         flowTimer = new AnimationTimer() {
             private long last;
@@ -221,6 +222,81 @@ public final class SupergridMapView extends StackPane {
         };
         viewModel.centerLatProperty().addListener((obs, o, n) -> center.run());
         viewModel.centerLonProperty().addListener((obs, o, n) -> center.run());
+    }
+
+    /**
+     * Shift + drag draws a lasso (a rectangle; the map does not pan meanwhile): the substations drawn inside it become
+     * a group, offered to demand response.
+     */
+    private void wireLasso() {
+        javafx.scene.shape.Rectangle band = new javafx.scene.shape.Rectangle();
+        band.getStyleClass().add("map-lasso");
+        band.setManaged(false);
+        band.setVisible(false);
+        band.setMouseTransparent(true);
+        getChildren().add(band);
+        double[] from = new double[2];
+        map.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.isShiftDown()) {
+                Point2D p = sceneToLocal(e.getSceneX(), e.getSceneY());
+                from[0] = p.getX();
+                from[1] = p.getY();
+                band.setX(p.getX());
+                band.setY(p.getY());
+                band.setWidth(0);
+                band.setHeight(0);
+                band.setVisible(true);
+                e.consume();
+            }
+        });
+        map.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (band.isVisible()) {
+                Point2D p = sceneToLocal(e.getSceneX(), e.getSceneY());
+                band.setX(Math.min(from[0], p.getX()));
+                band.setY(Math.min(from[1], p.getY()));
+                band.setWidth(Math.abs(p.getX() - from[0]));
+                band.setHeight(Math.abs(p.getY() - from[1]));
+                e.consume();
+            }
+        });
+        map.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (band.isVisible()) {
+                band.setVisible(false);
+                Point2D a = layer.sceneToLocal(localToScene(band.getX(), band.getY()));
+                Point2D b = layer.sceneToLocal(localToScene(band.getX() + band.getWidth(), band.getY() + band.getHeight()));
+                viewModel.lasso(layer.substationsWithin(a.getX(), a.getY(), b.getX(), b.getY()));
+                e.consume();
+            }
+        });
+        map.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.isShiftDown()) {
+                e.consume(); // the end of a lasso is not a click that selects
+            }
+        });
+    }
+
+    /** What the lasso caught, and the way to demand response with it. */
+    private Node lassoPanel() {
+        Label caught = new Label();
+        caught.setId("map-lasso-text");
+        caught.setWrapText(true);
+        caught.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> viewModel.lassoed().isEmpty() ? ""
+                : viewModel.lassoed().size() + " substation" + (viewModel.lassoed().size() == 1 ? "" : "s") + " in the lasso: "
+                + String.join(", ", viewModel.lassoed().subList(0, Math.min(4, viewModel.lassoed().size())))
+                + (viewModel.lassoed().size() > 4 ? ", …" : ""), viewModel.lassoed()));
+        javafx.scene.control.Button dr = new javafx.scene.control.Button("Demand response for these sites…");
+        dr.setId("map-lasso-dr");
+        dr.setOnAction(e -> viewModel.demandResponseForLasso());
+        dr.setVisible(viewModel.offersDemandResponse());
+        javafx.scene.control.Button clear = new javafx.scene.control.Button("Clear");
+        clear.setOnAction(e -> viewModel.clearLasso());
+        javafx.scene.layout.HBox buttons = new javafx.scene.layout.HBox(6, dr, clear);
+        VBox box = new VBox(6, caught, buttons);
+        box.getStyleClass().add("map-panel");
+        box.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.lassoed()));
+        box.managedProperty().bind(box.visibleProperty());
+        viewModel.lassoed().addListener((javafx.collections.ListChangeListener<String>) c -> dr.setVisible(viewModel.offersDemandResponse()));
+        return box;
     }
 
     private void wireSelection() {

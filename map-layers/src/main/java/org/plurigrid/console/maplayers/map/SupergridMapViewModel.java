@@ -49,6 +49,10 @@ public final class SupergridMapViewModel {
     private final ReadOnlyObjectWrapper<GridSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final Map<String, Quality> quality = new HashMap<>();
     private final ReadOnlyObjectWrapper<String> selectedId = new ReadOnlyObjectWrapper<>(this, "selectedId");
+    private final javafx.collections.ObservableList<String> lassoed = javafx.collections.FXCollections.observableArrayList();
+    private final javafx.collections.ObservableList<String> lassoedView =
+            javafx.collections.FXCollections.unmodifiableObservableList(lassoed);
+    private java.util.function.Consumer<java.util.List<String>> demandResponse;
     private final ReadOnlyObjectWrapper<AssetDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyStringWrapper searchMessage = new ReadOnlyStringWrapper(this, "searchMessage", "");
     private final ReadOnlyObjectWrapper<LayerVisibility> visibility =
@@ -503,6 +507,36 @@ public final class SupergridMapViewModel {
 
     public BooleanProperty flowAnimationProperty() {
         return flowAnimation;
+    }
+
+    /** The substations caught by the last lasso (Shift + drag on the map); empty: none. */
+    public javafx.collections.ObservableList<String> lassoed() {
+        return lassoedView;
+    }
+
+    /** A lasso caught these substations (the view found which were drawn inside it). */
+    public void lasso(java.util.List<String> substationIds) {
+        lassoed.setAll(substationIds);
+    }
+
+    public void clearLasso() {
+        lassoed.clear();
+    }
+
+    /** Where "Demand response for these sites" goes (the app: the DR screen with them as a group); unset: not offered. */
+    public void onDemandResponse(java.util.function.Consumer<java.util.List<String>> action) {
+        demandResponse = action;
+    }
+
+    public boolean offersDemandResponse() {
+        return demandResponse != null;
+    }
+
+    /** Hands the lassoed substations to demand response as a group. */
+    public void demandResponseForLasso() {
+        if (demandResponse != null && !lassoed.isEmpty()) {
+            demandResponse.accept(java.util.List.copyOf(lassoed));
+        }
     }
 
     public DoubleProperty textScaleProperty() {

@@ -8,6 +8,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -123,11 +124,39 @@ public final class DemandResponseView extends StackPane {
         sites.getColumns().add(key(numeric("Flexible", f -> kw(f.reductionKw())), "9999"));
         ColumnFit.scrollWhenNarrow(sites); // at 150 % on 1920 px the eight columns need more than the table has
         sites.setPlaceholder(wrapped("No site with controllable devices yet (waiting for births)"));
+        sites.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         sites.getSelectionModel().selectedItemProperty().addListener((o, was, f) -> {
             if (f != null) {
                 vm.targetProperty().set(f.target());
             }
         });
+        // Ctrl/Shift-click several sites: a DER group, dispatched together (one event per site)
+        // The operator's own selection (click, Ctrl/Shift-click, keys) makes the group; the table's selection is lost
+        // whenever the sites refresh, so the group lives in the view-model and is shown again as selected rows.
+        Runnable fromSelection = () -> {
+            List<String> selected = sites.getSelectionModel().getSelectedItems().stream().map(Flexibility::target).toList();
+            if (selected.size() >= 2 || vm.group().size() >= 2 && !selected.equals(vm.group())) {
+                vm.setGroup(selected);
+            }
+        };
+        sites.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> fromSelection.run());
+        sites.addEventHandler(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> fromSelection.run());
+        Runnable showGroup = () -> {
+            if (vm.group().size() < 2) {
+                return;
+            }
+            List<String> selected = sites.getSelectionModel().getSelectedItems().stream().map(Flexibility::target).toList();
+            if (!selected.equals(vm.group())) {
+                sites.getSelectionModel().clearSelection();
+                for (int i = 0; i < sites.getItems().size(); i++) {
+                    if (vm.group().contains(sites.getItems().get(i).target())) {
+                        sites.getSelectionModel().select(i);
+                    }
+                }
+            }
+        };
+        vm.group().addListener((ListChangeListener<String>) c -> showGroup.run());
+        vm.sites().addListener((ListChangeListener<Flexibility>) c -> javafx.application.Platform.runLater(showGroup));
 
         GridPane form = new GridPane();
         form.getStyleClass().add("dr-form");
@@ -177,9 +206,24 @@ public final class DemandResponseView extends StackPane {
         review.disableProperty().bind(vm.canReviewProperty().not().or(vm.busyProperty()));
         review.setOnAction(e -> vm.review());
 
+        Label groupNote = new Label();
+        groupNote.setId("dr-group");
+        groupNote.textProperty().bind(vm.groupTextProperty());
+        groupNote.setWrapText(true);
+        Button reviewGroup = new Button("Review for the group…");
+        reviewGroup.setId("dr-review-group");
+        reviewGroup.setTooltip(new javafx.scene.control.Tooltip("The value is the group's reduction, shared by the selected "
+                + "sites in proportion to their flexibility now: one event per site"));
+        reviewGroup.disableProperty().bind(Bindings.size(vm.group()).lessThan(2).or(vm.busyProperty()));
+        reviewGroup.setOnAction(e -> vm.reviewGroup());
+        groupNote.visibleProperty().bind(Bindings.size(vm.group()).greaterThanOrEqualTo(2));
+        groupNote.managedProperty().bind(groupNote.visibleProperty());
+        reviewGroup.visibleProperty().bind(groupNote.visibleProperty());
+        reviewGroup.managedProperty().bind(groupNote.visibleProperty());
+
         Label title = new Label("Request");
         title.getStyleClass().add("section-title");
-        VBox right = new VBox(8, title, limits, form, refusal, overlapNote, review);
+        VBox right = new VBox(8, title, limits, form, refusal, overlapNote, review, groupNote, reviewGroup);
         right.getStyleClass().add("dr-panel");
         right.setPadding(new Insets(10));
         right.setMinWidth(Region.USE_PREF_SIZE); // the form is read whole; the sites table gives way (and scrolls)

@@ -97,6 +97,9 @@ public final class DemandResponseViewModel {
     private final ReadOnlyObjectWrapper<CongestionRelief.Proposal> proposal = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSettleFollowed = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<String> group = FXCollections.observableArrayList();
+    private final ObservableList<String> groupView = FXCollections.unmodifiableObservableList(group);
+    private final ReadOnlyStringWrapper groupText = new ReadOnlyStringWrapper("");
 
     // read-only views made once: a wrapper made per call could be collected, and the listeners added to it with it
     private final ObservableList<Flexibility> sitesView = FXCollections.unmodifiableObservableList(sites);
@@ -148,6 +151,7 @@ public final class DemandResponseViewModel {
         BackgroundTask.run(background, fx, actions::sites, o -> {
             if (o instanceof Outcome.Done<List<Flexibility>> d) {
                 sites.setAll(d.value());
+                updateGroupText();
                 if (target.get().isBlank() && !d.value().isEmpty()) {
                     target.set(d.value().getFirst().target());
                 }
@@ -303,6 +307,78 @@ public final class DemandResponseViewModel {
             return;
         }
         prepare(List.of(r.get()));
+    }
+
+    /**
+     * A DER group: several sites (picked in the sites table, or by a lasso on the map) dispatched together, one event
+     * per site. Fewer than two: no group.
+     */
+    public void setGroup(List<String> sites) {
+        group.setAll(sites.stream().distinct().toList());
+        updateGroupText();
+    }
+
+    private void updateGroupText() {
+        if (group.size() < 2) {
+            groupText.set("");
+            return;
+        }
+        List<Flexibility> known = sites.stream().filter(f -> group.contains(f.target())).toList();
+        double flexible = known.stream().mapToDouble(Flexibility::reductionKw).sum();
+        groupText.set(known.size() == group.size()
+                ? String.format(Locale.ROOT, "Group of %d sites, %.0f kW flexible now", group.size(), flexible)
+                : String.format(Locale.ROOT, "Group of %d sites (%d with controllable devices), %.0f kW flexible now", group.size(),
+                        known.size(), flexible));
+    }
+
+    /**
+     * Step one for the group: the form's value is the group's reduction (kW, negative, as
+     * {@code DISPATCH_SETPOINT_RELATIVE}), shared by the sites in proportion to their flexibility now, one event each,
+     * with the form's timing. More than the group has is refused.
+     */
+    public void reviewGroup() {
+        if (group.size() < 2) {
+            return;
+        }
+        double total;
+        try {
+            total = number(value.get(), "Value");
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        if (payloadType.get() != PayloadType.DISPATCH_SETPOINT_RELATIVE || total >= 0) {
+            error.set("A group is asked for a reduction: choose DISPATCH_SETPOINT_RELATIVE and a negative value (kW)");
+            return;
+        }
+        List<Flexibility> members = sites.stream().filter(f -> group.contains(f.target()) && f.reductionKw() > 0).toList();
+        double flexible = members.stream().mapToDouble(Flexibility::reductionKw).sum();
+        if (-total > flexible + 1e-9) {
+            error.set(String.format(Locale.ROOT, "Refused: the group has %.0f kW flexible now, %.0f kW asked", flexible, -total));
+            return;
+        }
+        StringBuilder why = new StringBuilder();
+        Optional<DispatchRequest> timing = request(why);
+        if (timing.isEmpty()) {
+            error.set(why.toString());
+            return;
+        }
+        DispatchRequest t = timing.get();
+        List<DispatchRequest> requests = members.stream().map(f -> new DispatchRequest(f.target(), PayloadType.DISPATCH_SETPOINT_RELATIVE,
+                Math.round(total * f.reductionKw() / flexible * 10) / 10.0, "KW", t.start(), t.duration(), t.randomizeStart(),
+                t.priority(), t.ramp())).toList();
+        ProgramInfo program = this.program.get();
+        if (program != null) {
+            for (DispatchRequest r : requests) {
+                Optional<String> refused = program.refusal(r);
+                if (refused.isPresent()) {
+                    error.set(refused.get());
+                    return;
+                }
+            }
+        }
+        error.set("");
+        prepare(requests);
     }
 
     /** Step one for a proposal: one event per site, reducing by the proposed kW, with the form's timing. */
@@ -703,6 +779,16 @@ public final class DemandResponseViewModel {
     /** True when every followed event is over (cancelled or ended) and none is settled yet. */
     public ReadOnlyBooleanProperty canSettleFollowedProperty() {
         return canSettleFollowed.getReadOnlyProperty();
+    }
+
+    /** The sites of the DER group (two or more when there is one). */
+    public ObservableList<String> group() {
+        return groupView;
+    }
+
+    /** "Group of N sites, X kW flexible now", empty without a group. */
+    public ReadOnlyStringProperty groupTextProperty() {
+        return groupText.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -131,6 +131,36 @@ class DemandResponseViewModelTest {
     }
 
     @Test
+    void aGroupOfSitesSharesItsReductionByFlexibilityOneEventPerSite() {
+        vm.setGroup(java.util.List.of("site-a", "site-b"));
+        assertThat(vm.groupTextProperty().get()).isEqualTo("Group of 2 sites, 100 kW flexible now");
+        vm.valueProperty().set("-50");
+
+        vm.reviewGroup();
+
+        assertThat(vm.stepProperty().get()).isEqualTo(DemandResponseViewModel.Step.CONFIRM);
+        assertThat(vm.pending()).extracting(p -> p.request().target() + " " + p.request().value())
+                .containsExactly("site-a -35.0", "site-b -15.0");
+        assertThat(vm.confirmationProperty().get()).contains("Message 1: ").contains("Message 2: ");
+        vm.confirm();
+        assertThat(backend.sent).hasSize(2);
+    }
+
+    @Test
+    void aGroupIsNotAskedForMoreThanItHasOrForSomethingOtherThanAReduction() {
+        vm.setGroup(java.util.List.of("site-a", "site-b"));
+        vm.valueProperty().set("-150");
+        vm.reviewGroup();
+        assertThat(vm.errorProperty().get()).isEqualTo("Refused: the group has 100 kW flexible now, 150 kW asked");
+        vm.valueProperty().set("20");
+        vm.reviewGroup();
+        assertThat(vm.errorProperty().get()).startsWith("A group is asked for a reduction");
+        assertThat(backend.prepared).isEmpty();
+        vm.setGroup(java.util.List.of("site-a"));
+        assertThat(vm.groupTextProperty().get()).as("one site is no group").isEmpty();
+    }
+
+    @Test
     void settlingWaitsForTheEventToBeOverThenReportsAndPays() {
         vm.valueProperty().set("-20");
         vm.review();

@@ -155,6 +155,8 @@ class GovernanceWiringTest {
                 .contains("MsgVoteWeighted").contains("\"weight\": \"0.700000000000000000\"");
         runOnFx(() -> wiring.proposals().confirm());
         eventually("weighted vote shown as alice's", WAIT, () -> wiring.proposals().myVoteProperty().get().equals("alice voted yes 0.7, no 0.3"));
+        // the node may show the vote (periodic refresh) a moment before the signing call returns and records it
+        eventually("weighted vote in the history", WAIT, () -> wiring.accounts().history().size() == 2);
         assertThat(onFx(() -> wiring.accounts().history().size())).isEqualTo(2);
     }
 

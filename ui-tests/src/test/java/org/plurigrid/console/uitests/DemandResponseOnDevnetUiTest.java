@@ -55,6 +55,7 @@ class DemandResponseOnDevnetUiTest {
         MainWindow window = app.window();
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> fx(() -> app.demandResponse().isPresent()));
         DemandResponseViewModel dr = app.demandResponse().orElseThrow();
+        robot.clickOn("#nav-demand-response"); // the screen loads its sites when shown
         WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.sites().size() >= 5));
         robot.clickOn("#nav-map");
         org.plurigrid.console.maplayers.map.SupergridMapView map = fx(() -> (org.plurigrid.console.maplayers.map.SupergridMapView)

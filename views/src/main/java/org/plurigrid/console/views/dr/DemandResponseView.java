@@ -503,7 +503,8 @@ public final class DemandResponseView extends StackPane {
         table.getColumns().add(key(text("Start", e -> time.format(e.start())), "12-03 23:20:20"));
         table.getColumns().add(key(numeric("Min", e -> Long.toString(e.duration().toMinutes())), "240"));
         table.getColumns().add(key(numeric("Height", e -> Long.toString(e.height())), "999999"));
-        TableColumn<ChainEvent, String> payload = text("Payload", e -> e.payloadType() + " " + e.value() + " " + e.units());
+        TableColumn<ChainEvent, String> payload = key(text("Payload", e -> e.payloadType() + " " + e.value() + " " + e.units()),
+                "DISPATCH_SETPOINT_RELATIVE"); // its header is never cut; a longer value has its tooltip
         ColumnFit.tooltipWhenCut(payload);
         table.getColumns().add(payload);
         ColumnFit.scrollWhenNarrow(table);

@@ -241,57 +241,30 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
     public AlarmReplay.Comparison compareRules(Instant from, Instant to) throws Exception {
         Session s = open();
         AlarmRuleSet current = live.rules();
-        // On the loader: the reader serves one thread at a time.
-        return wait(CompletableFuture.supplyAsync(() -> {
-            try {
-                return AlarmReplay.compare(s.reader(), from, to, current);
-            } catch (RecordingException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, s.loader()));
+        return wait(onLoader(s, r -> AlarmReplay.compare(r, from, to, current)));
     }
 
     @Override
     public List<org.plurigrid.console.client.telemetry.PointId> recordedPoints() throws Exception {
-        Session s = open();
-        return wait(CompletableFuture.supplyAsync(() -> {
-            try {
-                return s.reader().points().values().stream().map(p -> p.id()).sorted().toList();
-            } catch (RecordingException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, s.loader()));
+        return wait(onLoader(open(), r -> r.points().values().stream().map(p -> p.id()).sorted().toList()));
     }
 
     @Override
     public List<org.plurigrid.console.client.recording.RecordedValue> pointValues(Optional<String> otherFile,
             org.plurigrid.console.client.telemetry.PointId point, Instant from, Instant to) throws Exception {
-        Session s = open();
-        return wait(CompletableFuture.supplyAsync(() -> {
-            try {
-                if (otherFile.isEmpty()) {
-                    return s.reader().pointValues(point, from, to);
-                }
-                try (RecordingReader other = recording.open(java.nio.file.Path.of(otherFile.get()))) {
-                    return other.pointValues(point, from, to);
-                }
-            } catch (RecordingException e) {
-                throw new java.util.concurrent.CompletionException(e);
+        return wait(onLoader(open(), r -> {
+            if (otherFile.isEmpty()) {
+                return r.pointValues(point, from, to);
             }
-        }, s.loader()));
+            try (RecordingReader other = recording.open(java.nio.file.Path.of(otherFile.get()))) {
+                return other.pointValues(point, from, to);
+            }
+        }));
     }
 
     @Override
     public long export(Instant from, Instant to, String file, RecordingReader.ExportFormat format) throws Exception {
-        Session s = open();
-        // On the loader: the reader serves one thread at a time.
-        return wait(CompletableFuture.supplyAsync(() -> {
-            try {
-                return s.reader().export(from, to, java.nio.file.Path.of(file), format);
-            } catch (RecordingException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }, s.loader()), EXPORT_WAIT);
+        return wait(onLoader(open(), r -> r.export(from, to, java.nio.file.Path.of(file), format)), EXPORT_WAIT);
     }
 
     @Override
@@ -330,6 +303,22 @@ final class ConsoleReplay implements ReplayControl, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         s.reader().close();
+    }
+
+    /** Reads the recording on its loader thread: the reader serves one thread at a time. */
+    private static <T> CompletableFuture<T> onLoader(Session s, ReaderWork<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.read(s.reader());
+            } catch (RecordingException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, s.loader());
+    }
+
+    @FunctionalInterface
+    private interface ReaderWork<T> {
+        T read(RecordingReader reader) throws RecordingException;
     }
 
     private static <T> T wait(CompletableFuture<T> f) throws Exception {

@@ -367,18 +367,7 @@ public final class DemandResponseViewModel {
         List<DispatchRequest> requests = members.stream().map(f -> new DispatchRequest(f.target(), PayloadType.DISPATCH_SETPOINT_RELATIVE,
                 Math.round(total * f.reductionKw() / flexible * 10) / 10.0, "KW", t.start(), t.duration(), t.randomizeStart(),
                 t.priority(), t.ramp())).toList();
-        ProgramInfo program = this.program.get();
-        if (program != null) {
-            for (DispatchRequest r : requests) {
-                Optional<String> refused = program.refusal(r);
-                if (refused.isPresent()) {
-                    error.set(refused.get());
-                    return;
-                }
-            }
-        }
-        error.set("");
-        prepare(requests);
+        prepareWithinLimits(requests);
     }
 
     /** Step one for a proposal: one event per site, reducing by the proposed kW, with the form's timing. */
@@ -393,6 +382,11 @@ public final class DemandResponseViewModel {
         Duration ramp = timing.map(DispatchRequest::ramp).orElse(Duration.ofSeconds(10));
         List<DispatchRequest> requests = p.events().stream().map(e -> new DispatchRequest(e.site(), PayloadType.DISPATCH_SETPOINT_RELATIVE,
                 -e.reduceKw(), "KW", IntervalPeriod.NOW, duration, Optional.empty(), Optional.empty(), ramp)).toList();
+        prepareWithinLimits(requests);
+    }
+
+    /** Several events at once (a proposal, a group): each must be within the program's limits, else none is prepared. */
+    private void prepareWithinLimits(List<DispatchRequest> requests) {
         ProgramInfo program = this.program.get();
         if (program != null) {
             for (DispatchRequest r : requests) {

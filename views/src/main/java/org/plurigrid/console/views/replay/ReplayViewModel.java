@@ -404,7 +404,8 @@ public final class ReplayViewModel implements FrameListener {
                 : text + String.format(Locale.ROOT, " · %,d markers not drawn", r.markersLeftOut());
     }
 
-    private static String fileName(String location) {
+    /** The last part of a path (either separator). */
+    static String fileName(String location) {
         int slash = Math.max(location.lastIndexOf('/'), location.lastIndexOf('\\'));
         return slash < 0 ? location : location.substring(slash + 1);
     }

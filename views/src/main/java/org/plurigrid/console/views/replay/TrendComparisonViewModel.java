@@ -104,7 +104,7 @@ public final class TrendComparisonViewModel {
             a = Instant.from(ReplayViewModel.PERIOD.parse(fromA.get().strip()));
             b = Instant.from(ReplayViewModel.PERIOD.parse(fromB.get().strip()));
         } catch (DateTimeParseException e) {
-            message.set("Write each start as " + ReplayViewModel.PERIOD.format(Instant.EPOCH).replace("1970-01-01", "2026-12-03") + " (UTC).");
+            message.set("Write each start as 2026-12-03 08:00:00 (UTC).");
             return;
         }
         try {
@@ -133,7 +133,7 @@ public final class TrendComparisonViewModel {
                     seriesB.setAll(d.value().get(1));
                     message.set(String.format(Locale.ROOT, "%s · A from %s: %s · B from %s%s: %s", p.path(),
                             ReplayViewModel.PERIOD.format(a), summary(d.value().get(0)), ReplayViewModel.PERIOD.format(b),
-                            other.map(f -> " in " + fileName(f)).orElse(""), summary(d.value().get(1))));
+                            other.map(f -> " in " + ReplayViewModel.fileName(f)).orElse(""), summary(d.value().get(1))));
                 }
                 case BackgroundTask.Outcome.Failed<List<List<Sample>>> f -> message.set("Cannot compare: " + f.message());
             }
@@ -172,11 +172,6 @@ public final class TrendComparisonViewModel {
         double min = s.stream().mapToDouble(Sample::value).filter(v -> !Double.isNaN(v)).min().orElseThrow();
         double max = s.stream().mapToDouble(Sample::value).filter(v -> !Double.isNaN(v)).max().orElseThrow();
         return String.format(Locale.ROOT, "%d value%s, %.3g to %.3g", n, n == 1 ? "" : "s", min, max);
-    }
-
-    private static String fileName(String f) {
-        int slash = Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\'));
-        return slash < 0 ? f : f.substring(slash + 1);
     }
 
     public StringProperty pointProperty() {

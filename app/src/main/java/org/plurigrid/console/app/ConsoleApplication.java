@@ -160,6 +160,8 @@ public final class ConsoleApplication extends Application {
             // votes and DR transactions become chain markers on the replay timeline
             governance.recordTransactionsIn(recording::chainTransaction);
             dr.recordTransactionsIn(recording::chainTransaction);
+            // days of this console's own recordings give the "X of Y days" baselines once there are enough of them
+            recording.history().ifPresent(dr::baselinesFrom);
             options.config().ifPresent(c -> dr.submitPowerFor(c::submitPower));
             governance.onDevnetChain(c -> {
                 TelemetryBackend b = backend.get();

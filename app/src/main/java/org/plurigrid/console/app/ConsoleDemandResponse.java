@@ -37,6 +37,10 @@ import org.plurigrid.console.client.dr.DispatchProgress;
 import org.plurigrid.console.client.dr.DispatchRequest;
 import org.plurigrid.console.client.dr.DrChainClient;
 import org.plurigrid.console.client.dr.DrDeviceTracker;
+import org.plurigrid.console.client.dr.RecordedImportHistory;
+import org.plurigrid.console.client.dr.XofYBaseline;
+import org.plurigrid.console.client.recording.RecordingException;
+import org.plurigrid.console.client.recording.RolledRecordings;
 import org.plurigrid.console.client.dr.EventBaselines;
 import org.plurigrid.console.client.dr.Flexibility;
 import org.plurigrid.console.client.dr.LiveEvent;
@@ -86,6 +90,7 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
     private final EventBaselines baselines;
     private volatile IncludedTxListener included = IncludedTxListener.NONE;
     private volatile java.util.function.Predicate<String> submitPower = program -> false;
+    private volatile RolledRecordings history;
 
     /** {@code home}: each dispatched event's baselines are kept in {@code <home>/dr}, shared with the {@code dr} commands. */
     ConsoleDemandResponse(java.nio.file.Path home, InstantSource clock, Supplier<Network> gridModel) {
@@ -111,6 +116,11 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
                 service = new DemandResponseService(new DrChainClient(chainClient, chain.drContractAddress()), tracker, clock, scheduler,
                         DemandResponseService.AckPolicy.defaults(), baselines);
                 service.submitPowerFor(submitPower);
+                RolledRecordings h = history;
+                if (h != null) {
+                    service.baselinesFrom(new RecordedImportHistory(h::pointValues),
+                            XofYBaseline.defaults(), ZoneId.systemDefault());
+                }
                 LOG.info("Demand response on program contract {}, signing as devnet account {}", chain.drContractAddress(),
                         chain.demoAccounts().getFirst().name());
                 Platform.runLater(() -> {
@@ -127,6 +137,14 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
 
     Node page() {
         return page;
+    }
+
+    /**
+     * Baselines from days of this console's recordings ("X of Y days", docs/demand-response.md) where enough are
+     * recorded, meter-before otherwise; call before {@link #start}. Closed with this.
+     */
+    void baselinesFrom(RolledRecordings recordings) {
+        this.history = Objects.requireNonNull(recordings, "recordings");
     }
 
     /** For tests: the screen's view-model once started, else null. */
@@ -285,6 +303,14 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
         }
         scheduler.shutdownNow();
         background.shutdownNow();
+        RolledRecordings h = history;
+        if (h != null) {
+            try {
+                h.close();
+            } catch (RecordingException e) {
+                LOG.warn("Closing the recordings read for baselines failed: {}", e.getMessage());
+            }
+        }
         ChainClient c = chainClient;
         if (c != null) {
             c.close();

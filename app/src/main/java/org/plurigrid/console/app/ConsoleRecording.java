@@ -20,6 +20,7 @@ import org.plurigrid.console.client.recording.RecordingException;
 import org.plurigrid.console.client.recording.RecordingReader;
 import org.plurigrid.console.client.recording.RecordingSettings;
 import org.plurigrid.console.client.recording.Recovery;
+import org.plurigrid.console.client.recording.RolledRecordings;
 import org.plurigrid.console.client.recording.RecordingStatus;
 import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.client.telemetry.Measurement;
@@ -46,6 +47,7 @@ public final class ConsoleRecording implements AutoCloseable {
 
     private final Recorder recorder;
     private final DuckDbRecordingStore files;
+    private final Path folder;
     private final Map<String, String> connectionStates = new HashMap<>();
     private volatile String startError = "";
     private TelemetryService service;
@@ -55,18 +57,27 @@ public final class ConsoleRecording implements AutoCloseable {
     private volatile AlarmRuleSet recordedRules;
 
     public ConsoleRecording(Recorder recorder) {
-        this(recorder, null);
+        this(recorder, null, null);
     }
 
-    private ConsoleRecording(Recorder recorder, DuckDbRecordingStore files) {
+    private ConsoleRecording(Recorder recorder, DuckDbRecordingStore files, Path folder) {
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.files = files;
+        this.folder = folder;
     }
 
     /** The window's recording: {@code <home>/recordings}, rolled hourly, kept a week (see docs/recording.md). */
     public static ConsoleRecording inHome(Path home, InstantSource clock) {
         DuckDbRecordingStore store = DuckDbRecordingStore.rolling(home.resolve(FOLDER), ROLL, RETENTION);
-        return new ConsoleRecording(new Recorder(store, clock, RecordingSettings.DEFAULTS), store);
+        return new ConsoleRecording(new Recorder(store, clock, RecordingSettings.DEFAULTS), store, home.resolve(FOLDER));
+    }
+
+    /**
+     * Everything this console recorded, closed hourly files and the one written now, read as one history (for the
+     * "X of Y days" DR baselines); empty when it does not record into files. Close it when done.
+     */
+    public Optional<RolledRecordings> history() {
+        return folder == null ? Optional.empty() : Optional.of(new RolledRecordings(folder, ROLL, this::open, this::currentFile));
     }
 
     /**

@@ -57,6 +57,26 @@ class ConsoleRecordingTest {
     }
 
     @Test
+    void itsHistoryReadsTheClosedHourAndTheHourBeingWrittenAsOne() throws Exception {
+        PointId power = new PointId("g", "n", "load-1", "ActivePower");
+        try (ConsoleRecording recording = ConsoleRecording.inHome(home, clock)) {
+            recording.start();
+            recording.telemetryTap().accept(new Measurement(power, 10, clock.instant(), Quality.GOOD, "kW"));
+            assertThat(recording.recorder().flush(Duration.ofSeconds(10))).isTrue();
+            clock.set(Instant.parse("2026-12-03T09:20:00Z"));     // the next hour: the 08:00 file is closed
+            recording.telemetryTap().accept(new Measurement(power, 30, clock.instant(), Quality.GOOD, "kW"));
+            assertThat(recording.recorder().flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(recording.currentFile().orElseThrow().getFileName().toString()).contains("09");
+
+            try (var history = recording.history().orElseThrow()) {
+                var values = history.pointValues(power, Instant.parse("2026-12-03T08:00:00Z"), clock.instant().plusSeconds(1));
+                assertThat(values).extracting(v -> v.value()).as("08:10 from the closed file, 09:20 from the open one")
+                        .containsExactly(10.0, 30.0);
+            }
+        }
+    }
+
+    @Test
     void aStoreThatCannotOpenLeavesTheConsoleRunningAndSaysWhy() throws Exception {
         Files.writeString(home.resolve("recordings"), "not a folder");
         try (ConsoleRecording recording = ConsoleRecording.inHome(home, clock)) {

@@ -374,7 +374,11 @@ public final class DrCommand {
                 s.awaitDevices(r.target(), Duration.ofSeconds(15));
                 Thread.sleep(duration(baselineWindow, "--baseline-window").toMillis());
                 Instant t0 = Instant.now();
+                java.util.concurrent.CountDownLatch fromHistory = new java.util.concurrent.CountDownLatch(historyReader != null ? 1 : 0);
                 DispatchOutcome outcome = s.service.dispatch(r, k, allowOverlap, pr -> {
+                    if (pr instanceof DispatchProgress.Baselines) {
+                        fromHistory.countDown();
+                    }
                     if (!(pr instanceof DispatchProgress.DeviceUpdate)) {
                         err().println("… " + pr);
                         err().flush();
@@ -387,6 +391,10 @@ public final class DrCommand {
                             + " was broadcast but not seen in a block; no device was commanded");
                     case DispatchOutcome.Dispatched d -> {
                         LiveEvent e = d.event();
+                        // the X-of-Y baselines are read from the history after the commands went out
+                        if (!fromHistory.await(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                            err().println("The baselines from --history took over 2 minutes; reporting meter-before ones");
+                        }
                         saveBaseline(home, e);
                         e.awaitAcks(1.0, duration(await, "--wait"));
                         Measurement m = e.measure(s.tracker, Instant.now());

@@ -169,27 +169,9 @@ public final class DemandResponseService {
         Instant start = r.startAt(now);
         Instant end = start.plus(r.duration());
         Map<DerDevice, Double> baselines = new LinkedHashMap<>();
-        ImportHistory history = recorded;
-        int fromHistory = 0;
         for (DerDevice d : plan.keySet()) {
-            Optional<XofYBaseline.Result> days = Optional.empty();
-            if (history != null) {
-                try {
-                    days = xOfY.baseline(history, d, start, end, zone);
-                } catch (RuntimeException e) {
-                    LOG.warn("No X-of-Y baseline for {}: {}", d, e.getMessage());
-                }
-            }
-            if (days.isPresent()) {
-                fromHistory++;
-            }
-            baselines.put(d, days.map(XofYBaseline.Result::baselineKw).orElseGet(() -> devices.meanImportKw(d,
-                            now.minus(DrDeviceTracker.BASELINE_WINDOW), now)
-                    .orElse(devices.reading(d).map(DrDeviceTracker.DeviceReading::importKw).orElse(0.0))));
-        }
-        if (history != null) {
-            LOG.info("Event {}: {} of {} baselines are {} of {} days from the recording, the rest meter-before", eventId,
-                    fromHistory, plan.size(), xOfY.x(), xOfY.y());
+            baselines.put(d, devices.meanImportKw(d, now.minus(DrDeviceTracker.BASELINE_WINDOW), now)
+                    .orElse(devices.reading(d).map(DrDeviceTracker.DeviceReading::importKw).orElse(0.0)));
         }
         LiveEvent event = new LiveEvent(eventId, txHash, height, r.target(), requestedKw(r), start, end, baselines, clock.instant(), progress);
         live.put(eventId, event);
@@ -214,7 +196,42 @@ public final class DemandResponseService {
             }
         }
         progress.accept(new DispatchProgress.Commanded(plan.size(), Duration.ofNanos(System.nanoTime() - t0)));
+        ImportHistory history = recorded;
+        if (history != null) {
+            // reading days of recordings takes a while: after the commands, never before them
+            XofYBaseline method = xOfY;
+            java.time.ZoneId days = zone;
+            // (its own thread: the scheduler's few threads time the acknowledgements and retries)
+            org.plurigrid.console.client.threads.NamedThreads.daemon("dr-baselines-" + eventId)
+                    .newThread(() -> baselinesFromHistory(event, history, method, days, progress)).start();
+        }
         return event;
+    }
+
+    /** Replaces the event's meter-before baselines with "X of Y days" ones where enough days are recorded. */
+    private void baselinesFromHistory(LiveEvent event, ImportHistory history, XofYBaseline method, java.time.ZoneId days,
+                                      Consumer<DispatchProgress> progress) {
+        Map<DerDevice, Double> better = new LinkedHashMap<>();
+        for (DerDevice d : event.baselines().keySet()) {
+            try {
+                method.baseline(history, d, event.start(), event.end(), days)
+                        .ifPresent(b -> better.put(d, b.baselineKw()));
+            } catch (RuntimeException e) {
+                LOG.warn("No X-of-Y baseline for {}: {}", d, e.getMessage());
+            }
+        }
+        if (!better.isEmpty()) {
+            event.improveBaselines(better);
+            try {
+                kept.saveBaselines(event.eventId(), event.baselines());
+            } catch (java.io.IOException | RuntimeException e) {
+                LOG.warn("The X-of-Y baselines of {} were not kept ({})", event.eventId(), e.getMessage());
+            }
+        }
+        String how = "high " + method.x() + " of " + method.y() + " days";
+        LOG.info("Event {}: {} of {} baselines are {} from the recording, the rest meter-before", event.eventId(),
+                better.size(), event.baselines().size(), how);
+        progress.accept(new DispatchProgress.Baselines(event.eventId(), better.size(), event.baselines().size(), how));
     }
 
     private void scheduleRetry(LiveEvent event, DerDevice d, Map<DeviceControl, Object> controls, Consumer<DispatchProgress> progress) {

@@ -18,6 +18,13 @@ public sealed interface DispatchProgress {
     record Commanded(int devices, Duration took) implements DispatchProgress {
     }
 
+    /**
+     * Where days of history are recorded, the baselines of {@code fromHistory} of the event's {@code devices} devices
+     * are now "X of Y days" ({@code method}, e.g. "high 5 of 10 days"); the others stay meter-before.
+     */
+    record Baselines(String eventId, int fromHistory, int devices, String method) implements DispatchProgress {
+    }
+
     /** One device's state changed (acknowledged, responding, failed, offline, restored). */
     record DeviceUpdate(DerDevice device, DeviceState state) implements DispatchProgress {
     }

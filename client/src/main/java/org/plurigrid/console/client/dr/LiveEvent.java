@@ -27,7 +27,7 @@ public final class LiveEvent {
     private final Instant start;
     private final Instant end;
     private final Map<DerDevice, DeviceState> states = new ConcurrentHashMap<>();
-    private final Map<DerDevice, Double> baselines;
+    private volatile Map<DerDevice, Double> baselines;
     private final Map<DerDevice, Integer> attempts = new ConcurrentHashMap<>();
     private final Consumer<DispatchProgress> progress;
     private volatile Instant firstAck;
@@ -97,9 +97,19 @@ public final class LiveEvent {
         return (int) states.values().stream().filter(DeviceState::acknowledged).count();
     }
 
-    /** The meter-before baseline of each device, kW import. */
+    /** Each device's baseline, kW import: meter-before at dispatch, then "X of Y days" where history was recorded. */
     public Map<DerDevice, Double> baselines() {
         return baselines;
+    }
+
+    /**
+     * Replaces the baselines of the devices in {@code better} (computed from days of history after the commands went
+     * out, so as not to delay them); devices not of this event are ignored, the others keep theirs.
+     */
+    public void improveBaselines(Map<DerDevice, Double> better) {
+        Map<DerDevice, Double> next = new java.util.LinkedHashMap<>(baselines);
+        better.forEach((d, kw) -> next.computeIfPresent(d, (k, old) -> kw));
+        baselines = Map.copyOf(next);
     }
 
     /** When the DCMDs went out, and when the first acknowledgement came (null before). */

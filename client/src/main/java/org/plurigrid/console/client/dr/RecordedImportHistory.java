@@ -19,10 +19,23 @@ public final class RecordedImportHistory implements ImportHistory {
     /** The metric every DER publishes its active power in, kW. */
     public static final String ACTIVE_POWER = "ActivePower";
 
-    private final RecordingReader reader;
+    /** Where a point's recorded values over a span come from: one recording, or a folder of rolled ones. */
+    @FunctionalInterface
+    public interface Source {
+        /** As {@link RecordingReader#pointValues}: the last value at or before {@code from}, then those before {@code to}. */
+        List<RecordedValue> pointValues(PointId id, Instant from, Instant to) throws RecordingException;
+    }
 
+    private final Source reader;
+
+    /** The history in one recording. */
     public RecordedImportHistory(RecordingReader reader) {
-        this.reader = reader;
+        this(reader::pointValues);
+    }
+
+    /** The history in any source, e.g. a console's rolled recording files ({@code RolledRecordings::pointValues}). */
+    public RecordedImportHistory(Source source) {
+        this.reader = java.util.Objects.requireNonNull(source, "source");
     }
 
     @Override

@@ -503,6 +503,8 @@ public final class DemandResponseViewModel {
             case DispatchProgress.Submitting s -> s.step().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "…";
             case DispatchProgress.Included i -> "Included at height " + i.height() + " (" + i.eventId() + ")";
             case DispatchProgress.Commanded c -> "Commanded " + c.devices() + " devices in " + c.took().toMillis() + " ms";
+            case DispatchProgress.Baselines b -> "Baselines of " + b.eventId() + ": " + b.fromHistory() + " of " + b.devices()
+                    + " devices from the " + b.method() + " recorded" + (b.fromHistory() < b.devices() ? ", the rest meter-before" : "");
             case DispatchProgress.DeviceUpdate u -> null;
             case DispatchProgress.Retried r -> null;
         };

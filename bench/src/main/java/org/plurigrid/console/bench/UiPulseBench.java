@@ -140,12 +140,12 @@ public final class UiPulseBench {
             s.put("targetRate", options.rate());
 
             long births = publisher.births();
-            awaitQuiet(console::messages, births);
+            awaitQuiet(console::messages, births, DRAIN_LIMIT);
             if (options.warmupSeconds() > 0) {
                 log("warm-up: " + options.rate() + " msg/s for " + options.warmupSeconds() + " s (not measured)");
                 long sent = publisher.paced(options.rate(),
                         System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds()));
-                awaitQuiet(console::messages, births + sent);
+                awaitQuiet(console::messages, births + sent, DRAIN_LIMIT);
             }
 
             log("idle: no telemetry for " + options.idleSeconds() + " s");
@@ -161,12 +161,26 @@ public final class UiPulseBench {
             before = console.messages();
             onFx(() -> console.meter.begin("load"));
             long valuesBefore = console.recordedValues.sum();
-            long sent = publisher.paced(options.rate(),
-                    System.nanoTime() + TimeUnit.SECONDS.toNanos(options.seconds()));
+            long loadStart = System.nanoTime();
+            long received0 = before;
+            var progress = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("ui-pulse-progress"));
+            progress.scheduleAtFixedRate(() -> log(String.format("load %d s: received %,d%s",
+                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - loadStart), console.messages() - received0,
+                            console.recorder == null ? "" : String.format(", recorded %,d, recorder lag %d ms",
+                                    console.recorder.status().rowsWritten(), console.recorder.status().lag().toMillis()))),
+                    30, 30, TimeUnit.SECONDS);
+            long sent;
+            try {
+                sent = publisher.paced(options.rate(), loadStart + TimeUnit.SECONDS.toNanos(options.seconds()));
+            } finally {
+                progress.shutdownNow();
+            }
             console.loadValues = console.recordedValues.sum() - valuesBefore;
             long receivedInWindow = console.messages() - before;
             PulseMeter.Phase load = onFx(console.meter::end);
-            awaitQuiet(console::messages, before + sent);
+            long drainStart = System.nanoTime();
+            boolean drained = awaitQuiet(console::messages, before + sent, DRAIN_LIMIT);
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             ObjectNode loadJson = load.json();
             double seconds = load.seconds();
             loadJson.put("sent", sent);
@@ -174,6 +188,9 @@ public final class UiPulseBench {
             loadJson.put("receivedInWindow", receivedInWindow);
             loadJson.put("achievedReceiveRate", Math.round(receivedInWindow / seconds));
             loadJson.put("receivedAfterDrain", console.messages() - before);
+            loadJson.put("drainSeconds", Math.round(drainSeconds * 10) / 10.0);
+            loadJson.put("drainComplete", drained);
+            loadJson.put("notReceived", before + sent - console.messages());
             root.set("load", loadJson);
 
             if (console.recorder != null) {
@@ -349,20 +366,35 @@ public final class UiPulseBench {
         });
     }
 
-    /** Waits until {@code expected} arrived or nothing arrived for 2 s. */
-    private static void awaitQuiet(LongSupplier count, long expected) throws InterruptedException {
+    /**
+     * A backlog left by a console slower than the publisher drains at the console's own rate; after a long load phase
+     * that can take minutes, and the figure that matters (what was not received) is reported either way.
+     */
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
+
+    /**
+     * Waits until {@code expected} arrived, nothing arrived for 2 s, or {@code limit} passed; true when everything
+     * expected arrived.
+     */
+    private static boolean awaitQuiet(LongSupplier count, long expected, Duration limit) throws InterruptedException {
         long seen = -1;
-        long quietSince = System.nanoTime();
+        long start = System.nanoTime();
+        long quietSince = start;
         while (true) {
             long c = count.getAsLong();
             if (c >= expected) {
-                return;
+                return true;
             }
+            long now = System.nanoTime();
             if (c != seen) {
                 seen = c;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince > TimeUnit.SECONDS.toNanos(2)) {
-                return;
+                quietSince = now;
+            } else if (now - quietSince > TimeUnit.SECONDS.toNanos(2)) {
+                return false;
+            }
+            if (now - start > limit.toNanos()) {
+                log(String.format("drain stopped after %d s with %,d of %,d received", limit.toSeconds(), c, expected));
+                return false;
             }
             Thread.sleep(10);
         }

@@ -13,7 +13,7 @@ import javafx.scene.text.Text;
 
 /**
  * Finds text that the screen shows cut: a {@link Labeled} whose displayed text (its skin's text node) differs from its
- * text, i.e. ends in an ellipsis, and any other {@link Text} node that ends in "..." (TilesFX cuts its own texts so;
+ * text, i.e. ends in an ellipsis, and any other {@link Text} node that ends in "..." (a control that cuts its own texts would;
  * a prompt ending in its own "\u2026" is not a cut). A cut text is allowed only where the node shows the whole text in
  * its tooltip (long sources and messages in a table). Only what is visible and lies inside the window counts (rows
  * scrolled away, hidden tabs and empty cells do not). Call on the FX thread.

@@ -2,27 +2,12 @@ package org.plurigrid.console.views.common;
 
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.paint.Color;
 
 /**
- * The console's high-performance HMI theme (ISA-101 spirit): where the stylesheet lives and the few colours that
- * must be set from code because TilesFX paints its tiles itself. The Java colours mirror the looked-up colours at
- * the top of {@code hmi-theme.css}; change both together.
+ * The console's high-performance HMI theme (ISA-101 spirit): where the stylesheet lives and how it scales. Every
+ * colour is a looked-up colour at the top of {@code hmi-theme.css}; nothing in the views paints with its own copy.
  */
 public final class Theme {
-
-    /** Panel background of tiles, as {@code -hmi-panel}. */
-    public static final Color PANEL = Color.web("#e4e5e6");
-    /** Primary text, as {@code -hmi-text}. */
-    public static final Color TEXT = Color.web("#1f2326");
-    /** Secondary text (titles, units), as {@code -hmi-text-muted}. */
-    public static final Color TEXT_MUTED = Color.web("#4d5358");
-    /** Equipment and trend lines drawn in muted grey, as {@code -hmi-equipment}. */
-    public static final Color EQUIPMENT = Color.web("#6b7378");
-    /** Track behind bars, as {@code -hmi-equipment-light}. */
-    public static final Color EQUIPMENT_LIGHT = Color.web("#b9bdc0");
-    /** Diagnostic abnormal (communications, decoding): distinct from the four alarm colours, as {@code -hmi-diagnostic}. */
-    public static final Color DIAGNOSTIC = Color.web("#0b5cad");
 
     /** Base font size in pixels at scale 1.0; everything else in the stylesheet is in em. */
     public static final double BASE_FONT_PX = 15;

@@ -1,8 +1,5 @@
 package org.plurigrid.console.views.governance;
 
-import eu.hansolo.tilesfx.Tile;
-import eu.hansolo.tilesfx.TileBuilder;
-import eu.hansolo.tilesfx.skins.BarChartItem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneId;
@@ -23,6 +20,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -37,10 +35,11 @@ import javafx.util.StringConverter;
 import org.plurigrid.console.client.governance.ProposalPhase;
 import org.plurigrid.console.client.governance.ProposalSummary;
 import org.plurigrid.console.client.governance.VoteOption;
+import org.plurigrid.console.views.common.ShareBar;
 
 /**
  * Proposals: a table (status, voting end, turnout against quorum) and the selected proposal's detail — live tally and
- * turnout as TilesFX tiles, the session account's vote, messages, metadata and deposit — with the vote buttons, the
+ * turnout as bars (ShareBar), the session account's vote, messages, metadata and deposit — with the vote buttons, the
  * weighted-vote editor (checked as it is typed), the confirmation of exactly what will be signed, and the progress.
  */
 public final class ProposalsView extends BorderPane {
@@ -53,9 +52,12 @@ public final class ProposalsView extends BorderPane {
     private final Label summary = new Label();
     private final Label facts = new Label();
     private final TextArea messages = new TextArea();
-    private final Tile tallyTile;
-    private final Tile turnoutTile;
-    private final BarChartItem[] bars = new BarChartItem[4];
+    private final VBox tallyTile;
+    private final VBox turnoutTile;
+    private final ShareBar[] bars = new ShareBar[4];
+    private final ShareBar turnout = new ShareBar("", 1);
+    private final Label turnoutTitle = new Label("Turnout");
+    private final Label turnoutNote = new Label();
     private final VBox detail;
 
     public ProposalsView(ProposalsViewModel vm, ZoneId zone) {
@@ -235,31 +237,41 @@ public final class ProposalsView extends BorderPane {
         return c;
     }
 
-    private Tile tallyTile() {
+    /** The tally: each option's share of the votes cast as a bar (no-with-veto coloured when at risk). */
+    private VBox tallyTile() {
         String[] names = {"Yes", "No", "Abstain", "No with veto"};
+        Label heading = new Label("Tally (% of votes cast)");
+        heading.getStyleClass().add("gov-tile-title");
+        GridPane rows = new GridPane();
+        rows.getStyleClass().add("tally-rows");
         for (int i = 0; i < 4; i++) {
-            bars[i] = new BarChartItem(names[i], 0, GovernancePalette.BAR);
-            bars[i].setNameColor(GovernancePalette.TEXT);
-            bars[i].setValueColor(GovernancePalette.TEXT);
-            bars[i].setBarBackgroundColor(GovernancePalette.BAR_TRACK);
+            bars[i] = new ShareBar("", 1);
+            bars[i].setId("tally-" + names[i].toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            Label name = new Label(names[i]);
+            name.getStyleClass().add("share-name");
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            GridPane.setHgrow(bars[i], Priority.ALWAYS);
+            rows.addRow(i, name, bars[i]);
         }
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.BAR_CHART).prefSize(360, 230).title("Tally (% of votes cast)")
-                .maxValue(100).decimals(1).unit("%").barChartItems(bars).itemSorting(Tile.ItemSorting.NONE).animated(false)
-                .backgroundColor(GovernancePalette.PANEL).titleColor(GovernancePalette.TEXT_MUTED).textColor(GovernancePalette.TEXT)
-                .valueColor(GovernancePalette.TEXT).foregroundBaseColor(GovernancePalette.TEXT).roundedCorners(false).build();
-        t.getStyleClass().add("gov-tile");
+        VBox t = new VBox(heading, rows);
+        t.getStyleClass().addAll("gov-tile", "tally-tile");
+        t.setPrefWidth(360);
+        HBox.setHgrow(t, Priority.ALWAYS);
         return t;
     }
 
-    private Tile turnoutTile() {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.GAUGE).prefSize(300, 230).title("Turnout")
-                .unit("%").minValue(0).maxValue(100).decimals(1).threshold(33.4).thresholdVisible(true).animated(false)
-                .backgroundColor(GovernancePalette.PANEL).titleColor(GovernancePalette.TEXT_MUTED).textColor(GovernancePalette.TEXT_MUTED)
-                .valueColor(GovernancePalette.TEXT).unitColor(GovernancePalette.TEXT_MUTED).barColor(GovernancePalette.BAR)
-                .barBackgroundColor(GovernancePalette.BAR_TRACK).thresholdColor(GovernancePalette.QUORUM_BAND)
-                .needleColor(GovernancePalette.TEXT).foregroundBaseColor(GovernancePalette.TEXT)
-                .roundedCorners(false).build();
-        t.getStyleClass().add("gov-tile");
+    /** Turnout as a bar with the quorum marked on it. */
+    private VBox turnoutTile() {
+        turnoutTitle.getStyleClass().add("gov-tile-title");
+        turnoutTitle.setWrapText(true);
+        turnout.setId("turnout-bar");
+        turnout.markerProperty().set(33.4);
+        turnoutNote.getStyleClass().add("muted");
+        turnoutNote.setWrapText(true);
+        VBox t = new VBox(turnoutTitle, turnout, turnoutNote);
+        t.getStyleClass().addAll("gov-tile", "turnout-tile");
+        t.setPrefWidth(300);
+        HBox.setHgrow(t, Priority.ALWAYS);
         return t;
     }
 
@@ -363,15 +375,13 @@ public final class ProposalsView extends BorderPane {
     private void showTally(TallyFigures t) {
         double[] v = t == null ? new double[4] : new double[] {t.yes(), t.no(), t.abstain(), t.noWithVeto()};
         for (int i = 0; i < 4; i++) {
-            bars[i].setValue(v[i]);
+            bars[i].percentProperty().set(v[i]);
         }
-        javafx.scene.paint.Color veto = t == null || !t.vetoAtRisk() ? GovernancePalette.BAR
-                : t.vetoReached() ? GovernancePalette.VETO_REACHED : GovernancePalette.VETO_AT_RISK;
-        bars[3].setBarColor(veto);
-        turnoutTile.setValue(t == null ? 0 : t.turnout());
-        turnoutTile.setThreshold(t == null ? 33.4 : t.quorum());
-        turnoutTile.setTitle(t == null ? "Turnout" : "Turnout · quorum " + t.quorum() + " %" + (t.quorumReached() ? " reached" : ""));
-        turnoutTile.setDescription(t == null ? "" : (t.quorumReached() ? "quorum reached" : "quorum " + t.quorum() + " %"));
+        bars[3].setSeverity(t != null && t.vetoAtRisk(), t != null && t.vetoReached());
+        turnout.percentProperty().set(t == null ? 0 : t.turnout());
+        turnout.markerProperty().set(t == null ? 33.4 : t.quorum());
+        turnoutTitle.setText(t == null ? "Turnout" : "Turnout · quorum " + t.quorum() + " %" + (t.quorumReached() ? " reached" : ""));
+        turnoutNote.setText(t == null ? "" : "the mark on the bar is the quorum");
         vetoNote.setVisible(t != null && t.vetoAtRisk());
         vetoNote.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("reached"), t != null && t.vetoReached());
         if (t != null && t.vetoAtRisk()) {

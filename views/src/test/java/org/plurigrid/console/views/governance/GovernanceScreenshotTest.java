@@ -260,7 +260,7 @@ class GovernanceScreenshotTest {
         return t instanceof javafx.scene.text.Text text ? text.getText() : l.getText();
     }
 
-    /** Shows {@code root} in a headless window, lets a few pulses lay it out (TilesFX lists need them), then saves it. */
+    /** Shows {@code root} in a headless window, lets a few pulses lay it out, then saves it. */
     private static BufferedImage render(Parent root, String file) throws Exception {
         Stage stage = onFx(() -> {
             Scene scene = new Scene(root, 1500, 980);

@@ -20,7 +20,7 @@ import org.plurigrid.console.views.common.Theme;
 import org.plurigrid.console.views.points.PointTableView;
 import org.plurigrid.console.views.points.PointTableViewModel;
 
-/** The view is thin; this checks it builds headless with TilesFX and that tiles follow the view-model. */
+/** The view is thin; this checks it builds headless and that the figures follow the view-model. */
 @ExtendWith(FxThreadExtension.class)
 class OverviewViewTest {
 
@@ -44,6 +44,12 @@ class OverviewViewTest {
         assertThat(view.tileValue("tile-nodes")).isEqualTo(3.0);
         assertThat(view.tileValue("tile-rate")).isEqualTo(250.0);
         assertThat(view.tileValue("tile-errors")).isEqualTo(1.0);
+        assertThat(((javafx.scene.control.Label) view.lookup("#tile-load-value")).getText()).as("what the operator reads")
+                .isEqualTo("2.50");
+        assertThat(((javafx.scene.control.Label) view.lookup("#tile-rate-value")).getText()).isEqualTo("250");
+        assertThat(view.lookup("#tile-errors").getPseudoClassStates()).as("decode errors above zero are marked")
+                .contains(javafx.css.PseudoClass.getPseudoClass("abnormal"));
+        assertThat(view.lookup("#tile-load").getPseudoClassStates()).isEmpty();
         assertThat(((PointTableView) view.lookup("#point-table-view")).table().getItems()).hasSize(2);
     }
 }

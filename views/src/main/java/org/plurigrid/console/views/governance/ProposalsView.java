@@ -255,8 +255,6 @@ public final class ProposalsView extends BorderPane {
         }
         VBox t = new VBox(heading, rows);
         t.getStyleClass().addAll("gov-tile", "tally-tile");
-        t.setPrefWidth(360);
-        HBox.setHgrow(t, Priority.ALWAYS);
         return t;
     }
 
@@ -270,8 +268,6 @@ public final class ProposalsView extends BorderPane {
         turnoutNote.setWrapText(true);
         VBox t = new VBox(turnoutTitle, turnout, turnoutNote);
         t.getStyleClass().addAll("gov-tile", "turnout-tile");
-        t.setPrefWidth(300);
-        HBox.setHgrow(t, Priority.ALWAYS);
         return t;
     }
 
@@ -289,7 +285,8 @@ public final class ProposalsView extends BorderPane {
         messages.setPrefRowCount(4);
         messages.getStyleClass().add("json");
 
-        HBox tiles = new HBox(10, tallyTile, turnoutTile);
+        // one above the other, each the detail's full width: the bars stay long enough to compare at any display scale
+        VBox tiles = new VBox(10, tallyTile, turnoutTile);
         Label myVote = new Label();
         myVote.getStyleClass().add("my-vote");
         myVote.textProperty().bind(vm.myVoteProperty());
@@ -337,6 +334,8 @@ public final class ProposalsView extends BorderPane {
         weightsMessage.pseudoClassStateChanged(INVALID, !vm.weightsValidProperty().get());
         Label weightedTitle = new Label("Weighted vote (decimals summing to exactly 1)");
         weightedTitle.getStyleClass().add("muted");
+        weightedTitle.setWrapText(true); // wraps rather than cut in a narrow detail at 150 %
+        weightedTitle.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox voteBox = new VBox(6, voteTitle, buttons, blocked, weightedTitle, weights, weightsMessage);
         voteBox.getStyleClass().add("vote-box");
@@ -379,7 +378,7 @@ public final class ProposalsView extends BorderPane {
         }
         bars[3].setSeverity(t != null && t.vetoAtRisk(), t != null && t.vetoReached());
         turnout.percentProperty().set(t == null ? 0 : t.turnout());
-        turnout.markerProperty().set(t == null ? 33.4 : t.quorum());
+        turnout.markerProperty().set(t == null ? Double.NaN : t.quorum());
         turnoutTitle.setText(t == null ? "Turnout" : "Turnout · quorum " + t.quorum() + " %" + (t.quorumReached() ? " reached" : ""));
         turnoutNote.setText(t == null ? "" : "the mark on the bar is the quorum");
         vetoNote.setVisible(t != null && t.vetoAtRisk());

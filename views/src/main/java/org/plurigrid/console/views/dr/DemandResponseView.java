@@ -115,13 +115,14 @@ public final class DemandResponseView extends StackPane {
         TableView<Flexibility> sites = new TableView<>(vm.sites());
         sites.setId("dr-sites");
         sites.getColumns().add(key(text("Site", Flexibility::target), "gelderland-sub-04"));
+        // the total next to the site, so it stays in view when a narrow table scrolls; its parts follow
+        sites.getColumns().add(key(numeric("Flexible", f -> kw(f.reductionKw())), "9999"));
         sites.getColumns().add(key(numeric("Devices", f -> Integer.toString(f.devices())), "999"));
         sites.getColumns().add(key(numeric("Import", f -> kw(f.importKw())), "-9999"));
         sites.getColumns().add(key(numeric("Load", f -> kw(f.curtailableLoadKw())), "9999"));
         sites.getColumns().add(key(numeric("EV", f -> kw(f.deferrableEvKw())), "9999"));
         sites.getColumns().add(key(numeric("Battery", f -> kw(f.batteryDischargeKw())), "9999"));
         sites.getColumns().add(key(numeric("PV", f -> kw(f.curtailablePvKw())), "9999"));
-        sites.getColumns().add(key(numeric("Flexible", f -> kw(f.reductionKw())), "9999"));
         ColumnFit.scrollWhenNarrow(sites); // at 150 % on 1920 px the eight columns need more than the table has
         sites.setPlaceholder(wrapped("No site with controllable devices yet (waiting for births)"));
         sites.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);

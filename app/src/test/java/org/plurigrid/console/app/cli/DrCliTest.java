@@ -161,6 +161,36 @@ class DrCliTest {
     }
 
     @Test
+    void dispatchWithHistoryReadsItAfterTheCommandsAndPrintsOnlyTheResult() throws Exception {
+        // a real recording without days of these devices: every baseline stays meter-before, and it says so
+        Path history = home.resolve("history.duckdb");
+        try (var r = new org.plurigrid.console.client.recording.Recorder(
+                org.plurigrid.console.client.recording.DuckDbRecordingStore.singleFile(history), InstantSource.system(),
+                org.plurigrid.console.client.recording.RecordingSettings.DEFAULTS)) {
+            r.start();
+        }
+        String target = CommunityGrid.DEVNET_GRIDS.get(1).id();
+        Run d = drSigned("dispatch", "--program", "prog-devnet", "--target", target, "--type", "DISPATCH_SETPOINT_RELATIVE",
+                "--value", "-10", "--units", "KW", "--duration", "PT2M", "--wait", "PT5S", "--json", "--ramp", "PT1S",
+                "--history", history.toString());
+
+        assertThat(d.code()).as(d.err()).isZero();
+        JsonNode j = JSON.readTree(d.out());
+        assertThat(j.get("commanded").asInt()).isPositive();
+        assertThat(d.out().strip().lines()).as("stdout is the one JSON object").allMatch(l -> !l.startsWith("…"));
+        assertThat(d.err()).as("progress on stderr, the baselines after the commands")
+                .contains("Commanded[", "Baselines[eventId=" + j.get("eventId").asText() + ", fromHistory=0");
+        assertThat(d.err().indexOf("Baselines[")).isGreaterThan(d.err().indexOf("Commanded["));
+        assertThat(drSigned("cancel", j.get("eventId").asText()).code()).isZero();
+
+        Run missing = drSigned("dispatch", "--program", "prog-devnet", "--target", target, "--type", "DISPATCH_SETPOINT_RELATIVE",
+                "--value", "-10", "--units", "KW", "--duration", "PT2M", "--history", home.resolve("nope.duckdb").toString());
+        assertThat(missing.code()).isNotZero();
+        assertThat(missing.out()).isEmpty();
+        assertThat(missing.err()).contains("--history:", "does not exist");
+    }
+
+    @Test
     void offlineDispatchPrintsOnlyTheSignedTxRaw() throws Exception {
         Run r = drSigned("dispatch", "--target", "groningen", "--type", "IMPORT_CAPACITY_LIMIT", "--value", "100",
                 "--duration", "PT5M", "--offline", "--account-number", "7", "--sequence", "3", "--fees", "5000ucosm", "--gas", "200000");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import javafx.scene.control.TabPane;
 import org.plurigrid.console.client.alarms.AlarmCounts;
 import org.plurigrid.console.client.alarms.AlarmEngine;
 import org.plurigrid.console.client.alarms.AlarmEngineSettings;
+import org.plurigrid.console.client.alarms.AlarmRule;
 import org.plurigrid.console.client.alarms.AlarmJournal;
 import org.plurigrid.console.client.alarms.AlarmRuleFile;
 import org.plurigrid.console.client.alarms.AlarmRuleFileException;
@@ -62,16 +64,40 @@ final class ConsoleAlarms implements AutoCloseable {
     private AlarmJournalViewModel journal;
     private RepeatingAnnunciator horn;
     private final InstantSource clock;
+    private final List<AlarmRule> pluginRules;
 
     /**
      * @param rules     the rules to start with (see {@link #loadRules})
      * @param rulesFile where the rule editor writes them ({@code <home>/alarm-rules.json})
      */
     ConsoleAlarms(AlarmRuleSet rules, Path rulesFile, InstantSource clock) {
+        this(rules, List.of(), rulesFile, clock);
+    }
+
+    /**
+     * @param pluginRules rules whose source is a plugin: they run beside the file's, the editor neither shows nor writes
+     *                    them (a file rule with the same id wins and the plugin's is left out, logged)
+     */
+    ConsoleAlarms(AlarmRuleSet rules, List<AlarmRule> pluginRules, Path rulesFile, InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.rulesFile = Objects.requireNonNull(rulesFile, "rulesFile");
+        java.util.Set<String> taken = rules.rules().stream().map(AlarmRule::id).collect(java.util.stream.Collectors.toSet());
+        List<AlarmRule> extra = new java.util.ArrayList<>();
+        for (AlarmRule r : pluginRules) {
+            if (taken.add(r.id())) {
+                extra.add(r);
+            } else {
+                LOG.warn("The plugin alarm rule {} is left out: the rules file has a rule with that id", r.id());
+            }
+        }
+        this.pluginRules = List.copyOf(extra);
+        List<AlarmRule> running = new java.util.ArrayList<>(rules.rules());
+        running.addAll(this.pluginRules);
+        if (!this.pluginRules.isEmpty()) {
+            LOG.info("Alarm rules from plugins: {}", this.pluginRules.stream().map(AlarmRule::id).toList());
+        }
         AlarmJournal journal = new AlarmJournal(AlarmEngineSettings.DEFAULTS.journalCapacity());
-        this.engine = new AlarmEngine(rules, clock, AlarmEngineSettings.DEFAULTS, journal);
+        this.engine = new AlarmEngine(new AlarmRuleSet(rules.origin(), running), clock, AlarmEngineSettings.DEFAULTS, journal);
         ticker.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
     }
 
@@ -168,7 +194,7 @@ final class ConsoleAlarms implements AutoCloseable {
     Node page(ZoneId zone) {
         Tab active = new Tab("Active alarms", new AlarmListView(list, zone));
         Tab history = new Tab("Journal", new AlarmJournalView(journal, zone));
-        rulesEditor = new AlarmRulesViewModel(new ConsoleAlarmRules(new AlarmRuleService(rulesFile, engine)), rulesIo,
+        rulesEditor = new AlarmRulesViewModel(new ConsoleAlarmRules(new AlarmRuleService(rulesFile, engine, pluginRules)), rulesIo,
                 Platform::runLater, operator);
         Tab rules = new Tab("Rules", new AlarmRulesView(rulesEditor));
         // Read the running rules each time the tab opens, unless the operator has edits in progress.

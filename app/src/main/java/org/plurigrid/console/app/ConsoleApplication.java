@@ -55,6 +55,7 @@ public final class ConsoleApplication extends Application {
 
     private ConsoleOptions options;
     private AlarmRuleSet alarmRules;
+    private java.util.List<org.plurigrid.console.client.alarms.AlarmRule> pluginAlarmRules = java.util.List.of();
     private ConsoleAlarms alarms;
     private ConsoleMap map;
     private ConsoleGovernance governance;
@@ -101,6 +102,8 @@ public final class ConsoleApplication extends Application {
         alarmRules = ConsoleAlarms.loadRules(options.home());
         // Plugins are found here too (their folder and settings are files); their decoders join telemetry.
         plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader());
+        // Alarm rules whose source is a plugin run beside the operator's file (never written to it).
+        pluginAlarmRules = plugins.alarmRules();
     }
 
     @Override
@@ -112,7 +115,7 @@ public final class ConsoleApplication extends Application {
         String operator = System.getProperty("user.name", "operator");
         feed = new DeferredTelemetryFeed(firstConnectionName(), firstEndpoint());
 
-        alarms = new ConsoleAlarms(alarmRules, options.home().resolve(ConsoleAlarms.RULES_FILE), clock);
+        alarms = new ConsoleAlarms(alarmRules, pluginAlarmRules, options.home().resolve(ConsoleAlarms.RULES_FILE), clock);
         // Everything the console receives and does goes to <home>/recordings (opened on the start-up thread).
         recording = ConsoleRecording.inHome(options.home(), clock);
         recording.attachAlarms(alarms.engine());

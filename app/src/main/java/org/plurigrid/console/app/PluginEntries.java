@@ -95,6 +95,21 @@ final class PluginEntries implements AutoCloseable {
     }
 
     /**
+     * The enabled plugins' alarm rules, ids prefixed with the plugin's (asked once at start-up; runs plugin code: call it
+     * off the FX thread). A plugin that fails to list them is disabled and contributes none.
+     */
+    List<org.plurigrid.console.client.alarms.AlarmRule> alarmRules() {
+        List<org.plurigrid.console.client.alarms.AlarmRule> all = new ArrayList<>();
+        for (PluginCatalog.Entry found : catalog.entries()) {
+            PluginGuard guard = guards.get(found.info().id());
+            if (found.plugin().isPresent() && guard != null) {
+                all.addAll(org.plurigrid.console.plugins.host.PluginAlarmRules.of(found.plugin().get(), guard));
+            }
+        }
+        return all;
+    }
+
+    /**
      * A runner of the enabled plugins' asset actions for one view-model (each keeps its own last result); the actions
      * are asked for once, on the first call.
      */

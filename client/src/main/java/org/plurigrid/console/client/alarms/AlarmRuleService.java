@@ -12,14 +12,26 @@ public final class AlarmRuleService {
 
     private final Path file;
     private final AlarmEngine engine;
+    private final List<AlarmRule> fixed;
+    private final java.util.Set<String> fixedIds;
 
     /**
      * @param file   the rules file the console loaded at start ({@code <home>/alarm-rules.json})
      * @param engine the running engine
      */
     public AlarmRuleService(Path file, AlarmEngine engine) {
+        this(file, engine, List.of());
+    }
+
+    /**
+     * @param fixed rules the engine runs beside the file's that the editor neither shows nor writes (those of plugins,
+     *              which are their source); they stay in the engine across every apply
+     */
+    public AlarmRuleService(Path file, AlarmEngine engine, List<AlarmRule> fixed) {
         this.file = Objects.requireNonNull(file, "file");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.fixed = List.copyOf(fixed);
+        this.fixedIds = this.fixed.stream().map(AlarmRule::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** Where the rules are written. */
@@ -27,9 +39,11 @@ public final class AlarmRuleService {
         return file;
     }
 
-    /** The rules the engine runs now. */
+    /** The rules the engine runs now that the operator's file holds (the editable ones; without the fixed ones). */
     public AlarmRuleSet current() {
-        return engine.rules();
+        AlarmRuleSet all = engine.rules();
+        return fixed.isEmpty() ? all
+                : new AlarmRuleSet(all.origin(), all.rules().stream().filter(r -> !fixedIds.contains(r.id())).toList());
     }
 
     /**
@@ -45,10 +59,17 @@ public final class AlarmRuleService {
             throw new IllegalArgumentException("Only a signed-in operator can change alarm rules.");
         }
         AlarmRuleSet rules = new AlarmRuleSet(file.toString(), next.rules());
-        if (AlarmRuleChange.between(engine.rules(), rules).isEmpty()) {
+        for (AlarmRule r : rules.rules()) {
+            if (fixedIds.contains(r.id())) {
+                throw new IllegalArgumentException("Rule id '" + r.id() + "' belongs to a plugin's rule; choose another id.");
+            }
+        }
+        if (AlarmRuleChange.between(current(), rules).isEmpty()) {
             return List.of();
         }
         AlarmRuleFile.write(file, rules);
-        return engine.replaceRules(rules, operator);
+        java.util.List<AlarmRule> running = new java.util.ArrayList<>(rules.rules());
+        running.addAll(fixed);
+        return engine.replaceRules(new AlarmRuleSet(file.toString(), running), operator);
     }
 }

@@ -176,6 +176,32 @@ class AlarmEngineRuleChangeTest {
     }
 
     @Test
+    void pluginRulesRunBesideTheFileButAreNeverShownForEditingNorWritten() throws Exception {
+        Path file = home.resolve("alarm-rules.json");
+        AlarmRuleSet loaded = AlarmRuleFile.loadOrCreate(file);
+        AlarmRule fromPlugin = V_H.withLimit(1.08);
+        fromPlugin = new AlarmRule("asset-register.v-high", fromPlugin.match(), fromPlugin.kind(), fromPlugin.limit(),
+                fromPlugin.deadband(), fromPlugin.onDelay(), fromPlugin.offDelay(), fromPlugin.priority(), fromPlugin.message(),
+                "from the asset register");
+        List<AlarmRule> running = new java.util.ArrayList<>(loaded.rules());
+        running.add(fromPlugin);
+        AlarmEngine engine = new AlarmEngine(new AlarmRuleSet(file.toString(), running), clock);
+        AlarmRuleService service = new AlarmRuleService(file, engine, List.of(fromPlugin));
+
+        assertThat(service.current().rules()).as("the editor sees the file's rules").isEqualTo(loaded.rules());
+        List<AlarmRule> edited = new java.util.ArrayList<>(loaded.rules());
+        edited.set(0, edited.getFirst().withLimit(1.12));
+        assertThat(service.apply(new AlarmRuleSet("editor", edited), "eve")).hasSize(1);
+
+        assertThat(engine.rules().rules()).as("the plugin's rule still runs").contains(fromPlugin);
+        assertThat(AlarmRuleFile.load(file).rules()).extracting(AlarmRule::id).doesNotContain("asset-register.v-high");
+        AlarmRule taken = fromPlugin;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.apply(new AlarmRuleSet("editor",
+                        java.util.stream.Stream.concat(edited.stream(), java.util.stream.Stream.of(taken)).toList()), "eve"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to a plugin");
+    }
+
+    @Test
     void serviceLeavesTheEngineAloneWhenTheFileCannotBeWritten() throws Exception {
         Path file = home.resolve("alarm-rules.json");
         Files.createDirectories(file); // a folder where the file should be: the move fails

@@ -1,6 +1,7 @@
 package org.plurigrid.console.plugins.spi;
 
 import java.util.List;
+import org.plurigrid.console.client.alarms.AlarmRule;
 import org.plurigrid.console.client.telemetry.TopicDecoder;
 
 /**
@@ -53,6 +54,17 @@ public interface ConsolePlugin {
 
     /** Actions on a selected asset, for the alarm list's and the point table's context menus. Since API 1.1. */
     default List<AssetAction> assetActions() {
+        return List.of();
+    }
+
+    /**
+     * Alarm rules this plugin is the source of (an asset register's limits, a vendor's recommended alarms). Asked once
+     * at start-up, off the FX thread; the engine runs them beside the operator's rules file, each id prefixed with the
+     * plugin's ({@code data-quality.stale-feeder}). They are not written to the rules file and the rule editor does not
+     * edit them; a disabled plugin's rules are not loaded at the next start. A plugin that throws while listing them,
+     * or lists a null or a repeated id, is disabled and contributes none. Since API 1.2.
+     */
+    default List<AlarmRule> alarmRules() {
         return List.of();
     }
 }

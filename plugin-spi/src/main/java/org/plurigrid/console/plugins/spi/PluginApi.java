@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * {@code Plurigrid-Plugin-Api: 1.1}.
  *
  * <p>1.0: a view in the navigation rail. 1.1: {@link ConsolePlugin#hasView()} and
- * {@link ConsolePlugin#decoders()} (telemetry decoders), {@link ConsolePlugin#assetActions()}.
+ * {@link ConsolePlugin#decoders()} (telemetry decoders), {@link ConsolePlugin#assetActions()}. 1.2:
+ * {@link ConsolePlugin#alarmRules()} (alarm rule sources).
  */
 public final class PluginApi {
 
     public static final int MAJOR = 1;
-    public static final int MINOR = 1;
+    public static final int MINOR = 2;
     public static final String VERSION = MAJOR + "." + MINOR;
     public static final String MANIFEST_ATTRIBUTE = "Plurigrid-Plugin-Api";
 

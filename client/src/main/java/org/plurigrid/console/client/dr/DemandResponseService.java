@@ -212,13 +212,17 @@ public final class DemandResponseService {
     private void baselinesFromHistory(LiveEvent event, ImportHistory history, XofYBaseline method, java.time.ZoneId days,
                                       Consumer<DispatchProgress> progress) {
         Map<DerDevice, Double> better = new LinkedHashMap<>();
-        for (DerDevice d : event.baselines().keySet()) {
-            try {
-                method.baseline(history, d, event.start(), event.end(), days)
-                        .ifPresent(b -> better.put(d, b.baselineKw()));
-            } catch (RuntimeException e) {
-                LOG.warn("No X-of-Y baseline for {}: {}", d, e.getMessage());
+        try {
+            for (DerDevice d : event.baselines().keySet()) {
+                try {
+                    method.baseline(history, d, event.start(), event.end(), days)
+                            .ifPresent(b -> better.put(d, b.baselineKw()));
+                } catch (RuntimeException e) {
+                    LOG.warn("No X-of-Y baseline for {}: {}", d, e.getMessage());
+                }
             }
+        } finally {
+            history.release();
         }
         if (!better.isEmpty()) {
             event.improveBaselines(better);

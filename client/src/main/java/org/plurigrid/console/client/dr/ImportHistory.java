@@ -12,4 +12,8 @@ public interface ImportHistory {
 
     /** Time-weighted mean import of {@code d} (kW, + drawn from the grid) over {@code [from, to)}; empty without data. */
     OptionalDouble meanImportKw(DerDevice d, Instant from, Instant to);
+
+    /** The reader is done for now (one event's baselines): a history may close what it opened for them. */
+    default void release() {
+    }
 }

@@ -24,6 +24,10 @@ public final class RecordedImportHistory implements ImportHistory {
     public interface Source {
         /** As {@link RecordingReader#pointValues}: the last value at or before {@code from}, then those before {@code to}. */
         List<RecordedValue> pointValues(PointId id, Instant from, Instant to) throws RecordingException;
+
+        /** Done for now: close what was opened (files of a rolled recording); it opens them again when asked. */
+        default void release() {
+        }
     }
 
     private final Source reader;
@@ -36,6 +40,11 @@ public final class RecordedImportHistory implements ImportHistory {
     /** The history in any source, e.g. a console's rolled recording files ({@code RolledRecordings::pointValues}). */
     public RecordedImportHistory(Source source) {
         this.reader = java.util.Objects.requireNonNull(source, "source");
+    }
+
+    @Override
+    public void release() {
+        reader.release();
     }
 
     @Override

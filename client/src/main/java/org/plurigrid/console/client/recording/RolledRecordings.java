@@ -96,9 +96,21 @@ public final class RolledRecordings implements AutoCloseable {
         return r;
     }
 
-    /** How many closed files are open now (for tests). */
-    synchronized int openReaders() {
+    /** How many closed files are open now. */
+    public synchronized int openReaders() {
         return open.size();
+    }
+
+    /** Closes the readers kept open (after one event's baselines, say); the next call opens what it needs again. */
+    public synchronized void closeReaders() {
+        for (RecordingReader r : open.values()) {
+            try {
+                r.close();
+            } catch (RecordingException e) {
+                // a read-only reader that fails to close holds nothing we could release otherwise
+            }
+        }
+        open.clear();
     }
 
     @Override

@@ -75,6 +75,10 @@ class RolledImportHistoryTest {
                 assertThat(b.days()).as("six days recorded, the highest five chosen").hasSize(5);
                 assertThat(b.unadjustedKw()).as("days 6..2: ((26+25+24+23+22)/2 + 5·10/2)/5").isCloseTo(17.0, offset(1e-9));
                 assertThat(b.adjustment()).as("11 kW today ÷ 10 kW on the chosen days").isCloseTo(1.1, offset(1e-9));
+                assertThat(rolled.openReaders()).as("closed files stay open while one event's baselines are read").isPositive();
+                rolled.closeReaders();
+                assertThat(rolled.openReaders()).isZero();
+                assertThat(h.meanImportKw(LOAD, day1, day1.plus(HOUR)).getAsDouble()).as("and open again when asked").isEqualTo(15.5);
 
                 // a file retention removed is history no longer there, not an error
                 Files.delete(DuckDbRecordingStore.fileFor(folder, HOUR, EVENT.minus(Duration.ofDays(6))));

@@ -1,14 +1,11 @@
 package org.plurigrid.console.client.alarms;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import org.plurigrid.console.client.config.DurationText;
 import org.plurigrid.console.client.files.AtomicFile;
 import org.plurigrid.console.client.files.PrivateFiles;
@@ -20,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -55,11 +50,6 @@ public final class AlarmRuleFile {
     /** Class-path location of the shipped default rules. */
     public static final String DEFAULT_RESOURCE = "/org/plurigrid/console/client/alarms/default-alarm-rules.json";
 
-    private static final Set<String> RULE_FIELDS = Set.of("id", "match", "kind", "limit", "deadband", "onDelay",
-            "offDelay", "priority", "message", "description");
-    private static final Set<String> MATCH_FIELDS = Set.of("path", "metric", "deviceType", "level");
-    private static final String KINDS = "HH, H, L, LL, RATE_OF_CHANGE, BAD_QUALITY, STALE, COMMS_LOSS, DEVICE_REPORTED";
-    private static final String PRIORITIES = "CRITICAL, HIGH, MEDIUM, LOW";
 
     /** Top-level field that confirms an empty rule set (no alarms at all) is meant. */
     public static final String ALLOW_EMPTY = "allowEmpty";
@@ -174,7 +164,7 @@ public final class AlarmRuleFile {
                     problems.add(new RuleProblem(i, id, "id", "the id is used by an earlier rule too; ids must be unique"));
                 }
             }
-            RuleReader reader = new RuleReader(i, id, n, problems);
+            AlarmRuleReader reader = new AlarmRuleReader(i, id, n, problems);
             AlarmRule rule = reader.read();
             if (rule != null) {
                 rules.add(rule);
@@ -276,76 +266,15 @@ public final class AlarmRuleFile {
      * limit and deadband, every rule its delays, so the file reads the same as the editor.
      */
     public static String toJson(AlarmRuleSet set) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("version", 1);
-        if (set.rules().isEmpty()) {
-            // The editor writes an empty set only when the operator removed every rule: that is the confirmation.
-            root.put(ALLOW_EMPTY, true);
-        }
-        ArrayNode array = root.putArray("rules");
-        for (AlarmRule r : set.rules()) {
-            ObjectNode n = array.addObject();
-            n.put("id", r.id());
-            if (!r.description().isEmpty()) {
-                n.put("description", r.description());
-            }
-            ObjectNode m = n.putObject("match");
-            PointPattern p = r.match();
-            if (p.pathGlob() != null) {
-                m.put("path", p.pathGlob());
-            }
-            if (p.metricGlob() != null) {
-                m.put("metric", p.metricGlob());
-            }
-            if (p.deviceType() != null) {
-                m.put("deviceType", p.deviceType());
-            }
-            m.put("level", p.level().name().toLowerCase(Locale.ROOT));
-            n.put("kind", r.kind().name());
-            if (r.kind().needsLimit()) {
-                n.put("limit", r.limit());
-                n.put("deadband", r.deadband());
-            }
-            n.put("onDelay", formatDuration(r.onDelay()));
-            n.put("offDelay", formatDuration(r.offDelay()));
-            n.put("priority", r.priority().name());
-            n.put("message", r.message());
-        }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        String body;
-        try {
-            body = JSON.writer(printer).writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write alarm rules as JSON", e);
-        }
-        return WRITTEN_BY_CONSOLE + "\n"
-                + "// Edit the rules in the console (Alarms \u2192 Rules), which checks them, applies them without a restart\n"
-                + "// and journals every change. Edits made here by hand are read at the next start; comments other than\n"
-                + "// this header are not kept. The previous version is kept next to this file as " + "<name>.bak.\n"
-                + "// Format: docs/alarms.md.\n"
-                + body + "\n";
+        return AlarmRuleWriter.toJson(set);
     }
 
     /**
-     * Write the rules to {@code file} so that a crash never leaves half a file: the text goes to a temporary file in
-     * the same folder, the current file is copied to {@code <file>.bak} (one backup, replaced each time), then the
-     * temporary file is moved over the original. The text is read back before anything is replaced, so the console
-     * never writes a file it cannot load at the next start.
+     * Writes the rules to {@code file} so that a crash never leaves half a file, keeping the previous version as
+     * {@link #backupOf}; the text is read back first, so the console never writes a file it cannot load.
      */
     public static void write(Path file, AlarmRuleSet set) throws AlarmRuleFileException {
-        String text = toJson(set);
-        parse(text, file.toString()); // the same checks as at start, cross-rule ones included
-        try {
-            if (Files.exists(file)) {
-                Files.copy(file, backupOf(file), StandardCopyOption.REPLACE_EXISTING);
-            }
-            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), PrivateFiles.OWNER_ONLY_FILE,
-                    AtomicFile.IfExists.REPLACE);
-        } catch (IOException e) {
-            throw new AlarmRuleFileException(file.toString(), List.of("cannot be written: " + e.getMessage()), e);
-        }
+        AlarmRuleWriter.write(file, set);
     }
 
     /** Where {@link #write} keeps the previous version of {@code file}. */
@@ -428,208 +357,6 @@ public final class AlarmRuleFile {
             n.put(field, Double.parseDouble(t));
         } catch (NumberFormatException e) {
             n.put(field, t);
-        }
-    }
-
-    /** Reads one rule, collecting every problem instead of stopping at the first. */
-    private static final class RuleReader {
-        private final int index;
-        private final String id;
-        private final JsonNode n;
-        private final List<RuleProblem> problems;
-        private final int before;
-
-        RuleReader(int index, String id, JsonNode n, List<RuleProblem> problems) {
-            this.index = index;
-            this.id = id;
-            this.n = n;
-            this.problems = problems;
-            this.before = problems.size();
-        }
-
-        AlarmRule read() {
-            for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!RULE_FIELDS.contains(f)) {
-                    problem(f, "unknown field \"" + f + "\"; expected one of " + sorted(RULE_FIELDS));
-                }
-            }
-            String id = text("id", "a unique name such as \"substation-voltage-hh\"", true);
-            AlarmKind kind = enumValue("kind", AlarmKind.class, KINDS);
-            AlarmPriority priority = enumValue("priority", AlarmPriority.class, PRIORITIES);
-            String message = text("message", "the text the operator reads, e.g. \"Busbar voltage high\"", true);
-            JsonNode d = n.get("description");
-            String description = d == null || d.isNull() ? "" : d.isTextual() ? d.asText() : null;
-            if (description == null) {
-                problem("description", "\"description\" must be text, was " + d);
-            }
-            PointPattern match = match();
-            double limit = Double.NaN;
-            double deadband = 0;
-            if (kind != null && kind.needsLimit()) {
-                Double l = number("limit", kind == AlarmKind.RATE_OF_CHANGE
-                        ? "the largest allowed change per second, in the point's unit, e.g. \"limit\": 50"
-                        : "the threshold of a " + kind + " alarm in the point's unit, e.g. \"limit\": 1.05", true);
-                limit = l == null ? Double.NaN : l;
-                if (kind == AlarmKind.RATE_OF_CHANGE && l != null && limit <= 0) {
-                    problem("limit", "\"limit\" of a rate-of-change rule must be greater than 0, was " + limit);
-                }
-                Double db = n.has("deadband") ? number("deadband", "a number ≥ 0 in the point's unit, e.g. 0.01", false) : null;
-                if (db != null) {
-                    if (db < 0) {
-                        problem("deadband", "\"deadband\" must be ≥ 0, was " + db);
-                    }
-                    deadband = db;
-                }
-            } else if (kind != null) {
-                for (String f : List.of("limit", "deadband")) {
-                    if (n.has(f)) {
-                        problem(f, "\"" + f + "\" has no meaning for kind " + kind + "; remove it");
-                    }
-                }
-            }
-            Duration onDelay = duration("onDelay");
-            Duration offDelay = duration("offDelay");
-            if (problems.size() > before) {
-                return null;
-            }
-            try {
-                return new AlarmRule(id, match, kind, limit, deadband, onDelay, offDelay, priority, message,
-                        description);
-            } catch (IllegalArgumentException e) {
-                problem(e.getMessage().startsWith("rule id") ? "id" : "", e.getMessage());
-                return null;
-            }
-        }
-
-        private PointPattern match() {
-            JsonNode m = n.get("match");
-            String expected = "an object such as {\"level\": \"node\", \"metric\": \"Substation/Voltage\"} with "
-                    + "any of path, metric, deviceType, level";
-            if (m == null || !m.isObject()) {
-                problem("match", "\"match\" is " + (m == null ? "missing" : "not an object") + "; expected " + expected);
-                return null;
-            }
-            if (m.isEmpty()) {
-                problem("match", "\"match\" is empty, which would watch every point; expected " + expected);
-                return null;
-            }
-            int mark = problems.size();
-            for (Iterator<String> it = m.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!MATCH_FIELDS.contains(f)) {
-                    problem("match." + f, "unknown field \"match." + f + "\"; expected one of " + sorted(MATCH_FIELDS));
-                }
-            }
-            String path = matchText(m, "path");
-            String metric = matchText(m, "metric");
-            String deviceType = matchText(m, "deviceType");
-            PointPattern.Level level = PointPattern.Level.ANY;
-            String levelText = matchText(m, "level");
-            if (levelText != null) {
-                try {
-                    level = PointPattern.Level.valueOf(levelText.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    problem("match.level", "\"match.level\" must be node, device or any, was \"" + levelText + "\"");
-                }
-            } else if (deviceType != null) {
-                level = PointPattern.Level.DEVICE;
-            }
-            if (problems.size() > mark) {
-                return null;
-            }
-            try {
-                return new PointPattern(path, metric, deviceType, level);
-            } catch (IllegalArgumentException e) {
-                problem(e.getMessage().startsWith("device type") ? "match.deviceType"
-                        : e.getMessage().startsWith("a device type") ? "match.level" : "match", "\"match\": " + e.getMessage());
-                return null;
-            }
-        }
-
-        private String matchText(JsonNode m, String field) {
-            JsonNode v = m.get(field);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (!v.isTextual() || v.asText().isBlank()) {
-                problem("match." + field, "\"match." + field + "\" must be a non-empty string, was " + v);
-                return null;
-            }
-            return v.asText();
-        }
-
-        private String text(String field, String expected, boolean required) {
-            JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    problem(field, "\"" + field + "\" is missing; expected " + expected);
-                }
-                return null;
-            }
-            if (!v.isTextual() || v.asText().isBlank()) {
-                problem(field, "\"" + field + "\" must be a non-empty string: " + expected + "; was " + v);
-                return null;
-            }
-            return v.asText();
-        }
-
-        private <E extends Enum<E>> E enumValue(String field, Class<E> type, String allowed) {
-            String t = text(field, "one of " + allowed, true);
-            if (t == null) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(type, t.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problem(field, "\"" + field + "\" is \"" + t + "\"; expected one of " + allowed);
-                return null;
-            }
-        }
-
-        private Double number(String field, String expected, boolean required) {
-            JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
-                if (required) {
-                    problem(field, "\"" + field + "\" is missing; expected " + expected);
-                }
-                return null;
-            }
-            if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
-                problem(field, "\"" + field + "\" must be a number: " + expected + "; was " + v);
-                return null;
-            }
-            return v.asDouble();
-        }
-
-        private Duration duration(String field) {
-            JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
-                return Duration.ZERO;
-            }
-            try {
-                if (v.isNumber()) {
-                    return DurationText.ofSeconds(v.asDouble());
-                }
-                if (v.isTextual()) {
-                    return DurationText.parseNonNegative(v.asText());
-                }
-                problem(field, "\"" + field + "\" is " + v + "; expected a duration such as \"5s\", \"500ms\", \"2m\", "
-                        + "\"PT5S\" or a number of seconds");
-            } catch (IllegalArgumentException e) {
-                problem(field, "\"" + field + "\" is " + v + "; " + e.getMessage());
-            }
-            return Duration.ZERO;
-        }
-
-        private void problem(String field, String what) {
-            problems.add(new RuleProblem(index, id, field, what));
-        }
-
-        private static String sorted(Set<String> s) {
-            String[] a = s.toArray(String[]::new);
-            Arrays.sort(a);
-            return String.join(", ", a);
         }
     }
 }

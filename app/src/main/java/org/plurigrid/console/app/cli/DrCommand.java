@@ -497,8 +497,11 @@ public final class DrCommand {
         }
     }
 
-    @Command(name = "cancel", description = "Cancel an event on chain, then tell its devices.", mixinStandardHelpOptions = true)
-    static final class Cancel extends CliCommand {
+    /**
+     * What cancel and settle share: the event's id, the signing key and the node, contract and broker; the event must be
+     * on the program and its devices seen before anything is signed.
+     */
+    abstract static class SignedEventCommand extends CliCommand {
         @Parameters(index = "0", paramLabel = "EVENT_ID")
         String eventId;
         @Option(names = {"--key", "--from"}, paramLabel = "NAME", required = true)
@@ -515,54 +518,49 @@ public final class DrCommand {
         BrokerOption broker;
 
         @Override
-        int run() {
+        final int run() {
             node.requireChainId();
             try (DrSession s = DrSession.open(node, contract.prefix, contract.contract, broker.broker)) {
                 s.chain.checkChainId();
                 ChainEvent e = s.contract.event(eventId).orElseThrow(() -> new CliException("No event " + eventId + " on the program"));
                 SigningKey k = unlock(home, password, key);
+                prepare(s);
                 s.awaitDevices(e.target(), Duration.ofSeconds(10));
-                return txResult(s.service.cancel(eventId, k, pr -> { }), out(), err(), "Cancel of " + eventId);
+                return act(s, k);
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
                 throw new CliException("Interrupted");
             }
         }
+
+        /** Before the devices are awaited; nothing by default. */
+        void prepare(DrSession s) {
+        }
+
+        /** Signs and sends; prints the outcome. */
+        abstract int act(DrSession s, SigningKey k) throws InterruptedException;
+    }
+
+    @Command(name = "cancel", description = "Cancel an event on chain, then tell its devices.", mixinStandardHelpOptions = true)
+    static final class Cancel extends SignedEventCommand {
+        @Override
+        int act(DrSession s, SigningKey k) throws InterruptedException {
+            return txResult(s.service.cancel(eventId, k, pr -> { }), out(), err(), "Cancel of " + eventId);
+        }
     }
 
     @Command(name = "settle", description = "Report each device's delivered energy, then settle: owners are paid from the pool.",
             mixinStandardHelpOptions = true)
-    static final class Settle extends CliCommand {
-        @Parameters(index = "0", paramLabel = "EVENT_ID")
-        String eventId;
-        @Option(names = {"--key", "--from"}, paramLabel = "NAME", required = true)
-        String key;
-        @Mixin
-        HomeOption home;
-        @Mixin
-        PasswordOption password;
-        @Mixin
-        NodeOptions node;
-        @Mixin
-        ContractOptions contract;
-        @Mixin
-        BrokerOption broker;
+    static final class Settle extends SignedEventCommand {
+        @Override
+        void prepare(DrSession s) {
+            s.service.submitPowerFor(submitPowerPrograms(home));
+        }
 
         @Override
-        int run() {
-            node.requireChainId();
-            try (DrSession s = DrSession.open(node, contract.prefix, contract.contract, broker.broker)) {
-                s.chain.checkChainId();
-                ChainEvent e = s.contract.event(eventId).orElseThrow(() -> new CliException("No event " + eventId + " on the program"));
-                SigningKey k = unlock(home, password, key);
-                s.service.submitPowerFor(submitPowerPrograms(home));
-                s.awaitDevices(e.target(), Duration.ofSeconds(10));
-                return txResult(s.service.reportAndSettle(eventId, k, loadBaseline(home, eventId), loadMeasured(home, eventId), pr -> { }),
-                        out(), err(), "Settlement of " + eventId);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new CliException("Interrupted");
-            }
+        int act(DrSession s, SigningKey k) throws InterruptedException {
+            return txResult(s.service.reportAndSettle(eventId, k, loadBaseline(home, eventId), loadMeasured(home, eventId), pr -> { }),
+                    out(), err(), "Settlement of " + eventId);
         }
     }
 

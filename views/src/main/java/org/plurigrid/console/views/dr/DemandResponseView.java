@@ -178,6 +178,9 @@ public final class DemandResponseView extends StackPane {
         form.addRow(row++, key("Duration (min)"), field("dr-duration", vm.durationMinutesProperty()));
         form.addRow(row++, key("Ramp (s)"), field("dr-ramp", vm.rampSecondsProperty()));
         form.addRow(row++, key("Randomised start (s)"), field("dr-randomize", vm.randomizeSecondsProperty()));
+        TextField prio = field("dr-priority", vm.priorityProperty());
+        prio.setPromptText("none");
+        form.addRow(row++, key("Priority (0 = highest)"), prio);
         CheckBox overlap = new CheckBox("Allow overlapping events");
         overlap.selectedProperty().bindBidirectional(vm.allowOverlapProperty());
         overlap.setId("dr-allow-overlap");

@@ -71,6 +71,7 @@ public final class DemandResponseViewModel {
     private final StringProperty durationMinutes = new SimpleStringProperty("30");
     private final StringProperty rampSeconds = new SimpleStringProperty("10");
     private final StringProperty randomizeSeconds = new SimpleStringProperty("0");
+    private final StringProperty priority = new SimpleStringProperty("");
     private final BooleanProperty allowOverlap = new SimpleBooleanProperty(false);
     private final StringProperty targetLoading = new SimpleStringProperty("95");
     private final ObjectProperty<ChainEvent.State> stateFilter = new SimpleObjectProperty<>();
@@ -120,7 +121,7 @@ public final class DemandResponseViewModel {
         this.background = Objects.requireNonNull(background, "background");
         this.fx = Objects.requireNonNull(fx, "fx");
         for (javafx.beans.Observable o : List.of(target, payloadType, value, startInMinutes, durationMinutes, rampSeconds,
-                randomizeSeconds, allowOverlap, program)) {
+                randomizeSeconds, priority, allowOverlap, program)) {
             o.addListener(x -> validate());
         }
         events.addListener((javafx.collections.ListChangeListener<ChainEvent>) c -> {
@@ -248,11 +249,22 @@ public final class DemandResponseViewModel {
                 why.append("Start and randomised start cannot be negative");
                 return Optional.empty();
             }
+            // OpenADR priority: 0 is the highest, none when left blank
+            String p = priority.get() == null ? "" : priority.get().strip();
+            Optional<Integer> prio = Optional.empty();
+            if (!p.isEmpty()) {
+                double n = number(p, "Priority");
+                if (n < 0 || n != Math.rint(n) || n > Integer.MAX_VALUE) {
+                    why.append("Priority must be a whole number from 0 (highest), or blank for none");
+                    return Optional.empty();
+                }
+                prio = Optional.of((int) n);
+            }
             Instant start = startMin == 0 ? IntervalPeriod.NOW : clock.instant().plus(Duration.ofMinutes(startMin));
             PayloadType type = payloadType.get();
             String units = type == PayloadType.CHARGE_STATE_SETPOINT ? "PERCENT" : type == PayloadType.SIMPLE ? "LEVEL" : "KW";
             return Optional.of(new DispatchRequest(t, type, v, units, start, Duration.ofMinutes(durMin),
-                    rnd == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(rnd)), Optional.empty(), Duration.ofSeconds(ramp)));
+                    rnd == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(rnd)), prio, Duration.ofSeconds(ramp)));
         } catch (IllegalArgumentException e) {
             why.append(BackgroundTask.message(e));
             return Optional.empty();
@@ -685,6 +697,11 @@ public final class DemandResponseViewModel {
 
     public StringProperty randomizeSecondsProperty() {
         return randomizeSeconds;
+    }
+
+    /** The event's OpenADR priority: a whole number, 0 the highest; blank for none. */
+    public StringProperty priorityProperty() {
+        return priority;
     }
 
     public BooleanProperty allowOverlapProperty() {

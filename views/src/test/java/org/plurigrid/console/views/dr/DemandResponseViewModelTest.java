@@ -56,6 +56,25 @@ class DemandResponseViewModelTest {
     }
 
     @Test
+    void thePriorityIsOptionalAndAWholeNumberFromZero() {
+        vm.valueProperty().set("-20");
+        vm.priorityProperty().set("-1");
+        assertThat(vm.refusalProperty().get()).isEqualTo("Priority must be a whole number from 0 (highest), or blank for none");
+        assertThat(vm.canReviewProperty().get()).isFalse();
+        vm.priorityProperty().set("1.5");
+        assertThat(vm.canReviewProperty().get()).isFalse();
+
+        vm.priorityProperty().set("2");
+        vm.review();
+        assertThat(backend.prepared.getFirst().request().priority()).contains(2);
+
+        vm.back();
+        vm.priorityProperty().set(" ");
+        vm.review();
+        assertThat(backend.prepared.getLast().request().priority()).as("blank: none").isEmpty();
+    }
+
+    @Test
     void flagsAnOverlappingEventAndNeedsTheOverlapAllowedExplicitly() {
         backend.events.add(ScriptedDemandResponse.anEvent("ev-old", "site-a", ChainEvent.State.ACTIVE,
                 ScriptedDemandResponse.NOW.minusSeconds(60), Duration.ofMinutes(30)));

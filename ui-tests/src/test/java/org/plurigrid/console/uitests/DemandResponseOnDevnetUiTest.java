@@ -63,6 +63,9 @@ class DemandResponseOnDevnetUiTest {
         // find a fleet substation as an operator would (search zooms to it), then lasso it with its nearest drawn neighbour
         fx(() -> map.viewModel().search("zeeland-sub-01"));
         WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> map.layer().screenPointOf("zeeland-sub-01").isPresent()));
+        // the zoom to the search result may still be settling: wait until a neighbour is drawn too (in CI it once was not)
+        WaitForAsyncUtils.waitFor(WITHIN_SECONDS, TimeUnit.SECONDS, () -> fx(() -> dr.sites().stream().map(f -> f.target())
+                .anyMatch(t -> !t.equals("zeeland-sub-01") && map.layer().screenPointOf(t).isPresent())));
         WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
         java.util.List<String> pair = fx(() -> {
             javafx.geometry.Point2D a = map.layer().screenPointOf("zeeland-sub-01").orElseThrow();

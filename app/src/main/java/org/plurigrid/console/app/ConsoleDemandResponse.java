@@ -118,19 +118,7 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
                 service.submitPowerFor(submitPower);
                 RolledRecordings h = history;
                 if (h != null) {
-                    service.baselinesFrom(new RecordedImportHistory(new RecordedImportHistory.Source() {
-                                @Override
-                                public java.util.List<org.plurigrid.console.client.recording.RecordedValue> pointValues(
-                                        org.plurigrid.console.client.telemetry.PointId id, java.time.Instant from,
-                                        java.time.Instant to) throws RecordingException {
-                                    return h.pointValues(id, from, to);
-                                }
-
-                                @Override
-                                public void release() {
-                                    h.closeReaders(); // days of hourly files are not kept open between events
-                                }
-                            }),
+                    service.baselinesFrom(new RecordedImportHistory(h),
                             XofYBaseline.defaults(), ZoneId.systemDefault());
                 }
                 LOG.info("Demand response on program contract {}, signing as devnet account {}", chain.drContractAddress(),

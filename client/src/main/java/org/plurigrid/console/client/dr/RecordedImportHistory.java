@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import org.plurigrid.console.client.recording.RecordedValue;
 import org.plurigrid.console.client.recording.RecordingException;
 import org.plurigrid.console.client.recording.RecordingReader;
+import org.plurigrid.console.client.recording.RolledRecordings;
 import org.plurigrid.console.client.telemetry.PointId;
 import org.plurigrid.console.client.telemetry.Quality;
 
@@ -37,7 +38,25 @@ public final class RecordedImportHistory implements ImportHistory {
         this(reader::pointValues);
     }
 
-    /** The history in any source, e.g. a console's rolled recording files ({@code RolledRecordings::pointValues}). */
+    /**
+     * The history in a folder of rolled recording files (a console's own); the files opened for one event are closed
+     * when it is {@linkplain #release() released}, so days of hourly files are not kept open between events.
+     */
+    public RecordedImportHistory(RolledRecordings rolled) {
+        this(new Source() {
+            @Override
+            public List<RecordedValue> pointValues(PointId id, Instant from, Instant to) throws RecordingException {
+                return rolled.pointValues(id, from, to);
+            }
+
+            @Override
+            public void release() {
+                rolled.closeReaders();
+            }
+        });
+    }
+
+    /** The history in any other source of a point's recorded values. */
     public RecordedImportHistory(Source source) {
         this.reader = java.util.Objects.requireNonNull(source, "source");
     }

@@ -61,6 +61,7 @@ public final class ConsoleApplication extends Application {
     private ConsoleGovernance governance;
     private ConsoleDemandResponse demandResponse;
     private PluginEntries plugins;
+    private List<org.plurigrid.console.client.dr.FlexibilityProvider> pluginFlexibility = List.of();
     private ConsoleRecording recording;
     private ConsoleReplay replay;
     private ModeTelemetryFeed shownFeed;
@@ -104,6 +105,8 @@ public final class ConsoleApplication extends Application {
         plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader());
         // Alarm rules whose source is a plugin run beside the operator's file (never written to it).
         pluginAlarmRules = plugins.alarmRules();
+        // Plugins may estimate devices' DR flexibility better than the console's rule of thumb.
+        pluginFlexibility = plugins.flexibilityProviders();
     }
 
     @Override
@@ -165,6 +168,7 @@ public final class ConsoleApplication extends Application {
             dr.recordTransactionsIn(recording::chainTransaction);
             // days of this console's own recordings give the "X of Y days" baselines once there are enough of them
             recording.history().ifPresent(dr::baselinesFrom);
+            dr.flexibilityProviders(pluginFlexibility);
             options.config().ifPresent(c -> dr.submitPowerFor(c::submitPower));
             governance.onDevnetChain(c -> {
                 TelemetryBackend b = backend.get();

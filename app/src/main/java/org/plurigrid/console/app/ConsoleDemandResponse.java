@@ -91,6 +91,7 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
     private volatile IncludedTxListener included = IncludedTxListener.NONE;
     private volatile java.util.function.Predicate<String> submitPower = program -> false;
     private volatile RolledRecordings history;
+    private volatile List<org.plurigrid.console.client.dr.FlexibilityProvider> providers = List.of();
 
     /** {@code home}: each dispatched event's baselines are kept in {@code <home>/dr}, shared with the {@code dr} commands. */
     ConsoleDemandResponse(java.nio.file.Path home, InstantSource clock, Supplier<Network> gridModel) {
@@ -116,6 +117,7 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
                 service = new DemandResponseService(new DrChainClient(chainClient, chain.drContractAddress()), tracker, clock, scheduler,
                         DemandResponseService.AckPolicy.defaults(), baselines);
                 service.submitPowerFor(submitPower);
+                service.flexibilityProviders(providers);
                 RolledRecordings h = history;
                 if (h != null) {
                     service.baselinesFrom(new RecordedImportHistory(h),
@@ -143,6 +145,11 @@ final class ConsoleDemandResponse implements DemandResponseActions, AutoCloseabl
      * Baselines from days of this console's recordings ("X of Y days", docs/demand-response.md) where enough are
      * recorded, meter-before otherwise; call before {@link #start}. Closed with this.
      */
+    /** Plugins' estimators of devices' flexibility (set before {@link #start}). */
+    void flexibilityProviders(List<org.plurigrid.console.client.dr.FlexibilityProvider> providers) {
+        this.providers = List.copyOf(providers);
+    }
+
     void baselinesFrom(RolledRecordings recordings) {
         this.history = Objects.requireNonNull(recordings, "recordings");
     }

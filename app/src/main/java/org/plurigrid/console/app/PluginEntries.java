@@ -110,6 +110,25 @@ final class PluginEntries implements AutoCloseable {
     }
 
     /**
+     * The enabled plugins' demand-response flexibility providers (asked once at start-up; runs plugin code: call it
+     * off the FX thread). Each estimate runs on a plugin thread within {@link PluginApi#FLEXIBILITY_LIMIT}.
+     */
+    List<org.plurigrid.console.client.dr.FlexibilityProvider> flexibilityProviders() {
+        List<org.plurigrid.console.client.dr.FlexibilityProvider> all = new ArrayList<>();
+        for (PluginCatalog.Entry found : catalog.entries()) {
+            PluginGuard guard = guards.get(found.info().id());
+            if (found.plugin().isPresent() && guard != null) {
+                all.addAll(org.plurigrid.console.plugins.host.PluginFlexibility.of(found.plugin().get(), guard, background,
+                        PluginApi.FLEXIBILITY_LIMIT));
+            }
+        }
+        if (!all.isEmpty()) {
+            LOG.info("Plugin flexibility providers: {}", all.stream().map(p -> p.name()).toList());
+        }
+        return all;
+    }
+
+    /**
      * A runner of the enabled plugins' asset actions for one view-model (each keeps its own last result); the actions
      * are asked for once, on the first call.
      */

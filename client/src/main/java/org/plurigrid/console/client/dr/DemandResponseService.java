@@ -48,6 +48,7 @@ public final class DemandResponseService {
     private volatile java.util.function.Predicate<String> submitPower = program -> false;
     private volatile ImportHistory recorded;
     private volatile XofYBaseline xOfY = XofYBaseline.defaults();
+    private volatile List<FlexibilityProvider> providers = List.of();
     private volatile java.time.ZoneId zone = java.time.ZoneId.systemDefault();
 
     public DemandResponseService(DrChainClient chain, DrDeviceTracker devices, InstantSource clock, ScheduledExecutorService scheduler,
@@ -71,9 +72,19 @@ public final class DemandResponseService {
         return chain;
     }
 
-    /** The flexibility available now in {@code target}, from live telemetry. */
+    /**
+     * Who estimates devices' flexibility besides the console (plugins), first that knows a device wins. Set once at
+     * start-up; each is called for all devices of a target at once, off the FX thread.
+     */
+    public void flexibilityProviders(List<FlexibilityProvider> providers) {
+        this.providers = List.copyOf(providers);
+    }
+
+    /** The flexibility available now in {@code target}, from live telemetry (and the providers' estimates). */
     public Flexibility flexibility(String target) {
-        return Flexibility.of(target, devices.devicesIn(target).stream().map(d -> devices.reading(d).orElseThrow()).toList());
+        List<DrDeviceTracker.DeviceReading> readings = devices.devicesIn(target).stream()
+                .map(d -> devices.reading(d).orElseThrow()).toList();
+        return Flexibility.of(target, readings, Flexibility.reductions(readings, providers));
     }
 
     /** Events on chain that overlap {@code r} on its target (not cancelled, settled or over). */
@@ -440,7 +451,8 @@ public final class DemandResponseService {
     Map<DerDevice, Map<DeviceControl, Object>> plan(DispatchRequest r, Instant now) {
         List<DrDeviceTracker.DeviceReading> readings = devices.devicesIn(r.target()).stream()
                 .map(d -> devices.reading(d).orElseThrow()).filter(DrDeviceTracker.DeviceReading::online).toList();
-        Flexibility flex = Flexibility.of(r.target(), readings);
+        Map<DerDevice, Double> reductions = Flexibility.reductions(readings, providers);
+        Flexibility flex = Flexibility.of(r.target(), readings, reductions);
         double kw = r.valueKw().orElse(r.value());
         Map<DerDevice, Map<DeviceControl, Object>> plan = new LinkedHashMap<>();
         if (r.payloadType() == PayloadType.EXPORT_CAPACITY_LIMIT) {
@@ -474,7 +486,7 @@ public final class DemandResponseService {
             return plan;
         }
         for (DrDeviceTracker.DeviceReading d : readings) {
-            double share = Flexibility.deviceReductionKw(d) * f;
+            double share = reductions.getOrDefault(d.device(), 0.0) * f;
             if (share <= 0) {
                 continue;
             }

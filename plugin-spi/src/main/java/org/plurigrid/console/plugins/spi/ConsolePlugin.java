@@ -2,6 +2,7 @@ package org.plurigrid.console.plugins.spi;
 
 import java.util.List;
 import org.plurigrid.console.client.alarms.AlarmRule;
+import org.plurigrid.console.client.dr.FlexibilityProvider;
 import org.plurigrid.console.client.telemetry.TopicDecoder;
 
 /**
@@ -65,6 +66,18 @@ public interface ConsolePlugin {
      * or lists a null or a repeated id, is disabled and contributes none. Since API 1.2.
      */
     default List<AlarmRule> alarmRules() {
+        return List.of();
+    }
+
+    /**
+     * Estimators of devices' demand-response flexibility (an aggregator's model of its heat pumps, a vendor's
+     * forecast): where one knows a device, its estimate replaces the console's own in the flexibility shown, in
+     * proposals and in each device's share of a dispatch; devices of kinds the console has no rule for count in the
+     * "other" column. Asked once at start-up, off the FX thread; each call estimates all devices of a target at once,
+     * on a plugin thread, within {@link PluginApi#FLEXIBILITY_LIMIT}. A provider that throws, overruns or estimates a
+     * value that is not a number ≥ 0 kW disables its plugin, and the console's own estimates apply again. Since API 1.3.
+     */
+    default List<FlexibilityProvider> flexibilityProviders() {
         return List.of();
     }
 }

@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
  *
  * <p>1.0: a view in the navigation rail. 1.1: {@link ConsolePlugin#hasView()} and
  * {@link ConsolePlugin#decoders()} (telemetry decoders), {@link ConsolePlugin#assetActions()}. 1.2:
- * {@link ConsolePlugin#alarmRules()} (alarm rule sources).
+ * {@link ConsolePlugin#alarmRules()} (alarm rule sources). 1.3: {@link ConsolePlugin#flexibilityProviders()}
+ * (demand-response flexibility providers).
  */
 public final class PluginApi {
 
     public static final int MAJOR = 1;
-    public static final int MINOR = 2;
+    public static final int MINOR = 3;
     public static final String VERSION = MAJOR + "." + MINOR;
     public static final String MANIFEST_ATTRIBUTE = "Plurigrid-Plugin-Api";
 
@@ -33,6 +34,9 @@ public final class PluginApi {
     public static final Duration ACTION_LIMIT = Duration.ofSeconds(5);
     /** How long one decoder call may take before the decoder is switched off (since 1.1). */
     public static final Duration DECODE_LIMIT = org.plurigrid.console.client.telemetry.TelemetryService.TOPIC_DECODER_LIMIT;
+
+    /** How long one flexibility provider may take to estimate a target's devices before it is disabled (since 1.3). */
+    public static final Duration FLEXIBILITY_LIMIT = Duration.ofSeconds(1);
 
     private static final Pattern VERSION_PATTERN = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 

@@ -122,6 +122,14 @@ public final class DemandResponseView extends StackPane {
         sites.getColumns().add(key(numeric("Load", f -> kw(f.curtailableLoadKw())), "9999"));
         sites.getColumns().add(key(numeric("EV", f -> kw(f.deferrableEvKw())), "9999"));
         sites.getColumns().add(key(numeric("Battery", f -> kw(f.batteryDischargeKw())), "9999"));
+        // devices of kinds the console has no rule for, as plugins estimate them: shown only when there are any, so
+        // the parts always add up to the Flexible total
+        TableColumn<Flexibility, String> other = key(numeric("Other", f -> kw(f.otherKw())), "9999");
+        other.setId("dr-sites-other");
+        Runnable showOther = () -> other.setVisible(vm.sites().stream().anyMatch(f -> f.otherKw() > 0));
+        showOther.run();
+        vm.sites().addListener((javafx.collections.ListChangeListener<Flexibility>) c -> showOther.run());
+        sites.getColumns().add(other);
         sites.getColumns().add(key(numeric("PV", f -> kw(f.curtailablePvKw())), "9999"));
         ColumnFit.scrollWhenNarrow(sites); // at 150 % on 1920 px the eight columns need more than the table has
         sites.setPlaceholder(wrapped("No site with controllable devices yet (waiting for births)"));

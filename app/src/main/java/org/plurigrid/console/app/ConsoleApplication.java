@@ -148,6 +148,9 @@ public final class ConsoleApplication extends Application {
             map = new ConsoleMap(model, clock);
             map.rememberCameraIn(org.plurigrid.console.client.config.MapCameraStore.in(options.home()));
             map.attach(pump, shownAlarms);
+            map.setAssetActions(plugins.actionRunner(pluginContext));
+            ConsoleMap shownMap = map;
+            plugins.startMapOverlays(pluginContext, marks -> Platform.runLater(() -> shownMap.viewModel().showOverlay(marks)));
             map.start();
         });
 

@@ -47,6 +47,8 @@ final class ConsoleMap implements AutoCloseable {
     static final Duration SECURITY_PERIOD = Duration.ofSeconds(60);
 
     private final SupergridMapViewModel viewModel = new SupergridMapViewModel();
+    private org.plurigrid.console.views.common.AssetActionRunner assetActions =
+            org.plurigrid.console.views.common.AssetActionRunner.none();
     private final Supplier<Network> model;
     private final InstantSource clock;
     private final ScheduledExecutorService grid = Executors.newSingleThreadScheduledExecutor(
@@ -245,8 +247,16 @@ final class ConsoleMap implements AutoCloseable {
         viewModel.select(assetId(alarm.point()));
     }
 
+    /** The plugins' actions on a substation, line or mark, from the map's context menu. */
+    void setAssetActions(org.plurigrid.console.views.common.AssetActionRunner runner) {
+        this.assetActions = java.util.Objects.requireNonNull(runner, "runner");
+    }
+
     Node page() {
-        return new SupergridMapView(viewModel);
+        SupergridMapView view = new SupergridMapView(viewModel);
+        org.plurigrid.console.views.common.AssetActionRunner runner = assetActions;
+        view.setAssetMenu(a -> org.plurigrid.console.views.common.AssetMenus.items(runner, a), runner.resultProperty());
+        return view;
     }
 
     /** For tests. */

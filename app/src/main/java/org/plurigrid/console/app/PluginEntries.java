@@ -51,6 +51,8 @@ final class PluginEntries implements AutoCloseable {
     private PluginAssetActions assetActions;
     private final java.util.Map<String, PluginGuard> guards = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, StackPane> holders = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService overlayTicker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("plugin-overlays").daemon().factory());
     private final ExecutorService settingsIo = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("plugin-settings").daemon().factory());
 
@@ -126,6 +128,25 @@ final class PluginEntries implements AutoCloseable {
             LOG.info("Plugin flexibility providers: {}", all.stream().map(p -> p.name()).toList());
         }
         return all;
+    }
+
+    /**
+     * Starts asking the enabled plugins' map overlays for their marks, each at its own refresh, handing what they show
+     * to {@code sink} on a plugin thread (listing them runs plugin code: done here off the FX thread). Stopped with this.
+     */
+    void startMapOverlays(PluginContext context, java.util.function.Consumer<org.plurigrid.console.client.assets.MapOverlayMarks> sink) {
+        background.execute(() -> {
+            List<PluginAssetActions.PluginGuarded> enabled = new ArrayList<>();
+            for (PluginCatalog.Entry found : catalog.entries()) {
+                PluginGuard guard = guards.get(found.info().id());
+                if (found.plugin().isPresent() && guard != null) {
+                    enabled.add(new PluginAssetActions.PluginGuarded(found.plugin().get(), guard));
+                }
+            }
+            org.plurigrid.console.plugins.host.PluginMapOverlays overlays = org.plurigrid.console.plugins.host.PluginMapOverlays
+                    .of(enabled, context.clock(), background, PluginApi.OVERLAY_LIMIT, sink);
+            overlays.start(overlayTicker);
+        });
     }
 
     /**
@@ -217,6 +238,7 @@ final class PluginEntries implements AutoCloseable {
 
     @Override
     public void close() {
+        overlayTicker.shutdownNow();
         background.shutdownNow();
         settingsIo.shutdown();
         catalog.close();

@@ -68,6 +68,16 @@ public final class MapPalette {
         return AREA[Math.floorMod(index, AREA.length)];
     }
 
+    /** A plugin's map mark by its status: equipment grey when quiet, the loading band's amber and red otherwise. */
+    public static Color mark(org.plurigrid.console.client.assets.MapMark.Status status) {
+        return switch (status) {
+            case NORMAL -> KV_100;
+            case ATTENTION -> AMBER;
+            case ALARM -> RED;
+            case STALE -> STALE;
+        };
+    }
+
     public static Color der(org.plurigrid.console.client.telemetry.DerType type) {
         return switch (type) {
             case PV -> DER_PV;

@@ -36,6 +36,7 @@ import org.plurigrid.console.maplayers.layers.SupergridLayer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The supergrid map: an offline Gluon {@link MapView} with the {@link SupergridLayer}, a legend with layer switches,
@@ -50,6 +51,12 @@ public final class SupergridMapView extends StackPane {
     private final SupergridMapViewModel viewModel;
     private final MapView map = new MapView();
     private final SupergridLayer layer;
+    private final org.plurigrid.console.maplayers.layers.MarksLayer marks;
+    private final VBox legendOverlays = new VBox(3);
+    private final Label actionResult = new Label();
+    private java.util.function.Function<org.plurigrid.console.client.assets.AssetRef, java.util.List<javafx.scene.control.MenuItem>> assetMenu =
+            a -> java.util.List.of();
+    private javafx.scene.control.ContextMenu openMenu;
     private final VBox legendBands = new VBox(3);
     private final VBox legendAreas = new VBox(3);
     private final Label dataAge = new Label();
@@ -74,6 +81,8 @@ public final class SupergridMapView extends StackPane {
         }
         layer = new SupergridLayer(map::getZoom);
         map.addLayer(layer);
+        marks = new org.plurigrid.console.maplayers.layers.MarksLayer(map::getZoom);
+        map.addLayer(marks); // plugins' marks over the grid
         readAlarmColoursFromTheTheme();
         // the panels' text and widths follow the display scale (the canvas keeps its own symbol sizes)
         viewModel.textScaleProperty().addListener((o, a, scale) -> applyTextScale(scale.doubleValue()));
@@ -88,7 +97,14 @@ public final class SupergridMapView extends StackPane {
         BorderPane chrome = new BorderPane();
         chrome.setPickOnBounds(false);
         chrome.setMinSize(0, 0); // the panels never dictate the map's size
-        VBox left = new VBox(8, searchBox(), legend(), securityPanel(), lassoPanel());
+        actionResult.setId("map-action-result");
+        actionResult.getStyleClass().addAll("map-panel", "map-action-result");
+        actionResult.setWrapText(true);
+        actionResult.setMaxWidth(Region.USE_PREF_SIZE);
+        actionResult.visibleProperty().bind(actionResult.textProperty().isNotEmpty());
+        actionResult.managedProperty().bind(actionResult.visibleProperty());
+        actionResult.prefWidthProperty().bind(viewModel.textScaleProperty().multiply(250));
+        VBox left = new VBox(8, searchBox(), actionResult, legend(), securityPanel(), lassoPanel());
         left.setPickOnBounds(false);
         left.setMaxWidth(Region.USE_PREF_SIZE);
         left.setPadding(new Insets(10));
@@ -194,6 +210,9 @@ public final class SupergridMapView extends StackPane {
                 n == null ? null : n.outagedBranchId(),
                 n == null ? null : n.overloads().stream().map(x -> x.branchId()).collect(java.util.stream.Collectors.toSet())));
         viewModel.detailProperty().addListener((obs, o, n) -> showDetail(n));
+        viewModel.overlays().all().addListener((javafx.collections.ListChangeListener<Object>) c -> showOverlays());
+        viewModel.overlays().hidden().addListener((javafx.collections.SetChangeListener<String>) c -> showOverlays());
+        showOverlays();
         viewModel.trendProperty().addListener((obs, o, n) -> drawTrend());
         viewModel.contingencyReportProperty().addListener((obs, o, n) -> showSecurity(n));
         showSecurity(viewModel.contingencyReportProperty().get());
@@ -301,12 +320,101 @@ public final class SupergridMapView extends StackPane {
 
     private void wireSelection() {
         map.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (!e.isStillSincePress()) {
+            if (!e.isStillSincePress() || e.getButton() != javafx.scene.input.MouseButton.PRIMARY) {
+                return;
+            }
+            // a plugin's mark is drawn over the grid, so it is what is under the pointer first
+            Point2D m = marks.sceneToLocal(e.getSceneX(), e.getSceneY());
+            var mark = marks.pick(m.getX(), m.getY());
+            if (mark.isPresent()) {
+                viewModel.selectMark(mark.get().overlayId(), mark.get().mark().id());
                 return;
             }
             Point2D p = layer.sceneToLocal(e.getSceneX(), e.getSceneY());
             layer.pick(p.getX(), p.getY()).ifPresentOrElse(viewModel::select, viewModel::clearSelection);
         });
+        // the context menu of what is under the pointer: the plugins' actions on that asset
+        map.addEventHandler(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (openMenu != null) {
+                openMenu.hide();
+            }
+            Optional<org.plurigrid.console.client.assets.AssetRef> asset = assetAt(e.getSceneX(), e.getSceneY());
+            if (asset.isEmpty()) {
+                return;
+            }
+            java.util.List<javafx.scene.control.MenuItem> items = assetMenu.apply(asset.get()).stream()
+                    .filter(i -> !(i instanceof javafx.scene.control.SeparatorMenuItem)).toList();
+            if (items.isEmpty()) {
+                return;
+            }
+            javafx.scene.control.MenuItem head = new javafx.scene.control.MenuItem(
+                    asset.get().kind().name().toLowerCase(Locale.ROOT) + " " + asset.get().id());
+            head.setDisable(true);
+            openMenu = new javafx.scene.control.ContextMenu(head, new javafx.scene.control.SeparatorMenuItem());
+            openMenu.setId("map-asset-menu");
+            openMenu.getItems().addAll(items);
+            openMenu.show(map, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
+    /** The asset under a scene point: a plugin's mark's asset first, then a substation or line of the model. */
+    private Optional<org.plurigrid.console.client.assets.AssetRef> assetAt(double sceneX, double sceneY) {
+        Point2D m = marks.sceneToLocal(sceneX, sceneY);
+        var mark = marks.pick(m.getX(), m.getY());
+        if (mark.isPresent()) {
+            return mark.get().mark().asset();
+        }
+        Point2D p = layer.sceneToLocal(sceneX, sceneY);
+        return layer.pick(p.getX(), p.getY()).flatMap(viewModel::assetRef);
+    }
+
+    /**
+     * Actions on an asset from its context menu on the map (the plugins' asset actions, from the console's wiring),
+     * and where their results are said.
+     */
+    public void setAssetMenu(java.util.function.Function<org.plurigrid.console.client.assets.AssetRef,
+            java.util.List<javafx.scene.control.MenuItem>> items, javafx.beans.value.ObservableValue<String> result) {
+        this.assetMenu = Objects.requireNonNull(items, "items");
+        actionResult.textProperty().bind(result);
+    }
+
+    /** The plugins' marks layer (for tests). */
+    public org.plurigrid.console.maplayers.layers.MarksLayer marksLayer() {
+        return marks;
+    }
+
+    private void showOverlays() {
+        marks.setOverlays(viewModel.overlays().visible());
+        legendOverlays.getChildren().clear();
+        var all = viewModel.overlays().all();
+        if (all.isEmpty()) {
+            return;
+        }
+        Label title = new Label("Plugin layers");
+        title.getStyleClass().add("map-panel-subtitle");
+        legendOverlays.getChildren().add(title);
+        for (var o : all) {
+            CheckBox box = new CheckBox(o.title() + (o.problem().isEmpty() ? " (" + o.marks().size() + ")" : ""));
+            box.setId("layer-plugin-" + o.id().replace('/', '-'));
+            box.setSelected(!viewModel.overlays().hidden().contains(o.id()));
+            box.selectedProperty().addListener((obs, was, on) -> {
+                if (on) {
+                    viewModel.overlays().hidden().remove(o.id());
+                } else {
+                    viewModel.overlays().hidden().add(o.id());
+                }
+            });
+            legendOverlays.getChildren().add(box);
+            if (!o.problem().isEmpty()) {
+                box.setDisable(true);
+                Label why = new Label(o.problem());
+                why.setWrapText(true);
+                why.setMinHeight(Region.USE_PREF_SIZE);
+                why.getStyleClass().add("map-area-owner");
+                legendOverlays.getChildren().add(why);
+            }
+        }
     }
 
     private void drawTrend() {
@@ -413,7 +521,9 @@ public final class SupergridMapView extends StackPane {
         clusters.setId("map-legend-clusters");
         clusters.getStyleClass().add("map-area-owner");
         clusters.setWrapText(true);
-        VBox content = new VBox(6, toggles, loadingTitle, legendBands, symbolsTitle, symbols(), clusters, gridsTitle,
+        legendOverlays.setId("map-legend-plugins");
+        legendOverlays.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(legendOverlays.getChildren()));
+        VBox content = new VBox(6, toggles, legendOverlays, loadingTitle, legendBands, symbolsTitle, symbols(), clusters, gridsTitle,
                 areas, dataAge);
         content.setId("map-legend-content");
         content.visibleProperty().bind(viewModel.legendExpandedProperty());

@@ -54,6 +54,9 @@ public final class SupergridMapViewModel {
             javafx.collections.FXCollections.unmodifiableObservableList(lassoed);
     private java.util.function.Consumer<java.util.List<String>> demandResponse;
     private final ReadOnlyObjectWrapper<AssetDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
+    private final MapOverlayState overlays = new MapOverlayState();
+    /** The selected plugin mark (overlay id, mark id) when a mark that stands for no grid asset is selected. */
+    private String[] selectedMark;
     private final ReadOnlyStringWrapper searchMessage = new ReadOnlyStringWrapper(this, "searchMessage", "");
     private final ReadOnlyObjectWrapper<LayerVisibility> visibility =
             new ReadOnlyObjectWrapper<>(this, "visibility", LayerVisibility.all());
@@ -93,6 +96,12 @@ public final class SupergridMapViewModel {
             p.addListener((obs, o, n) -> visibility.set(new LayerVisibility(areasVisible.get(), substationsVisible.get(),
                     linesVisible.get(), dersVisible.get(), labelsVisible.get())));
         }
+        // a mark of a layer switched off is no longer on the map to be selected
+        overlays.hidden().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (selectedMark != null && overlays.hidden().contains(selectedMark[0])) {
+                clearSelection();
+            }
+        });
     }
 
     /** A view-model on the system clock; data older than a minute counts as stale. */
@@ -194,10 +203,65 @@ public final class SupergridMapViewModel {
         contingency.set(null);
     }
 
+    // ---- plugins' overlays
+
+    /** The plugins' overlays and which are switched off. */
+    public MapOverlayState overlays() {
+        return overlays;
+    }
+
+    /** New marks of a plugin's overlay (FX thread); a selected mark's detail follows them. */
+    public void showOverlay(org.plurigrid.console.client.assets.MapOverlayMarks marks) {
+        overlays.put(marks);
+        if (selectedMark != null) {
+            refreshDetail();
+        }
+    }
+
+    /**
+     * Selects a plugin's mark: the grid asset it stands for if the model has it (substation, line or area), else the
+     * mark itself, whose detail shows its layer, status and position.
+     */
+    public void selectMark(String overlayId, String markId) {
+        Optional<org.plurigrid.console.client.assets.MapMark> m = overlays.mark(overlayId, markId);
+        if (m.isEmpty()) {
+            clearSelection();
+            return;
+        }
+        GridSnapshot s = snapshot.get();
+        Optional<String> grid = m.get().asset().map(org.plurigrid.console.client.assets.AssetRef::id)
+                .filter(id -> s != null && (s.substation(id).isPresent() || s.branch(id).isPresent() || s.area(id).isPresent()));
+        if (grid.isPresent()) {
+            select(grid.get());
+            return;
+        }
+        clearSelection();
+        selectedMark = new String[]{overlayId, markId};
+        refreshDetail();
+    }
+
+    /**
+     * What an operator acting on {@code id} (a grid asset picked on the map) acts on: a substation or a line of the
+     * model, or nothing.
+     */
+    public Optional<org.plurigrid.console.client.assets.AssetRef> assetRef(String id) {
+        GridSnapshot s = snapshot.get();
+        if (id == null || s == null) {
+            return Optional.empty();
+        }
+        if (s.substation(id).isPresent()) {
+            return Optional.of(new org.plurigrid.console.client.assets.AssetRef(
+                    org.plurigrid.console.client.assets.AssetRef.Kind.SUBSTATION, id));
+        }
+        return s.branch(id).map(b -> new org.plurigrid.console.client.assets.AssetRef(
+                org.plurigrid.console.client.assets.AssetRef.Kind.LINE, id));
+    }
+
     // ---- selection and detail
 
     /** Selects an asset by id (substation, branch or area); unknown ids clear the selection. */
     public void select(String id) {
+        selectedMark = null;
         GridSnapshot s = snapshot.get();
         if (id == null || s == null || (s.substation(id).isEmpty() && s.branch(id).isEmpty() && s.area(id).isEmpty())) {
             clearSelection();
@@ -213,6 +277,7 @@ public final class SupergridMapViewModel {
     }
 
     public void clearSelection() {
+        selectedMark = null;
         selectedId.set(null);
         detail.set(null);
         trendValues.clear();
@@ -352,6 +417,16 @@ public final class SupergridMapViewModel {
     }
 
     private void refreshDetail() {
+        if (selectedMark != null) {
+            String[] sm = selectedMark;
+            Optional<AssetDetail> d = overlays.overlay(sm[0]).flatMap(o -> overlays.mark(sm[0], sm[1])
+                    .map(m -> MapOverlayState.detail(o, m)));
+            detail.set(d.orElse(null));
+            if (d.isEmpty()) {
+                selectedMark = null; // the mark left its layer (or the layer failed)
+            }
+            return;
+        }
         String id = selectedId.get();
         GridSnapshot s = snapshot.get();
         if (id == null || s == null) {

@@ -80,4 +80,14 @@ public interface ConsolePlugin {
     default List<FlexibilityProvider> flexibilityProviders() {
         return List.of();
     }
+
+    /**
+     * Layers of marks on the supergrid map, each with its own legend switch. Asked once at start-up; each layer's
+     * marks are asked for every {@link MapOverlay#refresh()} on a plugin thread within {@link PluginApi#OVERLAY_LIMIT}.
+     * A layer that throws, overruns, returns nothing, more than {@link PluginApi#OVERLAY_MAX_MARKS} marks or two with
+     * one id disables its plugin, and its marks leave the map. Since API 1.3.
+     */
+    default List<MapOverlay> mapOverlays() {
+        return List.of();
+    }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <p>1.0: a view in the navigation rail. 1.1: {@link ConsolePlugin#hasView()} and
  * {@link ConsolePlugin#decoders()} (telemetry decoders), {@link ConsolePlugin#assetActions()}. 1.2:
  * {@link ConsolePlugin#alarmRules()} (alarm rule sources). 1.3: {@link ConsolePlugin#flexibilityProviders()}
- * (demand-response flexibility providers).
+ * (demand-response flexibility providers),
+ * {@link ConsolePlugin#mapOverlays()} (map layers).
  */
 public final class PluginApi {
 
@@ -37,6 +38,13 @@ public final class PluginApi {
 
     /** How long one flexibility provider may take to estimate a target's devices before it is disabled (since 1.3). */
     public static final Duration FLEXIBILITY_LIMIT = Duration.ofSeconds(1);
+
+    /** How long one {@link MapOverlay#marks} call may take before the plugin is disabled (since 1.3). */
+    public static final Duration OVERLAY_LIMIT = Duration.ofSeconds(1);
+    /** The shortest refresh of a map overlay; a shorter one is raised to it (since 1.3). */
+    public static final Duration OVERLAY_MIN_REFRESH = Duration.ofSeconds(1);
+    /** The most marks one map overlay may show (since 1.3). */
+    public static final int OVERLAY_MAX_MARKS = 10_000;
 
     private static final Pattern VERSION_PATTERN = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})");
 

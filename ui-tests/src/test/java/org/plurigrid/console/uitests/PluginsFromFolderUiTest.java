@@ -148,4 +148,51 @@ class PluginsFromFolderUiTest {
         assertThat(fx(() -> ClippedText.in(window))).as("nothing cut on the Overview").isEmpty();
         Screenshots.save(window, "plugins/04-asset-action-result");
     }
+
+    @Test
+    void aPluginsMapLayerShowsItsSitesAndTheirPointsActionsRunFromTheMap() throws Exception {
+        MainWindow window = app.window();
+        String broker = app.started().get(60, TimeUnit.SECONDS).devnet().orElseThrow().mqttUri();
+        org.eclipse.paho.mqttv5.client.MqttClient meter = new org.eclipse.paho.mqttv5.client.MqttClient(broker,
+                "acme-map-test", new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        try {
+            meter.connect();
+            for (int i = 0; i < 5; i++) { // above Depot 7's contract limit of 25 kW
+                meter.publish("acme/depot-7/meter", (System.currentTimeMillis() + ",30").getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8), 0, false);
+                Thread.sleep(50);
+            }
+            meter.disconnect();
+        } finally {
+            meter.close();
+        }
+        robot.clickOn("#nav-map");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> window.lookup(".supergrid-map") != null));
+        org.plurigrid.console.maplayers.map.SupergridMapView map =
+                fx(() -> (org.plurigrid.console.maplayers.map.SupergridMapView) window.lookup(".supergrid-map"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> map.marksLayer().drawn().stream()
+                .anyMatch(d -> d.mark().label().equals("Depot 7 (Arnhem): 30.0 kW")
+                        && d.mark().status() == org.plurigrid.console.client.assets.MapMark.Status.ALARM)));
+        assertThat(fx(() -> ((javafx.scene.control.CheckBox) window.lookup("#layer-plugin-acme-site-meters-sites")).getText()))
+                .isEqualTo("ACME sites (3)");
+        Screenshots.save(window, "plugins/05-map-layer");
+
+        // right click on the site's pin: the points' actions apply to the meter point it stands for
+        var depot = fx(() -> map.marksLayer().drawn().stream().filter(d -> d.mark().id().equals("depot-7")).findFirst().orElseThrow());
+        javafx.geometry.Point2D screen = fx(() -> map.marksLayer().localToScreen(depot.head()));
+        javafx.geometry.Point2D scene = fx(() -> map.marksLayer().localToScene(depot.head()));
+        WaitForAsyncUtils.asyncFx(() -> map.mapView().fireEvent(new javafx.scene.input.ContextMenuEvent(
+                javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(), scene.getY(), screen.getX(),
+                screen.getY(), false, null))).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Changes in the last minute");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> {
+            Node result = window.lookup("#map-action-result");
+            return result instanceof javafx.scene.control.Label l && l.getText().contains("in the last minute");
+        }));
+        assertThat(fx(() -> ((javafx.scene.control.Label) window.lookup("#map-action-result")).getText()))
+                .startsWith("acme/depot-7/Meter/ActivePower changed");
+        assertThat(fx(() -> ClippedText.in(window))).as("nothing cut on the map's panels").isEmpty();
+        Screenshots.save(window, "plugins/06-map-action-result");
+    }
 }

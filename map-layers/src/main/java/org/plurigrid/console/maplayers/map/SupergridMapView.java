@@ -100,6 +100,7 @@ public final class SupergridMapView extends StackPane {
         actionResult.setId("map-action-result");
         actionResult.getStyleClass().addAll("map-panel", "map-action-result");
         actionResult.setWrapText(true);
+        actionResult.setMinHeight(Region.USE_PREF_SIZE); // wraps, never cut
         actionResult.setMaxWidth(Region.USE_PREF_SIZE);
         actionResult.visibleProperty().bind(actionResult.textProperty().isNotEmpty());
         actionResult.managedProperty().bind(actionResult.visibleProperty());

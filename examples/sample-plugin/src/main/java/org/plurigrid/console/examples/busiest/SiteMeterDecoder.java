@@ -18,6 +18,22 @@ public final class SiteMeterDecoder implements TopicDecoder {
 
     static final int MAX_LINE = 200;
 
+    private final SiteReadings readings;
+
+    /** A decoder that also keeps each site's last reading for the map. */
+    SiteMeterDecoder(SiteReadings readings) {
+        this.readings = readings;
+    }
+
+    public SiteMeterDecoder() {
+        this(new SiteReadings());
+    }
+
+    /** The point a site's meter becomes. */
+    static PointId point(String site) {
+        return PointId.nodeMetric("acme", site, "Meter/ActivePower");
+    }
+
     @Override
     public String name() {
         return "site-meters";
@@ -50,7 +66,8 @@ public final class SiteMeterDecoder implements TopicDecoder {
             return new Decoded.Malformed("out of range: '" + line + "'");
         }
         String site = topic.split("/", -1)[1];
-        PointId id = PointId.nodeMetric("acme", site, "Meter/ActivePower");
+        PointId id = point(site);
+        readings.put(site, kw, received);
         return new Decoded.Points(List.of(new Measurement(id, kw, Instant.ofEpochMilli(millis), Quality.GOOD, "kW")));
     }
 }

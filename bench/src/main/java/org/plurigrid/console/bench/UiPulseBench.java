@@ -57,7 +57,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * 5), {@code --nodes N} (20), {@code --devices D} per node (60, at most 200; 2 points each), {@code --hivemq},
  * {@code --out FILE}, {@code --record} (issue 12: the console also records every value the point store emits into
  * DuckDB, as the app does, and the recorder's committed rows, drops and lag are reported with the raw Appender rate
- * measured after the run).
+ * measured after the run), {@code --publisher-process} (the publisher in a JVM of its own, as devices are in a
+ * control room, instead of sharing the console's heap and cores' threads).
  */
 public final class UiPulseBench {
 
@@ -66,7 +67,7 @@ public final class UiPulseBench {
 
     /** What to run; {@link #parse} reads the command line. */
     record Options(int rate, int seconds, int idleSeconds, int warmupSeconds, int nodes, int devices, boolean hivemq,
-                   Path out, boolean record) {
+                   Path out, boolean record, boolean publisherProcess) {
         Options {
             if (rate <= 0 || seconds <= 0 || idleSeconds <= 0 || warmupSeconds < 0 || nodes <= 0 || devices <= 0) {
                 throw new IllegalArgumentException("rate, seconds, idle seconds, nodes and devices must be positive");
@@ -77,6 +78,7 @@ public final class UiPulseBench {
             int rate = 50_000, seconds = 60, idle = 30, warmup = 5, nodes = 20, devices = 60;
             boolean hivemq = false;
             boolean record = false;
+            boolean publisherProcess = false;
             Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "ui-pulse-bench.json")
                     : Path.of("target", "ui-pulse-bench.json");
             for (int i = 0; i < args.length; i++) {
@@ -89,12 +91,13 @@ public final class UiPulseBench {
                     case "--devices" -> devices = Integer.parseInt(args[++i]);
                     case "--hivemq" -> hivemq = true;
                     case "--record" -> record = true;
+                    case "--publisher-process" -> publisherProcess = true;
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; see the class comment or bench/README.md");
                 }
             }
-            return new Options(rate, seconds, idle, warmup, nodes, devices, hivemq, out, record);
+            return new Options(rate, seconds, idle, warmup, nodes, devices, hivemq, out, record, publisherProcess);
         }
     }
 
@@ -124,7 +127,9 @@ public final class UiPulseBench {
         Path work = Files.createTempDirectory("ui-pulse-bench");
         try (BenchBroker broker = BenchBroker.start(work, options.hivemq());
              Console console = new Console(broker.uri, options.record() ? work.resolve("recording.duckdb") : null);
-             PacedPublisher publisher = new PacedPublisher(broker.uri, stream, "ui-pulse-publisher")) {
+             Publisher publisher = options.publisherProcess()
+                     ? Publisher.of(PublisherProcess.start(broker.uri, options.nodes(), options.devices(), "1g"))
+                     : Publisher.of(new PacedPublisher(broker.uri, stream, "ui-pulse-publisher"))) {
             root.put("broker", broker.kind);
             root.put("startedAt", Instant.now().toString());
             root.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -132,6 +137,8 @@ public final class UiPulseBench {
             root.put("prism", System.getProperty("prism.order"));
             root.put("glass", System.getProperty("glass.platform") + "/" + System.getProperty("monocle.platform"));
             root.put("stage", WIDTH + "x" + HEIGHT);
+            root.put("publisher", options.publisherProcess() ? "own JVM" : "in the console's JVM");
+            root.putPOJO("jvmArguments", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             root.put("slowFrameThresholdMs", PulseMeter.SLOW_FRAME_MS);
             ObjectNode s = root.putObject("stream");
             s.put("nodes", options.nodes());
@@ -397,6 +404,29 @@ public final class UiPulseBench {
                 return false;
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** The publisher in this JVM or in its own. */
+    private interface Publisher extends AutoCloseable {
+        long births() throws Exception;
+
+        long paced(int perSecond, long endNanos) throws Exception;
+
+        static Publisher of(PacedPublisher p) {
+            return new Publisher() {
+                public long births() throws Exception { return p.births(); }
+                public long paced(int perSecond, long endNanos) throws Exception { return p.paced(perSecond, endNanos); }
+                public void close() throws Exception { p.close(); }
+            };
+        }
+
+        static Publisher of(PublisherProcess p) {
+            return new Publisher() {
+                public long births() throws Exception { return p.births(); }
+                public long paced(int perSecond, long endNanos) throws Exception { return p.paced(perSecond, endNanos); }
+                public void close() throws Exception { p.close(); }
+            };
         }
     }
 

@@ -2,26 +2,15 @@ package org.plurigrid.console.maplayers.layers;
 
 import com.gluonhq.maps.MapLayer;
 import javafx.geometry.Point2D;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
-import javafx.scene.shape.StrokeLineJoin;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.TextAlignment;
-import org.plurigrid.console.client.telemetry.DerType;
-import org.plurigrid.console.client.grid.GridArea;
 import org.plurigrid.console.client.grid.GridBranch;
-import org.plurigrid.console.client.grid.GridDer;
 import org.plurigrid.console.client.grid.GridSnapshot;
-import org.plurigrid.console.client.grid.GridSubstation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,23 +85,10 @@ public final class SupergridLayer extends MapLayer {
     /** Above this many lines on screen the moving flow dashes are left out: they cannot be told apart anyway. */
     static final int MAX_ANIMATED_BRANCHES = 2500;
 
-    private static final int KV_CLASSES = 4;
-    private static final double[] KV_CLASS_REPRESENTATIVE = {345, 138, 69, 20};
-    private static final Color FLOW_DASH = Color.web("#F2F2EF", 0.65);
-    private static final Color FLOW_DASH_ABNORMAL = Color.web("#F2F2EF", 0.9);
-
-    /** Branches whose flow dashes the overlay draws: index, width, abnormal. */
-    private int[] animated = new int[0];
-    private double[] animatedWidth = new double[0];
-    private boolean[] animatedAbnormal = new boolean[0];
-    private double[] animatedTrim = new double[0];
-    private double[] trimX = new double[16];
-    private double[] trimY = new double[16];
-    private int animatedCount;
+    private final LinePainter linePainter = new LinePainter();
+    private final FlowDashPainter flowDashes = new FlowDashPainter();
     /** The animated overlay was last cleared with nothing drawn on it. */
     private boolean overlayBlank;
-    private final IntList[] buckets = new IntList[LoadingBand.values().length * KV_CLASSES * 2];
-    private final IntList specials = new IntList();
     private int drawnAlarms;
 
     /**
@@ -122,9 +98,6 @@ public final class SupergridLayer extends MapLayer {
         this.zoom = zoom;
         for (Canvas c : List.of(areasCanvas, symbolsCanvas, overlay)) {
             c.setMouseTransparent(true);
-        }
-        for (int i = 0; i < buckets.length; i++) {
-            buckets[i] = new IntList();
         }
         getChildren().addAll(areasCanvas, symbolsCanvas, overlay);
     }
@@ -182,7 +155,7 @@ public final class SupergridLayer extends MapLayer {
     /** Advances the flow-direction animation (phase in px along the line); repaints only the animated overlay. */
     public void setFlowPhase(double phase) {
         this.flowPhase = phase;
-        if (animatedCount == 0 && alarms.isEmpty() && overlayBlank) {
+        if (flowDashes.count() == 0 && alarms.isEmpty() && overlayBlank) {
             return; // nothing moves: repainting an empty canvas would still cost a whole-map render each tick
         }
         redrawOverlay();
@@ -279,7 +252,7 @@ public final class SupergridLayer extends MapLayer {
         }
         ensureLineTiles(w, h);
         lineElements = 0;
-        animatedCount = 0;
+        flowDashes.clear(0);
         if (snapshot == null || w <= 0 || h <= 0 || baseMap == null) {
             geometry = null;
             staticKey = null;
@@ -295,10 +268,7 @@ public final class SupergridLayer extends MapLayer {
             geometry = new GridGeometry(snapshot);
             geometryBuilds++;
             at.sizeFor(geometry);
-            animated = new int[geometry.branchIds.length];
-            animatedWidth = new double[geometry.branchIds.length];
-            animatedAbnormal = new boolean[geometry.branchIds.length];
-            animatedTrim = new double[geometry.branchIds.length];
+            flowDashes.clear(geometry.branchIds.length);
             lineLook = new byte[geometry.branchIds.length];
             lastLineLook = new byte[geometry.branchIds.length];
             bMinX = new double[geometry.branchIds.length];
@@ -425,32 +395,12 @@ public final class SupergridLayer extends MapLayer {
         double h = overlay.getHeight();
         g.clearRect(0, 0, w, h);
         drawnAlarms = 0;
-        overlayBlank = geometry == null || snapshot == null || (animatedCount == 0 && alarms.isEmpty());
+        overlayBlank = geometry == null || snapshot == null || (flowDashes.count() == 0 && alarms.isEmpty());
         if (geometry == null || snapshot == null) {
             return;
         }
-        if (animatedCount > 0) {
-            List<GridBranch> branches = snapshot.branches();
-            g.setLineCap(StrokeLineCap.ROUND);
-            g.setLineJoin(StrokeLineJoin.ROUND);
-            g.setLineDashes(3, 11);
-            for (int k = 0; k < animatedCount; k++) {
-                int i = animated[k];
-                // light dashes moving from side 1 to side 2 when p1 > 0, the other way otherwise
-                double speed = Math.signum(branches.get(i).p1Mw());
-                g.setStroke(animatedAbnormal[k] ? FLOW_DASH_ABNORMAL : FLOW_DASH);
-                g.setLineWidth(Math.max(1, animatedWidth[k] * 0.45));
-                g.setLineDashOffset(-speed * flowPhase);
-                strokeTrimmed(g, i, animatedTrim[k]);
-            }
-            g.setLineDashes();
-            g.setLineDashOffset(0);
-        }
+        flowDashes.paint(g, snapshot.branches(), geometry, at, flowPhase);
         drawnAlarms = alarmPainter.paint(g, alarms, this::screenPointOf, flowPhase, w, h);
-    }
-
-    private static int kvClass(double kv) {
-        return kv >= 300 ? 0 : kv >= 100 ? 1 : kv >= 30 ? 2 : 3;
     }
 
     private void drawBranches(double z, LevelOfDetail lod, double w, double h) {
@@ -504,13 +454,9 @@ public final class SupergridLayer extends MapLayer {
             LoadingBand band = LoadingBand.of(b.loadingPercent(), isStale);
             lineLook[i] = (byte) (0x40 | (b.connected() ? 0x20 : 0) | band.ordinal());
             if (animate && b.connected() && !isStale && Math.abs(b.p1Mw()) > 0.5) {
-                animated[animatedCount] = i;
-                animatedWidth[animatedCount] = branchWidth(b, z);
-                animatedAbnormal[animatedCount] = band.abnormal();
                 // the dashes stop at the substation symbols, which are drawn below them on the other canvas
-                animatedTrim[animatedCount] = visibility.substations()
-                        ? LevelOfDetail.substationSize(b.nominalKv(), z) / 2 + 2 : 0;
-                animatedCount++;
+                flowDashes.add(i, LinePainter.branchWidth(b, z), band.abnormal(),
+                        visibility.substations() ? LevelOfDetail.substationSize(b.nominalKv(), z) / 2 + 2 : 0);
             }
             lineElements++;
         }
@@ -545,159 +491,13 @@ public final class SupergridLayer extends MapLayer {
         linesKey = key;
         System.arraycopy(lineLook, 0, lastLineLook, 0, lineLook.length);
         lineRedraws++;
+        LinePainter.Scene scene = new LinePainter.Scene(snapshot, geometry, at, stale, selectedId, outagedId,
+                contingencyOverloads, z);
         for (int t = 0; t < lineTiles.length; t++) {
             if (dirtyTiles[t]) {
-                repaintTile(t, z);
-            }
-        }
-    }
-
-    /** Repaints one tile: its plain lines batched by band, voltage class and interconnector, the rest one by one. */
-    private void repaintTile(int t, double z) {
-        Canvas c = lineTiles[t];
-        GraphicsContext g = c.getGraphicsContext2D();
-        g.setTransform(1, 0, 0, 1, 0, 0);
-        g.clearRect(0, 0, c.getWidth(), c.getHeight());
-        g.setTransform(1, 0, 0, 1, -(t % tilesX) * LINE_TILE_PX, -(t / tilesX) * LINE_TILE_PX);
-        for (IntList bucket : buckets) {
-            bucket.clear();
-        }
-        specials.clear();
-        List<GridBranch> branches = snapshot.branches();
-        LoadingBand[] bands = LoadingBand.values();
-        IntList lines = tileLines[t];
-        for (int k = 0; k < lines.size(); k++) {
-            int i = lines.get(k);
-            GridBranch b = branches.get(i);
-            if (b.connected() && !b.id().equals(selectedId) && !b.id().equals(outagedId)
-                    && !contingencyOverloads.contains(b.id())) {
-                LoadingBand band = bands[lineLook[i] & 0x0F];
-                buckets[(band.ordinal() * KV_CLASSES + kvClass(b.nominalKv())) * 2 + (b.interconnector() ? 1 : 0)].add(i);
-            } else {
-                specials.add(i);
-            }
-        }
-        // calm, unknown and stale lines first, abnormal ones last (by severity) so they are never hidden
-        for (LoadingBand band : List.of(LoadingBand.STALE, LoadingBand.UNKNOWN, LoadingBand.CALM)) {
-            strokeBuckets(g, band, z);
-        }
-        drawSpecials(g, z, false);
-        for (LoadingBand band : List.of(LoadingBand.AMBER, LoadingBand.RED, LoadingBand.OVERLOAD)) {
-            strokeBuckets(g, band, z);
-        }
-        drawSpecials(g, z, true);
-        lineTileRepaints++;
-    }
-
-    private static double branchWidth(GridBranch b, double z) {
-        return LevelOfDetail.branchWidth(b.nominalKv(), z) * (b.interconnector() ? 1.4 : 1.0);
-    }
-
-    /** Strokes each batch of plain lines of one band as one path (far fewer rasterizer calls than one per line). */
-    private void strokeBuckets(GraphicsContext g, LoadingBand band, double z) {
-        g.setLineCap(StrokeLineCap.BUTT);
-        g.setLineJoin(StrokeLineJoin.BEVEL);
-        g.setLineDashes();
-        for (int kv = 0; kv < KV_CLASSES; kv++) {
-            for (int ic = 0; ic < 2; ic++) {
-                IntList bucket = buckets[(band.ordinal() * KV_CLASSES + kv) * 2 + ic];
-                if (bucket.size() == 0) {
-                    continue;
-                }
-                g.setStroke(MapPalette.branch(band, ic == 1));
-                g.setLineWidth(LevelOfDetail.branchWidth(KV_CLASS_REPRESENTATIVE[kv], z) * (ic == 1 ? 1.4 : 1.0)
-                        + (band.abnormal() ? 0.8 : 0));
-                g.beginPath();
-                for (int k = 0; k < bucket.size(); k++) {
-                    appendPath(g, bucket.get(k));
-                }
-                g.stroke();
-            }
-        }
-    }
-
-    private void appendPath(GraphicsContext g, int i) {
-        int off = geometry.branchOffset[i];
-        int n = geometry.branchLon[i].length;
-        g.moveTo(at.px[off], at.py[off]);
-        for (int j = 1; j < n; j++) {
-            g.lineTo(at.px[off + j], at.py[off + j]);
-        }
-    }
-
-    private void strokePath(GraphicsContext g, int i) {
-        g.beginPath();
-        appendPath(g, i);
-        g.stroke();
-    }
-
-    /** Strokes a branch's path with {@code trim} px cut off both ends (where the segments are long enough). */
-    private void strokeTrimmed(GraphicsContext g, int i, double trim) {
-        int off = geometry.branchOffset[i];
-        int n = geometry.branchLon[i].length;
-        if (trimX.length < n) {
-            trimX = new double[n];
-            trimY = new double[n];
-        }
-        System.arraycopy(at.px, off, trimX, 0, n);
-        System.arraycopy(at.py, off, trimY, 0, n);
-        trimEnd(0, 1, trim);
-        trimEnd(n - 1, n - 2, trim);
-        g.strokePolyline(trimX, trimY, n);
-    }
-
-    private void trimEnd(int end, int next, double trim) {
-        double dx = trimX[next] - trimX[end];
-        double dy = trimY[next] - trimY[end];
-        double len = Math.hypot(dx, dy);
-        if (trim > 0 && len > 3 * trim) {
-            trimX[end] += dx / len * trim;
-            trimY[end] += dy / len * trim;
-        }
-    }
-
-    /** Lines with a look of their own: selected, outaged, overloaded by the shown contingency, disconnected. */
-    private void drawSpecials(GraphicsContext g, double z, boolean abnormal) {
-        List<GridBranch> branches = snapshot.branches();
-        g.setLineCap(StrokeLineCap.ROUND);
-        g.setLineJoin(StrokeLineJoin.ROUND);
-        for (int k = 0; k < specials.size(); k++) {
-            int i = specials.get(k);
-            GridBranch b = branches.get(i);
-            LoadingBand band = LoadingBand.of(b.loadingPercent(), stale.test(b.id()));
-            if (band.abnormal() != abnormal) {
-                continue;
-            }
-            double width = branchWidth(b, z);
-            if (!b.connected()) {
-                g.setLineDashes(3, 5);
-            }
-            if (contingencyOverloads.contains(b.id())) {
-                g.setStroke(MapPalette.branch(LoadingBand.OVERLOAD, false).deriveColor(0, 1, 1, 0.35));
-                g.setLineWidth(width + 9);
-                strokePath(g, i);
-            }
-            if (b.id().equals(outagedId)) {
-                g.setLineDashes(2, 6);
-            }
-            if (b.id().equals(selectedId)) {
-                g.setStroke(MapPalette.SELECTION.deriveColor(0, 1, 1, 0.45));
-                g.setLineWidth(width + 7);
-                strokePath(g, i);
-            }
-            g.setStroke(MapPalette.branch(band, b.interconnector()));
-            g.setLineWidth(width + (band.abnormal() ? 0.8 : 0));
-            strokePath(g, i);
-            g.setLineDashes();
-            if (b.id().equals(outagedId)) {
-                int first = geometry.branchOffset[i];
-                int last = first + geometry.branchLon[i].length - 1;
-                double mx = (at.px[first] + at.px[last]) / 2;
-                double my = (at.py[first] + at.py[last]) / 2;
-                g.setStroke(MapPalette.branch(LoadingBand.OVERLOAD, false));
-                g.setLineWidth(2.2);
-                g.strokeLine(mx - 6, my - 6, mx + 6, my + 6);
-                g.strokeLine(mx - 6, my + 6, mx + 6, my - 6);
+                linePainter.paintTile(lineTiles[t], (t % tilesX) * LINE_TILE_PX, (t / tilesX) * LINE_TILE_PX, tileLines[t],
+                        lineLook, scene);
+                lineTileRepaints++;
             }
         }
     }
@@ -712,30 +512,5 @@ public final class SupergridLayer extends MapLayer {
     private record LinesKey(GridGeometry geometry, MapProjection projection, double width, double height,
                             double zoom, LayerVisibility visibility, String selectedId, String outagedId,
                             java.util.Set<String> contingencyOverloads) {
-    }
-
-    /** A growable list of ints, so the per-frame batches box nothing. */
-    private static final class IntList {
-        private int[] values = new int[64];
-        private int size;
-
-        void add(int v) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = v;
-        }
-
-        int get(int i) {
-            return values[i];
-        }
-
-        int size() {
-            return size;
-        }
-
-        void clear() {
-            size = 0;
-        }
     }
 }

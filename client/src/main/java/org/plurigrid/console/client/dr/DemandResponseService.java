@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.plurigrid.console.client.chain.ChainException;
 import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.chain.TxStep;
+import org.plurigrid.console.client.telemetry.DerType;
 import org.plurigrid.console.client.wallet.SigningKey;
 
 /**
@@ -459,7 +460,7 @@ public final class DemandResponseService {
             double reduce = Math.max(0, -flex.importKw() - kw);
             double f = flex.curtailablePvKw() <= 0 ? 0 : Math.min(1, reduce / flex.curtailablePvKw());
             for (DrDeviceTracker.DeviceReading d : readings) {
-                if ((d.device().kind().equals("pv") || d.device().kind().equals("wind")) && d.activePowerKw() > 0 && f > 0) {
+                if (d.device().generator() && d.activePowerKw() > 0 && f > 0) {
                     plan.put(d.device(), Map.of(DeviceControl.MAX_LIMIT_W, d.activePowerKw() * (1 - f) * 1000));
                 }
             }
@@ -467,7 +468,7 @@ public final class DemandResponseService {
         }
         if (r.payloadType() == PayloadType.CHARGE_STATE_SETPOINT) {
             for (DrDeviceTracker.DeviceReading d : readings) {
-                if (d.device().kind().equals("bat") && !Double.isNaN(d.capacity())) {
+                if (d.device().type().orElse(null) == DerType.BATTERY && !Double.isNaN(d.capacity())) {
                     double p = d.stateOfCharge() < r.value() ? -0.5 * d.capacity() : 0.5 * d.capacity();
                     plan.put(d.device(), Map.of(DeviceControl.FIXED_W, p * 1000));
                 }
@@ -492,7 +493,7 @@ public final class DemandResponseService {
             }
             double p = Double.isNaN(d.activePowerKw()) ? 0 : d.activePowerKw();
             EnumMap<DeviceControl, Object> c = new EnumMap<>(DeviceControl.class);
-            if (d.device().kind().equals("bat")) {
+            if (d.device().type().orElse(null) == DerType.BATTERY) {
                 c.put(DeviceControl.FIXED_W, (p + share) * 1000);
             } else {
                 c.put(DeviceControl.MAX_LIMIT_W, Math.max(0, p - share) * 1000);

@@ -1,6 +1,8 @@
 package org.plurigrid.console.client.dr;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.plurigrid.console.client.telemetry.DerType;
 
 /** A DER as its Sparkplug births name it: community grid (group), edge node (site), device id. */
 public record DerDevice(String group, String node, String device) {
@@ -15,18 +17,22 @@ public record DerDevice(String group, String node, String device) {
         return target.equals(group) || target.equals(node) || target.equals(device);
     }
 
-    /** The kind by id prefix: pv, bat, ev, load, wind (or the whole id). */
-    public String kind() {
-        int dash = device.indexOf('-');
-        return dash < 0 ? device : device.substring(0, dash);
+    /**
+     * The kind of DER its id names ({@code bat-0007}: {@link DerType}'s rule, the one owner of kinds and prefixes),
+     * empty for a kind the console has no rule for (a plugin may still estimate its flexibility).
+     */
+    public Optional<DerType> type() {
+        return DerType.fromDeviceId(device);
+    }
+
+    /** A generator (PV, wind): its flexibility is what it produces, curtailed on an export limit. */
+    public boolean generator() {
+        return type().map(t -> t == DerType.PV || t == DerType.WIND).orElse(false);
     }
 
     /** The device's import (kW, + drawn from the grid) from its {@code ActivePower} reading: generators and batteries report output. */
     public double importKw(double activePowerKw) {
-        return switch (kind()) {
-            case "pv", "wind", "bat" -> -activePowerKw;
-            default -> activePowerKw;
-        };
+        return generator() || type().orElse(null) == DerType.BATTERY ? -activePowerKw : activePowerKw;
     }
 
     public String dcmdTopic() {

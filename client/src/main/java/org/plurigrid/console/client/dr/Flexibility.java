@@ -28,10 +28,7 @@ public record Flexibility(String target, int devices, double importKw, double cu
 
     /** Whether the console asks {@link FlexibilityProvider}s about a device of this kind (not of generators). */
     static boolean estimable(DerDevice d) {
-        return switch (d.kind()) {
-            case "pv", "wind" -> false;
-            default -> true;
-        };
+        return !d.generator();
     }
 
     /**
@@ -65,12 +62,13 @@ public record Flexibility(String target, int devices, double importKw, double cu
     /** Each device's share of import reduction (kW, for loads, EVs, batteries) or of export reduction (PV). */
     static double deviceReductionKw(DrDeviceTracker.DeviceReading r) {
         double p = Double.isNaN(r.activePowerKw()) ? 0 : r.activePowerKw();
-        return switch (r.device().kind()) {
-            case "load" -> Double.isNaN(r.flexibilityKw()) ? 0 : Math.max(0, Math.min(p, r.flexibilityKw()));
-            case "ev" -> r.connected() ? Math.max(0, p) : 0;
-            case "bat" -> Double.isNaN(r.capacity()) || Double.isNaN(r.stateOfCharge()) || r.stateOfCharge() <= 6 ? 0
+        return switch (r.device().type().orElse(null)) {
+            case FLEXIBLE_LOAD -> Double.isNaN(r.flexibilityKw()) ? 0 : Math.max(0, Math.min(p, r.flexibilityKw()));
+            case EV_CHARGER -> r.connected() ? Math.max(0, p) : 0;
+            case BATTERY -> Double.isNaN(r.capacity()) || Double.isNaN(r.stateOfCharge()) || r.stateOfCharge() <= 6 ? 0
                     : Math.max(0, 0.5 * r.capacity() - p);
-            default -> 0;
+            case PV, WIND -> 0; // generators curtail what they produce
+            case null -> 0; // a kind the console has no rule for: only a provider knows
         };
     }
 
@@ -92,15 +90,15 @@ public record Flexibility(String target, int devices, double importKw, double cu
             }
             imp += Double.isNaN(r.importKw()) ? 0 : r.importKw();
             double red = reductions.getOrDefault(r.device(), 0.0);
-            switch (r.device().kind()) {
-                case "load" -> load += red;
-                case "ev" -> ev += red;
-                case "bat" -> {
+            switch (r.device().type().orElse(null)) {
+                case FLEXIBLE_LOAD -> load += red;
+                case EV_CHARGER -> ev += red;
+                case BATTERY -> {
                     dis += red;
                     chg += Double.isNaN(r.capacity()) || r.stateOfCharge() >= 99 ? 0 : Math.max(0, 0.5 * r.capacity() + r.activePowerKw());
                 }
-                case "pv", "wind" -> pv += Double.isNaN(r.activePowerKw()) ? 0 : Math.max(0, r.activePowerKw());
-                default -> other += red;
+                case PV, WIND -> pv += Double.isNaN(r.activePowerKw()) ? 0 : Math.max(0, r.activePowerKw());
+                case null -> other += red;
             }
         }
         return new Flexibility(target, readings.size(), imp, load, ev, dis, chg, pv, other);

@@ -1,5 +1,20 @@
 package org.plurigrid.console.app;
 
+import org.plurigrid.console.app.telemetry.TelemetryStartup;
+import org.plurigrid.console.app.telemetry.TelemetryBackend;
+import org.plurigrid.console.app.telemetry.LiveTelemetryStartup;
+import org.plurigrid.console.app.telemetry.DeferredTelemetryFeed;
+import org.plurigrid.console.app.telemetry.ConsoleConnections;
+import org.plurigrid.console.app.governance.ConsoleGovernance;
+import org.plurigrid.console.app.recording.ModeTelemetryFeed;
+import org.plurigrid.console.app.recording.ModeAlarmFeed;
+import org.plurigrid.console.app.recording.RecordingStatusPoll;
+import org.plurigrid.console.app.recording.ConsoleReplay;
+import org.plurigrid.console.app.recording.ConsoleRecording;
+import org.plurigrid.console.app.alarms.ConsoleAlarms;
+import org.plurigrid.console.app.dr.ConsoleDemandResponse;
+import org.plurigrid.console.app.map.ConsoleMap;
+import org.plurigrid.console.app.plugins.PluginEntries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;

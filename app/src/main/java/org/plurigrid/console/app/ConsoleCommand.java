@@ -1,5 +1,6 @@
 package org.plurigrid.console.app;
 
+import org.plurigrid.console.app.telemetry.MqttVersionConverter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.plurigrid.console.app;
 
+import org.plurigrid.console.app.telemetry.LiveTelemetryStartup;
+import org.plurigrid.console.app.telemetry.ConsoleConnections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.onFx;
 import static org.plurigrid.console.testsupport.fx.FxPlatformExtension.runOnFx;

@@ -18,7 +18,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.plurigrid.console.app.ConsoleApplication;
 import org.plurigrid.console.app.ConsoleOptions;
-import org.plurigrid.console.app.LiveTelemetryStartup;
+import org.plurigrid.console.app.telemetry.LiveTelemetryStartup;
 import org.plurigrid.console.views.overview.OverviewView;
 
 /**

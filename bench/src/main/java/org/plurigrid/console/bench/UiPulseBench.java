@@ -1,5 +1,6 @@
 package org.plurigrid.console.bench;
 
+import org.plurigrid.console.app.alarms.ConsoleAlarms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.plurigrid.console.app.ConsoleApplication;
 import org.plurigrid.console.app.ConsoleOptions;
-import org.plurigrid.console.app.LiveTelemetryStartup;
+import org.plurigrid.console.app.telemetry.LiveTelemetryStartup;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 

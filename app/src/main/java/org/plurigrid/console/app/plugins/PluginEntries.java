@@ -15,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.plurigrid.console.client.telemetry.TopicDecoder;
+import org.plurigrid.console.plugins.host.GuardedPlugin;
 import org.plurigrid.console.plugins.host.PluginAssetActions;
 import org.plurigrid.console.plugins.host.PluginCatalog;
 import org.plurigrid.console.plugins.host.PluginDecoders;
@@ -84,12 +85,7 @@ public final class PluginEntries implements AutoCloseable {
      */
     public List<TopicDecoder> decoders() {
         List<TopicDecoder> all = new ArrayList<>();
-        for (PluginCatalog.Entry found : catalog.entries()) {
-            PluginGuard guard = guards.get(found.info().id());
-            if (found.plugin().isPresent() && guard != null) {
-                all.addAll(PluginDecoders.of(found.plugin().get(), guard));
-            }
-        }
+        enabled().forEach(p -> all.addAll(PluginDecoders.of(p.plugin(), p.guard())));
         if (!all.isEmpty()) {
             LOG.info("Plugin decoders: {}", all.stream().map(d -> d.name() + " (" + d.filter() + ")").toList());
         }
@@ -102,12 +98,7 @@ public final class PluginEntries implements AutoCloseable {
      */
     public List<org.plurigrid.console.client.alarms.AlarmRule> alarmRules() {
         List<org.plurigrid.console.client.alarms.AlarmRule> all = new ArrayList<>();
-        for (PluginCatalog.Entry found : catalog.entries()) {
-            PluginGuard guard = guards.get(found.info().id());
-            if (found.plugin().isPresent() && guard != null) {
-                all.addAll(org.plurigrid.console.plugins.host.PluginAlarmRules.of(found.plugin().get(), guard));
-            }
-        }
+        enabled().forEach(p -> all.addAll(org.plurigrid.console.plugins.host.PluginAlarmRules.of(p.plugin(), p.guard())));
         return all;
     }
 
@@ -117,13 +108,8 @@ public final class PluginEntries implements AutoCloseable {
      */
     public List<org.plurigrid.console.client.dr.FlexibilityProvider> flexibilityProviders() {
         List<org.plurigrid.console.client.dr.FlexibilityProvider> all = new ArrayList<>();
-        for (PluginCatalog.Entry found : catalog.entries()) {
-            PluginGuard guard = guards.get(found.info().id());
-            if (found.plugin().isPresent() && guard != null) {
-                all.addAll(org.plurigrid.console.plugins.host.PluginFlexibility.of(found.plugin().get(), guard, background,
-                        PluginApi.FLEXIBILITY_LIMIT));
-            }
-        }
+        enabled().forEach(p -> all.addAll(org.plurigrid.console.plugins.host.PluginFlexibility.of(p.plugin(), p.guard(),
+                background, PluginApi.FLEXIBILITY_LIMIT)));
         if (!all.isEmpty()) {
             LOG.info("Plugin flexibility providers: {}", all.stream().map(p -> p.name()).toList());
         }
@@ -136,15 +122,8 @@ public final class PluginEntries implements AutoCloseable {
      */
     public void startMapOverlays(PluginContext context, java.util.function.Consumer<org.plurigrid.console.client.assets.MapOverlayMarks> sink) {
         background.execute(() -> {
-            List<PluginAssetActions.PluginGuarded> enabled = new ArrayList<>();
-            for (PluginCatalog.Entry found : catalog.entries()) {
-                PluginGuard guard = guards.get(found.info().id());
-                if (found.plugin().isPresent() && guard != null) {
-                    enabled.add(new PluginAssetActions.PluginGuarded(found.plugin().get(), guard));
-                }
-            }
             org.plurigrid.console.plugins.host.PluginMapOverlays overlays = org.plurigrid.console.plugins.host.PluginMapOverlays
-                    .of(enabled, context.clock(), background, PluginApi.OVERLAY_LIMIT, sink);
+                    .of(enabled(), context.clock(), background, PluginApi.OVERLAY_LIMIT, sink);
             overlays.start(overlayTicker);
         });
     }
@@ -156,17 +135,22 @@ public final class PluginEntries implements AutoCloseable {
     public AssetActionRunner actionRunner(PluginContext context) {
         synchronized (this) {
             if (assetActions == null) {
-                List<PluginAssetActions.PluginGuarded> enabled = new ArrayList<>();
-                for (PluginCatalog.Entry found : catalog.entries()) {
-                    PluginGuard guard = guards.get(found.info().id());
-                    if (found.plugin().isPresent() && guard != null) {
-                        enabled.add(new PluginAssetActions.PluginGuarded(found.plugin().get(), guard));
-                    }
-                }
-                assetActions = PluginAssetActions.of(enabled, context, background, PluginApi.ACTION_LIMIT);
+                assetActions = PluginAssetActions.of(enabled(), context, background, PluginApi.ACTION_LIMIT);
             }
         }
         return new AssetActionRunner(assetActions, background, Platform::runLater);
+    }
+
+    /** The plugins that loaded and run, each with its guard, in the catalogue's order. */
+    private List<GuardedPlugin> enabled() {
+        List<GuardedPlugin> enabled = new ArrayList<>();
+        for (PluginCatalog.Entry found : catalog.entries()) {
+            PluginGuard guard = guards.get(found.info().id());
+            if (found.plugin().isPresent() && guard != null) {
+                enabled.add(new GuardedPlugin(found.plugin().get(), guard));
+            }
+        }
+        return enabled;
     }
 
     /** What the telemetry service calls when it switches a plugin's decoder off. */

@@ -39,10 +39,10 @@ public final class PluginAssetActions implements AssetActions {
     }
 
     /** Asks each plugin for its actions once (a plugin that throws is disabled and offers none). */
-    public static PluginAssetActions of(List<PluginGuarded> plugins, PluginContext context, ExecutorService workers,
+    public static PluginAssetActions of(List<GuardedPlugin> plugins, PluginContext context, ExecutorService workers,
                                         Duration limit) {
         List<Guarded> all = new ArrayList<>();
-        for (PluginGuarded p : plugins) {
+        for (GuardedPlugin p : plugins) {
             List<AssetAction> declared = p.guard().call("listing its asset actions", p.plugin()::assetActions).orElse(List.of());
             for (AssetAction a : declared) {
                 java.util.Optional<String> label = a == null ? java.util.Optional.empty()
@@ -55,10 +55,6 @@ public final class PluginAssetActions implements AssetActions {
             }
         }
         return new PluginAssetActions(all, context, workers, limit);
-    }
-
-    /** A plugin and its guard. */
-    public record PluginGuarded(ConsolePlugin plugin, PluginGuard guard) {
     }
 
     @Override

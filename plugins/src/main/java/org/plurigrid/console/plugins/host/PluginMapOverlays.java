@@ -52,10 +52,10 @@ public final class PluginMapOverlays implements AutoCloseable {
     }
 
     /** Asks each plugin for its overlays once (one that throws or names one badly is disabled and shows none). */
-    public static PluginMapOverlays of(List<PluginAssetActions.PluginGuarded> plugins, InstantSource clock,
+    public static PluginMapOverlays of(List<GuardedPlugin> plugins, InstantSource clock,
                                        ExecutorService workers, Duration limit, Consumer<MapOverlayMarks> sink) {
         List<Guarded> all = new ArrayList<>();
-        for (PluginAssetActions.PluginGuarded p : plugins) {
+        for (GuardedPlugin p : plugins) {
             PluginGuard guard = p.guard();
             List<MapOverlay> declared = guard.call("listing its map overlays", p.plugin()::mapOverlays).orElse(List.of());
             List<Guarded> mine = new ArrayList<>();

@@ -52,7 +52,7 @@ class PluginAssetActionsTest {
             public String title() { return guard.info().title(); }
             public List<AssetAction> assetActions() { return List.of(as); }
         };
-        return PluginAssetActions.of(List.of(new PluginAssetActions.PluginGuarded(plugin, guard)),
+        return PluginAssetActions.of(List.of(new GuardedPlugin(plugin, guard)),
                 new PluginContext(InstantSource.system(), "op"), workers, Duration.ofMillis(300));
     }
 

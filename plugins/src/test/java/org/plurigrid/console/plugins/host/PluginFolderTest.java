@@ -51,7 +51,7 @@ class PluginFolderTest {
         try (PluginCatalog catalog = discover(Set.of())) {
             PluginInfo refused = info(catalog, "future.jar");
             assertThat(refused.state()).isEqualTo(PluginState.REFUSED);
-            assertThat(refused.problem()).get().asString().contains("plugin API 2.0").contains("runs API 1.2");
+            assertThat(refused.problem()).get().asString().contains("plugin API 2.0").contains("runs API " + org.plurigrid.console.plugins.spi.PluginApi.VERSION);
         }
     }
 

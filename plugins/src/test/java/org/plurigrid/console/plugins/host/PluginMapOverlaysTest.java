@@ -39,7 +39,7 @@ class PluginMapOverlaysTest {
         workers.shutdownNow();
     }
 
-    private PluginAssetActions.PluginGuarded plugin(String id, List<MapOverlay> overlays) {
+    private GuardedPlugin plugin(String id, List<MapOverlay> overlays) {
         PluginGuard guard = new PluginGuard(new PluginInfo(id, id, "", "1.3", "/plugins/" + id + ".jar", PluginState.ENABLED,
                 Optional.empty()), Duration.ofMillis(100), System::nanoTime, System::nanoTime, disabled::add);
         ConsolePlugin p = new ConsolePlugin() {
@@ -48,7 +48,7 @@ class PluginMapOverlaysTest {
             public boolean hasView() { return false; }
             public List<MapOverlay> mapOverlays() { return overlays; }
         };
-        return new PluginAssetActions.PluginGuarded(p, guard);
+        return new GuardedPlugin(p, guard);
     }
 
     private static MapOverlay overlay(String id, Function<Instant, List<MapMark>> marks) {
@@ -59,7 +59,7 @@ class PluginMapOverlaysTest {
         };
     }
 
-    private PluginMapOverlays of(PluginAssetActions.PluginGuarded... plugins) {
+    private PluginMapOverlays of(GuardedPlugin... plugins) {
         return PluginMapOverlays.of(List.of(plugins), InstantSource.fixed(NOW), workers, LIMIT, shown::add);
     }
 

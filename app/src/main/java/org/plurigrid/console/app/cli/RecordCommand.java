@@ -29,10 +29,10 @@ import org.plurigrid.console.client.recording.RecordingStatus;
 import org.plurigrid.console.client.recording.RecordingStore;
 import org.plurigrid.console.client.recording.RecordingSummary;
 import org.plurigrid.console.client.telemetry.BrokerConfig;
-import org.plurigrid.console.client.telemetry.MqttVersion;
 import org.plurigrid.console.client.telemetry.TelemetryService;
 import org.plurigrid.console.client.telemetry.TelemetrySettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.plurigrid.console.client.threads.NamedThreads;
 
@@ -46,8 +46,8 @@ import org.plurigrid.console.client.threads.NamedThreads;
                 + "(--store postgresql://…); print one JSON summary (rows per kind, time span).")
 public final class RecordCommand extends CliCommand {
 
-    @Option(names = "--broker", description = "Broker URI, tcp://host:port or ssl://host:port (else --home).")
-    String broker;
+    @Mixin
+    BrokerOptions brokerOptions;
 
     @Option(names = "--home", description = "Use the brokers of <home>/console.json instead of --broker.")
     Path home;
@@ -66,12 +66,6 @@ public final class RecordCommand extends CliCommand {
     @Option(names = "--store-password-file", paramLabel = "FILE", description = "First line: the database password.")
     Path storePasswordFile;
 
-    @Option(names = "--mqtt-version", defaultValue = "5", description = "5 or 3.1.1 (default ${DEFAULT-VALUE}).")
-    String mqttVersion;
-
-    @Option(names = "--topic", description = "Topic filter (repeatable; default spBv1.0/#).")
-    List<String> topics;
-
     @Option(names = "--alarm-rules", description = "Alarm rules file (default: the rules shipped with the console).")
     Path alarmRules;
 
@@ -83,9 +77,7 @@ public final class RecordCommand extends CliCommand {
         if ((out == null) == (store == null)) {
             throw new CliException("Give exactly one of --out FILE or --store postgresql://…");
         }
-        if ((broker == null) == (home == null)) {
-            throw new CliException("Give exactly one of --broker URL or --home DIR.");
-        }
+        brokerOptions.requireBrokerOrHome(home);
         AlarmRuleSet rules;
         List<BrokerConfig> brokers;
         TelemetrySettings settings;
@@ -96,7 +88,7 @@ public final class RecordCommand extends CliCommand {
                 brokers = config.brokers();
                 settings = config.telemetry();
             } else {
-                brokers = List.of(brokerFromOptions());
+                brokers = List.of(brokerOptions.builder().build());
                 settings = TelemetrySettings.DEFAULTS;
             }
         } catch (ConfigException | AlarmRuleFileException e) {
@@ -170,17 +162,5 @@ public final class RecordCommand extends CliCommand {
         root.put("lastError", status.lastError());
         root.put("startedAt", started.toString());
         return root.toString();
-    }
-
-    private BrokerConfig brokerFromOptions() {
-        BrokerConfig.Builder b = BrokerConfig.builder("cli", broker).version(switch (mqttVersion) {
-            case "5", "5.0" -> MqttVersion.V5;
-            case "3.1.1" -> MqttVersion.V3_1_1;
-            default -> throw new CliException("--mqtt-version must be 5 or 3.1.1, got " + mqttVersion);
-        }).reconnectDelay(Duration.ofMillis(500), Duration.ofSeconds(5));
-        if (topics != null && !topics.isEmpty()) {
-            b.topicFilters(topics);
-        }
-        return b.build();
     }
 }

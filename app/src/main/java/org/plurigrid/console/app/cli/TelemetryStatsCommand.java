@@ -29,7 +29,6 @@ import org.plurigrid.console.client.telemetry.BrokerConfig;
 import org.plurigrid.console.client.telemetry.ConnectionState;
 import org.plurigrid.console.client.telemetry.ConnectionStatus;
 import org.plurigrid.console.client.telemetry.Measurement;
-import org.plurigrid.console.client.telemetry.MqttVersion;
 import org.plurigrid.console.client.telemetry.Quality;
 import org.plurigrid.console.client.telemetry.RebirthPolicy;
 import org.plurigrid.console.client.telemetry.TelemetryClient;
@@ -43,6 +42,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,20 +61,14 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--broker", description = "Broker URI, tcp://host:port or ssl://host:port (else --home).")
-    String broker;
+    @Mixin
+    BrokerOptions brokerOptions;
 
     @Option(names = "--home", description = "Use the brokers and mappings of <home>/console.json instead of --broker.")
     Path home;
 
     @Option(names = "--seconds", defaultValue = "10", description = "How long to listen (default ${DEFAULT-VALUE}).")
     int seconds;
-
-    @Option(names = "--mqtt-version", defaultValue = "5", description = "5 or 3.1.1 (default ${DEFAULT-VALUE}).")
-    String mqttVersion;
-
-    @Option(names = "--topic", description = "Topic filter (repeatable; default spBv1.0/#).")
-    List<String> topics;
 
     @Option(names = "--username", description = "User name.")
     String username;
@@ -109,10 +103,7 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         AlarmRuleSet rules;
         try {
             rules = alarmRules != null ? AlarmRuleFile.load(alarmRules) : AlarmRuleFile.defaults();
-            if ((broker == null) == (home == null)) {
-                err.println("Give exactly one of --broker URL or --home DIR.");
-                return 2;
-            }
+            brokerOptions.requireBrokerOrHome(home);
             if (home != null) {
                 ConsoleConfig config = ConsoleConfig.load(home);
                 brokers = config.brokers();
@@ -121,7 +112,7 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
                 brokers = List.of(brokerFromOptions());
                 settings = TelemetrySettings.DEFAULTS.withStalePeriod(Duration.ofSeconds(staleSeconds));
             }
-        } catch (ConfigException | AlarmRuleFileException | IllegalArgumentException | IOException e) {
+        } catch (CliException | ConfigException | AlarmRuleFileException | IllegalArgumentException | IOException e) {
             err.println(e.getMessage());
             return 2;
         }
@@ -172,14 +163,7 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     }
 
     private BrokerConfig brokerFromOptions() throws IOException {
-        BrokerConfig.Builder b = BrokerConfig.builder("cli", broker).version(switch (mqttVersion) {
-            case "5", "5.0" -> MqttVersion.V5;
-            case "3.1.1" -> MqttVersion.V3_1_1;
-            default -> throw new IllegalArgumentException("--mqtt-version must be 5 or 3.1.1, got " + mqttVersion);
-        }).reconnectDelay(Duration.ofMillis(500), Duration.ofSeconds(5));
-        if (topics != null && !topics.isEmpty()) {
-            b.topicFilters(topics);
-        }
+        BrokerConfig.Builder b = brokerOptions.builder();
         if (username != null) {
             b.username(username);
         }

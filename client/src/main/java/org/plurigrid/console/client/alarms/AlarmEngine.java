@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.plurigrid.console.client.alarms.AlarmRecord.NodeRef;
-import org.plurigrid.console.client.alarms.AlarmTable.Flag;
 import org.plurigrid.console.client.telemetry.Measurement;
 import org.plurigrid.console.client.telemetry.PointId;
 import org.plurigrid.console.client.telemetry.Quality;
@@ -24,8 +23,9 @@ import org.plurigrid.console.client.telemetry.Quality;
  * machine, and journals every transition. A façade over small parts, each with one job: {@link AlarmConditions} and
  * {@link AlarmCondition} (which conditions a point feeds; limits, rates, quality; on/off delays),
  * {@link AlarmSuppression} (suppressed by design, shelved, out of service), {@link ChatterFloodWatch} (chattering and
- * flood windows) and {@link AlarmTable} (the rows, the drain, and the journal every change goes through). The engine
- * itself runs the state machine, the operator commands and the rule swap.
+ * flood windows), {@link AlarmTransitions} (the state machine and what follows from it, node liveness and time) and
+ * {@link AlarmTable} (the rows, the drain, and the journal every change goes through). The engine itself holds the
+ * locks and runs the operator commands and the rule swap.
  *
  * <p>Threads: {@link #accept(Measurement)} is called on the telemetry I/O thread for every decoded measurement; it
  * never blocks on I/O and, unless an alarm changes state, only takes the (uncontended) lock of the conditions the
@@ -57,6 +57,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
     private final AlarmTable table;
     private final AlarmSuppression suppression;
     private final ChatterFloodWatch chatterFlood;
+    private final AlarmTransitions transitions;
 
     /**
      * @param rules    the rules to run (see {@link AlarmRuleFile} to load them)
@@ -72,6 +73,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
         this.conditions = new AlarmConditions(rules);
         this.suppression = new AlarmSuppression(table, rules);
         this.chatterFlood = new ChatterFloodWatch(settings);
+        this.transitions = new AlarmTransitions(settings, table, suppression, chatterFlood);
     }
 
     /** An engine with default settings and its own journal. */
@@ -139,30 +141,15 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
                         table.markDirty(r.key);
                     }
                     if (why != null) {
-                        returnToNormal(r, now, why);
+                        transitions.returnToNormal(r, now, why);
                     }
                 }
-                for (AlarmRecord r : table.rows()) {
-                    table.reflag(r, Flag.SUPPRESSED, suppression.isSuppressed(r), now, AlarmJournal.SYSTEM,
-                            "alarm rules changed");
-                }
+                transitions.reflagAllSuppressed(now, "alarm rules changed");
                 table.changed();
             }
             return changes;
         } finally {
             write.unlock();
-        }
-    }
-
-    /** The rule behind {@code r} is gone: the alarm returns to normal as its state allows. Lock held. */
-    private void returnToNormal(AlarmRecord r, Instant now, String why) {
-        boolean unseen = suppression.isHidden(r);
-        AlarmState after = unseen ? r.state.returnToNormalUnseen() : r.state.returnToNormal();
-        if (after != r.state) {
-            r.state = after;
-            r.changedAt = now;
-            table.record(r, JournalEvent.RETURNED_TO_NORMAL, now, AlarmJournal.SYSTEM, why);
-            table.removeIfCleared(r);
         }
     }
 
@@ -206,12 +193,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
             read.unlock();
         }
         synchronized (lock) {
-            for (NodeRef node : suppression.endGrace(now)) {
-                reflagSuppression(node, now);
-            }
-            expireShelving(now);
-            endChattering(now);
-            chatterFlood.pruneFlood(now).ifPresent(f -> floodChanged(f, now));
+            transitions.advance(now);
         }
     }
 
@@ -246,134 +228,15 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
         }
         synchronized (lock) {
             boolean changed = dead ? suppression.nodeDied(node) : suppression.nodeRevived(node);
-            if (!changed) {
-                return;
-            }
-            Instant now = clock.instant();
-            if (dead) {
-                table.systemEntry(now, JournalEvent.SUPPRESSED, node.toString(), Optional.empty(),
-                        "edge node " + node + " lost communication: alarms of its devices are suppressed", "");
-            } else if (!settings.suppressionGrace().isZero()) {
-                suppression.graceUntil(node, now.plus(settings.suppressionGrace()));
-                return; // tick() lifts the suppression after the grace period
-            }
-            reflagSuppression(node, now);
-        }
-    }
-
-    private void reflagSuppression(NodeRef node, Instant now) {
-        for (AlarmRecord r : new ArrayList<>(table.rows())) {
-            if (r.node.equals(node)) {
-                boolean suppress = suppression.isSuppressed(r);
-                table.reflag(r, Flag.SUPPRESSED, suppress, now, AlarmJournal.SYSTEM,
-                        suppress ? "edge node " + node + " lost communication" : "edge node " + node + " is back");
+            if (changed) {
+                transitions.nodeLivenessChanged(node, dead, clock.instant());
             }
         }
     }
-
-    /** After an HH (LL) alarm changed, re-decide whether the H (L) alarms of the same point are suppressed. */
-    private void reflagLessSevere(AlarmRecord changed, Instant now) {
-        for (AlarmRecord r : suppression.lessSevere(changed)) {
-            boolean suppress = suppression.isSuppressed(r);
-            table.reflag(r, Flag.SUPPRESSED, suppress, now, AlarmJournal.SYSTEM,
-                    suppress ? "a " + changed.rule.kind() + " alarm stands on the same point"
-                            : "the " + changed.rule.kind() + " alarm on the same point returned to normal");
-        }
-    }
-
-    private void reflagOutOfService(Instant now, String operator, String comment) {
-        for (AlarmRecord r : table.rows()) {
-            table.reflag(r, Flag.OUT_OF_SERVICE, suppression.isOutOfService(r), now, operator, comment);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ state machine
 
     private void conditionChanged(AlarmCondition c, Instant now) {
         synchronized (lock) {
-            if (c.active()) {
-                AlarmRecord r = table.rowFor(c);
-                if (r.rule != c.rule) { // the rule was replaced while the alarm waited for acknowledgement
-                    r.useRule(c.rule);
-                }
-                AlarmState next = r.state.activate();
-                if (next == r.state) {
-                    return;
-                }
-                r.state = next;
-                r.value = c.value();
-                r.unit = c.unit();
-                r.raisedAt = now;
-                r.changedAt = now;
-                r.acknowledgedBy = "";
-                r.suppressed = suppression.isSuppressed(r);
-                r.outOfService = suppression.isOutOfService(r);
-                table.countRaised(r.rule.priority());
-                table.record(r, JournalEvent.RAISED, now, AlarmJournal.SYSTEM, suppression.hiddenReason(r));
-                noteActivation(r, now);
-                reflagLessSevere(r, now);
-            } else {
-                AlarmRecord r = table.get(c.key);
-                if (r == null) {
-                    return;
-                }
-                boolean unseen = suppression.isHidden(r);
-                AlarmState next = unseen ? r.state.returnToNormalUnseen() : r.state.returnToNormal();
-                if (next == r.state) {
-                    return;
-                }
-                r.state = next;
-                r.changedAt = now;
-                table.record(r, JournalEvent.RETURNED_TO_NORMAL, now, AlarmJournal.SYSTEM,
-                        unseen ? "returned to normal while " + suppression.hiddenReason(r) : "");
-                table.removeIfCleared(r);
-                reflagLessSevere(r, now);
-            }
-        }
-    }
-
-    private void noteActivation(AlarmRecord r, Instant now) {
-        chatterFlood.activated(r.key, now).ifPresent(n -> table.record(r, JournalEvent.CHATTERING, now,
-                AlarmJournal.SYSTEM, n + " activations within " + settings.chatterWindow().toSeconds() + " s"));
-        if (!suppression.isHidden(r)) {
-            chatterFlood.countTowardsFlood(now).ifPresent(f -> floodChanged(f, now));
-        }
-    }
-
-    private void endChattering(Instant now) {
-        for (AlarmKey key : chatterFlood.pruneChattering(now)) {
-            AlarmRecord r = table.get(key);
-            if (r != null) {
-                table.record(r, JournalEvent.CHATTERING_ENDED, now, AlarmJournal.SYSTEM, "");
-            } else {
-                table.systemEntry(now, JournalEvent.CHATTERING_ENDED, key.source(), Optional.of(key),
-                        "chattering ended", "");
-            }
-        }
-    }
-
-    private void floodChanged(ChatterFloodWatch.FloodChange change, Instant now) {
-        table.bumpVersion();
-        long minutes = settings.floodWindow().toMinutes();
-        if (change.started()) {
-            table.systemEntry(now, JournalEvent.FLOOD_STARTED, "", Optional.empty(),
-                    "alarm flood: " + change.activations() + " alarms within " + minutes + " min", "");
-        } else {
-            table.systemEntry(now, JournalEvent.FLOOD_ENDED, "", Optional.empty(),
-                    "alarm flood ended: " + change.activations() + " alarms within " + minutes + " min", "");
-        }
-    }
-
-    private void expireShelving(Instant now) {
-        for (Map.Entry<AlarmKey, Shelving> e : suppression.expireShelving(now)) {
-            AlarmRecord r = table.get(e.getKey());
-            if (r != null) {
-                r.changedAt = now;
-                table.record(r, JournalEvent.SHELVING_EXPIRED, now, AlarmJournal.SYSTEM, e.getValue().reason());
-            } else {
-                table.systemEntry(now, JournalEvent.SHELVING_EXPIRED, e.getKey().source(), Optional.of(e.getKey()),
-                        "shelving expired", e.getValue().reason());
-            }
+            transitions.conditionChanged(c, now);
         }
     }
 
@@ -443,8 +306,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
             }
             Instant now = clock.instant();
             suppression.shelve(key, new Shelving(operator, reason, now, now.plus(duration)));
-            r.changedAt = now;
-            table.record(r, JournalEvent.SHELVED, now, operator, reason + " (for " + human(duration) + ")");
+            table.stamp(r, JournalEvent.SHELVED, now, operator, reason + " (for " + human(duration) + ")");
             return CommandResult.APPLIED;
         }
     }
@@ -462,8 +324,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
             Instant now = clock.instant();
             AlarmRecord r = table.get(key);
             if (r != null) {
-                r.changedAt = now;
-                table.record(r, JournalEvent.UNSHELVED, now, operator, "");
+                table.stamp(r, JournalEvent.UNSHELVED, now, operator, "");
             } else {
                 table.entry(now, JournalEvent.UNSHELVED, key.source(), Optional.of(key), "unshelved", operator, "");
             }
@@ -510,7 +371,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
             Instant now = clock.instant();
             table.systemEntry(now, JournalEvent.REMOVED_FROM_SERVICE, pathPrefix, Optional.empty(),
                     pathPrefix + " removed from service", reason);
-            reflagOutOfService(now, operator, reason);
+            transitions.reflagOutOfService(now, operator, reason);
             return CommandResult.APPLIED;
         }
     }
@@ -528,7 +389,7 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
             Instant now = clock.instant();
             table.systemEntry(now, JournalEvent.RETURNED_TO_SERVICE, pathPrefix, Optional.empty(),
                     pathPrefix + " returned to service", "");
-            reflagOutOfService(now, operator, "");
+            transitions.reflagOutOfService(now, operator, "");
             return CommandResult.APPLIED;
         }
     }

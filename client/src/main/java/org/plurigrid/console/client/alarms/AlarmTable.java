@@ -104,6 +104,12 @@ final class AlarmTable {
         markDirty(r.key);
     }
 
+    /** Stamp {@code r} as changed now and journal why (shelving, and a flag through {@link #reflag}). */
+    void stamp(AlarmRecord r, JournalEvent event, Instant now, String operator, String comment) {
+        r.changedAt = now;
+        record(r, event, now, operator, comment);
+    }
+
     /**
      * Set {@code flag} of {@code r} to {@code value}; if that changes it, stamp the row and journal the change.
      *
@@ -114,8 +120,7 @@ final class AlarmTable {
             return false;
         }
         flag.put(r, value);
-        r.changedAt = now;
-        record(r, value ? flag.set : flag.cleared, now, operator, comment);
+        stamp(r, value ? flag.set : flag.cleared, now, operator, comment);
         return true;
     }
 

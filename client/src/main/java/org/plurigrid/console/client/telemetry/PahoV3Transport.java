@@ -47,31 +47,33 @@ final class PahoV3Transport implements MqttTransport {
 
     @Override
     public void connect(Will will, Runnable onConnected, Consumer<Throwable> onFailure) {
+        PahoConnectSettings settings;
+        try {
+            settings = PahoConnectSettings.of(config);
+        } catch (TlsContextFactory.TlsSetupException e) {
+            onFailure.accept(e);
+            return;
+        }
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setAutomaticReconnect(false);
-        options.setCleanSession(config.cleanStart());
-        options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
-        options.setConnectionTimeout(10);
+        options.setCleanSession(settings.cleanStart());
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setConnectionTimeout(settings.connectionTimeoutSeconds());
         options.setMaxInflight(MAX_IN_FLIGHT);
         if (will != null) {
             options.setWill(will.topic(), will.payload(), will.qos(), will.retained());
         }
-        if (!config.username().isEmpty()) {
-            options.setUserName(config.username());
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
         }
-        if (config.hasPassword()) {
+        if (settings.sendsPassword()) {
             // Paho copies nothing: it keeps this array; it is our private copy, never logged.
             options.setPassword(config.password());
         }
-        if (config.tls().isPresent()) {
-            try {
-                options.setSocketFactory(TlsContextFactory.socketFactory(config.tls().get()));
-            } catch (TlsContextFactory.TlsSetupException e) {
-                onFailure.accept(e);
-                return;
-            }
-            options.setHttpsHostnameVerificationEnabled(config.tls().get().verifyHostname());
+        if (settings.socketFactory() != null) {
+            options.setSocketFactory(settings.socketFactory());
+            options.setHttpsHostnameVerificationEnabled(settings.verifyHostname());
         }
         try {
             client.connect(options, null, new IMqttActionListener() {

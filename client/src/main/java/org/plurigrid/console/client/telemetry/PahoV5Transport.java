@@ -67,42 +67,36 @@ final class PahoV5Transport implements MqttTransport {
 
     @Override
     public void connect(Will will, Runnable onConnected, Consumer<Throwable> onFailure) {
+        PahoConnectSettings settings;
+        try {
+            settings = PahoConnectSettings.of(config);
+        } catch (TlsContextFactory.TlsSetupException e) {
+            onFailure.accept(e);
+            return;
+        }
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
-        options.setCleanStart(config.cleanStart());
-        if (!config.cleanStart()) {
-            options.setSessionExpiryInterval(config.sessionExpiry().toSeconds());
+        options.setCleanStart(settings.cleanStart());
+        if (settings.sessionExpirySeconds() != null) {
+            options.setSessionExpiryInterval(settings.sessionExpirySeconds());
         }
         if (will != null) {
             MqttMessage willMessage = new MqttMessage(will.payload(), will.qos(), will.retained(), null);
             options.setWill(will.topic(), willMessage);
         }
-        options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
-        options.setConnectionTimeout(10);
+        options.setKeepAliveInterval(settings.keepAliveSeconds());
+        options.setConnectionTimeout(settings.connectionTimeoutSeconds());
         // Let the broker keep many QoS 1 messages in flight towards us (the default window throttles bursts).
         options.setReceiveMaximum(65_535);
-        if (!config.username().isEmpty()) {
-            options.setUserName(config.username());
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
         }
-        if (config.hasPassword()) {
-            char[] pw = config.password();
-            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(pw));
-            byte[] bytes = new byte[encoded.remaining()]; // the backing array may be longer than the password
-            encoded.get(bytes);
-            Arrays.fill(pw, '\0');
-            if (encoded.hasArray()) {
-                Arrays.fill(encoded.array(), (byte) 0);
-            }
-            options.setPassword(bytes);
+        if (settings.sendsPassword()) {
+            options.setPassword(utf8(config.password()));
         }
-        if (config.tls().isPresent()) {
-            try {
-                options.setSocketFactory(TlsContextFactory.socketFactory(config.tls().get()));
-            } catch (TlsContextFactory.TlsSetupException e) {
-                onFailure.accept(e);
-                return;
-            }
-            options.setHttpsHostnameVerificationEnabled(config.tls().get().verifyHostname());
+        if (settings.socketFactory() != null) {
+            options.setSocketFactory(settings.socketFactory());
+            options.setHttpsHostnameVerificationEnabled(settings.verifyHostname());
         }
         try {
             client.connect(options, null, listener(onConnected, onFailure));
@@ -171,6 +165,18 @@ final class PahoV5Transport implements MqttTransport {
         } catch (MqttException | RuntimeException e) {
             log.debug("close of {} failed: {}", config.name(), e.getMessage());
         }
+    }
+
+    /** MQTT 5 sends the password as bytes; the chars and the encoder's buffer are cleared once they are copied. */
+    private static byte[] utf8(char[] pw) {
+        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(pw));
+        byte[] bytes = new byte[encoded.remaining()]; // the backing array may be longer than the password
+        encoded.get(bytes);
+        Arrays.fill(pw, '\0');
+        if (encoded.hasArray()) {
+            Arrays.fill(encoded.array(), (byte) 0);
+        }
+        return bytes;
     }
 
     private static MqttActionListener listener(Runnable onSuccess, Consumer<Throwable> onFailure) {

@@ -318,7 +318,7 @@ final class ChainServices {
                         .setDelegation(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.Delegation.newBuilder()
                                 .setDelegatorAddress(request.getDelegatorAddr()).setShares(bonded + ".000000000000000000"))
                         .setBalance(org.plurigrid.console.client.chain.proto.cosmos.base.v1beta1.Coin.newBuilder()
-                                .setDenom(ChainState.BOND_DENOM).setAmount(bonded.toString())));
+                                .setDenom(BankState.BOND_DENOM).setAmount(bonded.toString())));
             }
             out.onNext(response.build());
             out.onCompleted();

@@ -1,11 +1,9 @@
 package org.plurigrid.console.devnet.chain;
 
-import java.util.Set;
-
 /**
- * The message type URLs the devnet chain executes, in one place: the ante handler's signer lookup, gas, execution and
- * events all switch on these. Constants (switch labels need them); {@code MsgTypesTest} pins each one to its protobuf
- * descriptor, so a renamed message cannot leave a stale copy behind.
+ * The message type URLs the devnet chain executes, by name: {@link ChainState} routes each to its module through
+ * {@link MessageRoutes}, and the modules name their events' actions with them. {@code MsgTypesTest} pins each one to its
+ * protobuf descriptor, so a renamed message cannot leave a stale copy behind.
  */
 final class MsgTypes {
 
@@ -16,9 +14,6 @@ final class MsgTypes {
     static final String WASM_EXECUTE = WasmExecution.TYPE_URL;
     /** Plurigrid's own: delivered power recorded by its creator. */
     static final String SUBMIT_POWER = "/grid.grid.MsgSubmitPower";
-
-    /** Every message a transaction may carry; anything else is refused as unknown. */
-    static final Set<String> KNOWN = Set.of(VOTE, VOTE_WEIGHTED, DEPOSIT, SEND, WASM_EXECUTE, SUBMIT_POWER);
 
     private MsgTypes() {
     }

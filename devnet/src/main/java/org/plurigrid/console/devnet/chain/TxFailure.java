@@ -1,5 +1,7 @@
 package org.plurigrid.console.devnet.chain;
 
+import java.math.BigInteger;
+
 /** A transaction refused the way the SDK refuses it: a codespace, an ABCI code and the log text the SDK would write. */
 final class TxFailure extends Exception {
     private static final long serialVersionUID = 1L;
@@ -19,6 +21,12 @@ final class TxFailure extends Exception {
 
     static TxFailure gov(int code, String log) {
         return new TxFailure("gov", code, log);
+    }
+
+    /** A spend larger than the account holds, in the bank's words (fees, sends, deposits and contract funds alike). */
+    static TxFailure insufficientFunds(BigInteger spendable, BigInteger amount, String denom) {
+        return sdk(INSUFFICIENT_FUNDS, "spendable balance " + spendable + denom + " is smaller than " + amount + denom
+                + ": insufficient funds");
     }
 
     // The SDK's registered errors used here (types/errors/errors.go and x/gov/types/errors.go, v0.50).

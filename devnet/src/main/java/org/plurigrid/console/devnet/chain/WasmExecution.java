@@ -1,7 +1,5 @@
 package org.plurigrid.console.devnet.chain;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.InvalidProtocolBufferException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Map;
 import org.plurigrid.console.client.chain.proto.cosmos.base.v1beta1.Coin;
 import org.plurigrid.console.client.chain.proto.cosmwasm.wasm.v1.MsgExecuteContract;
 import org.plurigrid.console.client.chain.proto.tendermint.abci.Event;
-import org.plurigrid.console.client.chain.proto.tendermint.abci.EventAttribute;
 
 /**
  * The devnet's x/wasm: {@code MsgExecuteContract} and smart queries routed to native contracts by address (the DR
@@ -23,8 +20,9 @@ final class WasmExecution {
     /** Flat gas for a contract call: the devnet meters no wasm instructions. */
     static final long GAS = 60_000;
 
-    /** The bank as contracts see it. */
+    /** The bank as contracts see it, and the check of the funds a message sends along. */
     interface Ledger extends DrProgramContract.Bank {
+        void requireSpendable(String address, List<Coin> coins) throws TxFailure;
     }
 
     private final Ledger ledger;
@@ -47,28 +45,15 @@ final class WasmExecution {
         return List.copyOf(contracts.keySet());
     }
 
-    static String sender(Any m) throws InvalidProtocolBufferException {
-        return MsgExecuteContract.parseFrom(m.getValue()).getSender();
-    }
-
-    List<Event> execute(Any m, Instant blockTime, long height, boolean apply) throws TxFailure, InvalidProtocolBufferException {
-        MsgExecuteContract msg = MsgExecuteContract.parseFrom(m.getValue());
+    List<Event> execute(MsgExecuteContract msg, Instant blockTime, long height, boolean apply) throws TxFailure {
         DrProgramContract contract = contracts.get(msg.getContract());
         if (contract == null) {
             throw new TxFailure("wasm", TxFailure.WASM_NO_SUCH_CONTRACT, "no such contract: " + msg.getContract());
         }
-        for (Coin c : msg.getFundsList()) {
-            BigInteger amount = new BigInteger(c.getAmount());
-            if (ledger.balance(msg.getSender(), c.getDenom()).compareTo(amount) < 0) {
-                throw TxFailure.sdk(TxFailure.INSUFFICIENT_FUNDS, "spendable balance " + ledger.balance(msg.getSender(), c.getDenom())
-                        + c.getDenom() + " is smaller than " + amount + c.getDenom() + ": insufficient funds");
-            }
-        }
+        ledger.requireSpendable(msg.getSender(), msg.getFundsList());
         List<Event> events = new ArrayList<>();
-        events.add(Event.newBuilder().setType("message")
-                .addAttributes(attr("action", TYPE_URL)).addAttributes(attr("sender", msg.getSender()))
-                .addAttributes(attr("module", "wasm")).build());
-        events.add(Event.newBuilder().setType("execute").addAttributes(attr("_contract_address", msg.getContract())).build());
+        events.add(ChainEvents.event("message", "action", TYPE_URL, "sender", msg.getSender(), "module", "wasm"));
+        events.add(ChainEvents.event("execute", "_contract_address", msg.getContract()));
         if (apply) {
             for (Coin c : msg.getFundsList()) {
                 ledger.transfer(msg.getSender(), msg.getContract(), c.getDenom(), new BigInteger(c.getAmount()));
@@ -84,9 +69,5 @@ final class WasmExecution {
             throw new TxFailure("wasm", TxFailure.WASM_NO_SUCH_CONTRACT, "no such contract: " + address);
         }
         return contract.query(queryJson, blockTime);
-    }
-
-    private static EventAttribute attr(String k, String v) {
-        return EventAttribute.newBuilder().setKey(k).setValue(v).setIndex(true).build();
     }
 }

@@ -26,6 +26,12 @@ class MsgTypesTest {
         assertThat(MsgTypes.WASM_EXECUTE).isEqualTo(packed(MsgExecuteContract.getDefaultInstance()));
         assertThat(MsgTypes.SUBMIT_POWER).isEqualTo(packed(
                 org.plurigrid.console.client.chain.proto.grid.grid.MsgSubmitPower.getDefaultInstance()));
-        assertThat(MsgTypes.KNOWN).hasSize(6);
+    }
+
+    @Test
+    void theChainRoutesEveryNamedTypeAndNoOther() {
+        ChainState state = new ChainState(DevnetChain.Options.defaults(), java.time.InstantSource.system());
+        assertThat(state.messageTypes()).containsExactlyInAnyOrder(MsgTypes.VOTE, MsgTypes.VOTE_WEIGHTED, MsgTypes.DEPOSIT,
+                MsgTypes.SEND, MsgTypes.WASM_EXECUTE, MsgTypes.SUBMIT_POWER);
     }
 }

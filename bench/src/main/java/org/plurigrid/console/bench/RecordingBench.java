@@ -37,8 +37,8 @@ import org.plurigrid.console.client.threads.NamedThreads;
  * rate (default 50,000/s, the point store listener's load) for a bounded time, with the rows committed, dropped, the
  * worst lag, and the raw DuckDB Appender rate for the same row shape measured in the same run (ingest ÷ raw).
  * (b) Seek: a synthetic recording of N points at 1 Hz (default 5,000 points, 1 h; {@code --seek-hours 1,24,168} for
- * longer, mind the disk: ~0.2 GB per hour at 5,000 points) written straight with the Appender in the recorder's own
- * layout (values + a snapshot every 10 s), then {@code stateAt} at random instants: p50/p99/max.
+ * longer, mind the disk: ~0.2 GB per hour at 5,000 points) written through the store's own write (values + a snapshot
+ * every 10 s), then {@code stateAt} at random instants: p50/p99/max, and the first seek of a freshly opened reader.
  *
  * <p>Options: {@code --rate R}, {@code --seconds S} (default 20), {@code --points N}, {@code --seek-hours H[,H…]},
  * {@code --seeks K} (default 200), {@code --replay-speeds S[,S…]} (default 100,1000; empty for none), {@code --dir DIR}

@@ -172,6 +172,12 @@ public final class RecordingReader implements AutoCloseable {
     }
 
     List<NumberedValue> numberedStateAt(long tMillis) throws RecordingException {
+        return numberedStateAt(tMillis, null);
+    }
+
+    /** The newest value of every point (or of {@code onlyPoint} if not null) received at or before {@code tMillis}. */
+    private List<NumberedValue> numberedStateAt(long tMillis, Integer onlyPoint) throws RecordingException {
+        String point = onlyPoint == null ? "" : " AND point_id = " + onlyPoint;
         Map<Integer, NumberedValue> state = new HashMap<>();
         Consumer<NumberedValue> newest = nv -> state.merge(nv.point(), nv,
                 (a, b) -> b.value().sequence() > a.value().sequence() ? b : a);
@@ -193,7 +199,7 @@ public final class RecordingReader implements AutoCloseable {
                 RecordingPart holding = parts.get(RecordingPart.holdingSnapshot(parts, snapSeq));
                 try (PreparedStatement ps = connection.prepareStatement(
                         "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM " + holding.snapshotsTable()
-                                + " WHERE snap_seq = ?")) {
+                                + " WHERE snap_seq = ?" + point)) {
                     ps.setLong(1, snapSeq);
                     readValues(ps, newest);
                 }
@@ -205,7 +211,7 @@ public final class RecordingReader implements AutoCloseable {
             for (RecordingPart part : RecordingPart.after(parts, snapSeq, tMillis)) {
                 try (PreparedStatement ps = connection.prepareStatement(
                         "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM " + part.valuesTable()
-                                + " WHERE seq > ? AND recv_ms >= ? AND recv_ms <= ?")) {
+                                + " WHERE seq > ? AND recv_ms >= ? AND recv_ms <= ?" + point)) {
                     ps.setLong(1, snapSeq);
                     ps.setLong(2, snapMs);
                     ps.setLong(3, tMillis);
@@ -264,21 +270,24 @@ public final class RecordingReader implements AutoCloseable {
         if (number == null) {
             return out;
         }
+        // The value held at the start: the point's row of the last snapshot and its values after it (a seek for one
+        // point), not a scan of everything before.
+        for (NumberedValue nv : numberedStateAt(from.toEpochMilli(), number)) {
+            out.add(nv.value());
+        }
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
         try {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM point_values "
-                            + "WHERE point_id = ? AND recv_ms <= ? ORDER BY recv_ms DESC, seq DESC LIMIT 1")) {
-                ps.setInt(1, number);
-                ps.setLong(2, from.toEpochMilli());
-                readValues(ps, nv -> out.add(nv.value()));
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM point_values "
-                            + "WHERE point_id = ? AND recv_ms > ? AND recv_ms < ? ORDER BY seq")) {
-                ps.setInt(1, number);
-                ps.setLong(2, from.toEpochMilli());
-                ps.setLong(3, to.toEpochMilli());
-                readValues(ps, nv -> out.add(nv.value()));
+            List<RecordingPart> parts = fromMs >= toMs ? List.of() : RecordingPart.receivedIn(parts(), fromMs, toMs);
+            for (RecordingPart part : parts) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM " + part.valuesTable()
+                                + " WHERE point_id = ? AND recv_ms > ? AND recv_ms < ? ORDER BY seq")) {
+                    ps.setInt(1, number);
+                    ps.setLong(2, fromMs);
+                    ps.setLong(3, toMs);
+                    readValues(ps, nv -> out.add(nv.value()));
+                }
             }
         } catch (SQLException e) {
             throw failure("read the values of " + id, e);

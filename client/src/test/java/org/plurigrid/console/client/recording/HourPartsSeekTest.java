@@ -56,6 +56,8 @@ class HourPartsSeekTest {
         try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
             assertSeeksMatchFullScan(reader, file, instantsAround(T0.plusSeconds(60), T0.plusSeconds(3660)));
             assertThat(reader.summary().rows()).isEqualTo(source.seq);
+            assertPointValuesMatchFullScan(reader, file, T0.plusSeconds(3655), T0.plusSeconds(3900));
+            assertPointValuesMatchFullScan(reader, file, T0.plusSeconds(50), T0.plusSeconds(2 * 3600 + 100));
             List<RecordedValue> window = new ArrayList<>();
             reader.values(T0.plusSeconds(50), T0.plusSeconds(70), window::add);
             assertThat(window).as("values across the first hour boundary, in recording order")
@@ -70,6 +72,7 @@ class HourPartsSeekTest {
         source.writeFlatFile(file, 0, 90); // format 1, as consoles before format 2 wrote it, 00:59:00–01:00:30
         try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
             assertSeeksMatchFullScan(reader, file, instantsAround(T0.plusSeconds(60)));
+            assertPointValuesMatchFullScan(reader, file, T0.plusSeconds(55), T0.plusSeconds(85));
         }
         try (DuckDbRecordingStore store = DuckDbRecordingStore.singleFile(file)) {
             Recovery r = store.open(T0.plusSeconds(90));
@@ -89,6 +92,28 @@ class HourPartsSeekTest {
             // The continuation point (90 s): the old snapshot at 89 s, the first new values after it.
             assertSeeksMatchFullScan(reader, file, instantsAround(T0.plusSeconds(60), T0.plusSeconds(90)));
             assertThat(reader.summary().rows()).isEqualTo(source.seq);
+            assertPointValuesMatchFullScan(reader, file, T0.plusSeconds(85), T0.plusSeconds(150));
+        }
+    }
+
+    /** pointValues of every point against a full scan: the value held at {@code from}, then those in (from, to). */
+    private static void assertPointValuesMatchFullScan(RecordingReader reader, Path file, Instant from, Instant to)
+            throws Exception {
+        for (int p = 1; p <= POINTS; p++) {
+            List<Double> expected = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + file, readOnly());
+                 Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("(SELECT value, seq FROM point_values WHERE point_id = " + p
+                         + " AND recv_ms <= " + from.toEpochMilli() + " ORDER BY seq DESC LIMIT 1) UNION ALL "
+                         + "(SELECT value, seq FROM point_values WHERE point_id = " + p + " AND recv_ms > "
+                         + from.toEpochMilli() + " AND recv_ms < " + to.toEpochMilli() + ") ORDER BY seq")) {
+                while (rs.next()) {
+                    expected.add(rs.getDouble(1));
+                }
+            }
+            List<Double> read = reader.pointValues(RecordingSource.point(p), from, to).stream()
+                    .map(RecordedValue::value).toList();
+            assertThat(read).as("values of point %d from %s to %s", p, from, to).isEqualTo(expected);
         }
     }
 

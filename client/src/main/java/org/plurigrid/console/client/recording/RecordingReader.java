@@ -89,12 +89,23 @@ public final class RecordingReader implements AutoCloseable {
             Optional<Instant> to;
             long minAll = Long.MAX_VALUE;
             long maxAll = Long.MIN_VALUE;
-            long[] counts = new long[4];
-            String[] tables = {"point_values", "alarm_events", "console_events", "rule_sets"};
+            // Values part by part in one query: DuckDB answers each part's aggregates from its statistics (through
+            // the point_values view it would scan them all). Then alarms, events and rule sets.
+            StringBuilder perPart = new StringBuilder();
+            for (RecordingPart part : parts()) {
+                perPart.append(perPart.isEmpty() ? "" : " UNION ALL ")
+                        .append("SELECT count(*) AS n, min(recv_ms) AS lo, max(recv_ms) AS hi, max(seq) AS s FROM ")
+                        .append(part.valuesTable());
+            }
+            List<String> tables = List.of(
+                    "(" + (perPart.isEmpty() ? "SELECT 0 AS n, 0 AS lo, 0 AS hi, 0 AS s" : perPart) + ") AS per_part",
+                    "alarm_events", "console_events", "rule_sets");
+            long[] counts = new long[tables.size()];
             lastSeq = 0;
-            for (int i = 0; i < tables.length; i++) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*), min(recv_ms), max(recv_ms), max(seq) FROM "
-                        + tables[i])) {
+            for (int i = 0; i < tables.size(); i++) {
+                String sql = (i == 0 ? "SELECT sum(n), min(lo), max(hi), max(s) FROM "
+                        : "SELECT count(*), min(recv_ms), max(recv_ms), max(seq) FROM ") + tables.get(i);
+                try (ResultSet rs = st.executeQuery(sql)) {
                     rs.next();
                     counts[i] = rs.getLong(1);
                     if (counts[i] > 0) {

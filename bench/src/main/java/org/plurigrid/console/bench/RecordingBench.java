@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.duckdb.DuckDBAppender;
@@ -18,6 +19,7 @@ import org.duckdb.DuckDBConnection;
 import org.plurigrid.console.client.recording.DuckDbRecordingStore;
 import org.plurigrid.console.client.recording.Recorder;
 import org.plurigrid.console.client.recording.RecordedValue;
+import org.plurigrid.console.client.recording.RecordingBatch;
 import org.plurigrid.console.client.recording.RecordingReader;
 import org.plurigrid.console.client.recording.RecordingSettings;
 import org.plurigrid.console.client.recording.RecordingStatus;
@@ -35,8 +37,8 @@ import org.plurigrid.console.client.threads.NamedThreads;
  * rate (default 50,000/s, the point store listener's load) for a bounded time, with the rows committed, dropped, the
  * worst lag, and the raw DuckDB Appender rate for the same row shape measured in the same run (ingest ÷ raw).
  * (b) Seek: a synthetic recording of N points at 1 Hz (default 5,000 points, 1 h; {@code --seek-hours 1,24,168} for
- * longer, mind the disk: ~0.2 GB per hour at 5,000 points) written straight with the Appender in the recorder's own
- * layout (values + a snapshot every 10 s), then {@code stateAt} at random instants: p50/p99/max.
+ * longer, mind the disk: ~0.2 GB per hour at 5,000 points) written through the store's own write (values + a snapshot
+ * every 10 s), then {@code stateAt} at random instants: p50/p99/max, and the first seek of a freshly opened reader.
  *
  * <p>Options: {@code --rate R}, {@code --seconds S} (default 20), {@code --points N}, {@code --seek-hours H[,H…]},
  * {@code --seeks K} (default 200), {@code --replay-speeds S[,S…]} (default 100,1000; empty for none), {@code --dir DIR}
@@ -175,52 +177,39 @@ public final class RecordingBench {
     private static void seek(ObjectNode o, Path work, int points, int hours, int seeks) throws Exception {
         Path file = work.resolve("seek-" + hours + "h.duckdb");
         Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
-        DuckDbRecordingStore store = DuckDbRecordingStore.singleFile(file);
-        store.open(t0); // the recorder's tables
-        store.close();
         PointId[] ids = pointIds(points);
         long gen = System.nanoTime();
         long seconds = hours * 3600L;
-        try (DuckDBConnection c = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file);
-             Statement st = c.createStatement()) {
-            try (DuckDBAppender a = c.createAppender("points")) {
-                for (int i = 0; i < points; i++) {
-                    a.beginRow().append(i + 1).append(ids[i].path()).append(ids[i].group()).append(ids[i].node())
-                            .append(ids[i].device()).append(ids[i].metric()).append("kW").endRow();
-                }
+        // Through the store's own write, as the recorder's writer thread calls it: its tables, parts and snapshots.
+        // One transaction per 10 s (the recorder's are 0.25 s; the layout is the same) ending with the snapshot.
+        long seq = 0;
+        try (DuckDbRecordingStore store = DuckDbRecordingStore.singleFile(file)) {
+            store.open(t0);
+            List<RecordingBatch.PointDefinition> definitions = new ArrayList<>();
+            for (int i = 0; i < points; i++) {
+                definitions.add(new RecordingBatch.PointDefinition(i + 1, ids[i], "kW"));
             }
-            long seq = 0;
-            long hourRows = 3600L * points;
-            for (long h = 0; h < hours; h++) {
-                st.execute("BEGIN TRANSACTION");
-                try (DuckDBAppender v = c.createAppender("point_values");
-                     DuckDBAppender snap = c.createAppender("snapshots");
-                     DuckDBAppender marks = c.createAppender("snapshot_marks")) {
-                    for (long s = h * 3600; s < (h + 1) * 3600; s++) {
-                        long ms = t0.toEpochMilli() + s * 1000;
-                        for (int p = 0; p < points; p++) {
-                            seq++;
-                            v.beginRow().append(seq).append(ms).append(ms).append(p + 1)
-                                    .append(Math.sin(s / 60.0 + p)).append((short) 0).endRow();
-                        }
-                        if (s % 10 == 9) { // the recorder's snapshot: every point after this second
-                            for (int p = 0; p < points; p++) {
-                                snap.beginRow().append(seq).append(p + 1).append(seq - points + p + 1).append(ms)
-                                        .append(ms).append(Math.sin(s / 60.0 + p)).append((short) 0).endRow();
-                            }
-                            marks.beginRow().append(seq).append(ms).append(points).endRow();
-                        }
+            RecordingBatch.NumberedValue[] last = new RecordingBatch.NumberedValue[points];
+            for (long s0 = 0; s0 < seconds; s0 += 10) {
+                List<RecordingBatch.NumberedValue> values = new ArrayList<>(points * 10);
+                long ms = 0;
+                for (long s = s0; s < Math.min(seconds, s0 + 10); s++) {
+                    ms = t0.toEpochMilli() + s * 1000;
+                    for (int p = 0; p < points; p++) {
+                        seq++;
+                        RecordingBatch.NumberedValue nv = new RecordingBatch.NumberedValue(p + 1, new RecordedValue(
+                                seq, ms, ms, ids[p], Math.sin(s / 60.0 + p), Quality.GOOD, "kW"));
+                        values.add(nv);
+                        last[p] = nv;
                     }
                 }
-                st.execute("COMMIT");
-            }
-            o.put("rows", seq);
-            o.put("generateSeconds", round((System.nanoTime() - gen) / 1e9));
-            o.put("rowsPerSecondGenerated", Math.round(seq / ((System.nanoTime() - gen) / 1e9)));
-            if (hourRows == 0) {
-                return;
+                store.write(new RecordingBatch(s0 == 0 ? definitions : List.of(), values, List.of(), List.of(),
+                        List.of(), Optional.of(new RecordingBatch.Snapshot(seq, ms, Arrays.asList(last)))));
             }
         }
+        o.put("rows", seq);
+        o.put("generateSeconds", round((System.nanoTime() - gen) / 1e9));
+        o.put("rowsPerSecondGenerated", Math.round(seq / ((System.nanoTime() - gen) / 1e9)));
         o.put("fileBytes", Files.size(file));
         SplittableRandom random = new SplittableRandom(42);
         List<Double> ms = new ArrayList<>();
@@ -243,6 +232,27 @@ public final class RecordingBench {
         o.put("p50Ms", round(ms.get(ms.size() / 2)));
         o.put("p99Ms", round(ms.get((int) Math.ceil(ms.size() * 0.99) - 1)));
         o.put("maxMs", round(ms.getLast()));
+        // The operator's first jump into a recording just opened: DuckDB has read nothing of it yet (the OS may
+        // have it cached: the file was just written).
+        List<Double> open = new ArrayList<>();
+        List<Double> first = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Instant at = t0.plusMillis(random.nextLong(seconds * 1000));
+            long t = System.nanoTime();
+            try (RecordingReader reader = RecordingReader.openDuckDb(file)) {
+                long opened = System.nanoTime();
+                reader.stateAt(at);
+                open.add((opened - t) / 1e6);
+                first.add((System.nanoTime() - opened) / 1e6);
+            }
+        }
+        open.sort(Double::compare);
+        first.sort(Double::compare);
+        ObjectNode f = o.putObject("firstSeekAfterOpen");
+        f.put("opens", open.size());
+        f.put("openP50Ms", round(open.get(open.size() / 2)));
+        f.put("seekP50Ms", round(first.get(first.size() / 2)));
+        f.put("seekMaxMs", round(first.getLast()));
     }
 
     /**

@@ -49,6 +49,8 @@ public final class DuckDbRecordingStore implements RecordingStore {
     private DuckDBConnection connection;
     private Path current;
     private long currentPeriodStart;
+    /** The parts of the file written now, as committed. */
+    private List<RecordingPart> parts = List.of();
 
     /** Age and size limits for closed files in a rolling folder; zero means no limit. */
     public record Retention(Duration maxAge, long maxBytes) {
@@ -126,7 +128,14 @@ public final class DuckDbRecordingStore implements RecordingStore {
                 for (String ddl : RecordingSchema.tables("VARCHAR", "DOUBLE")) {
                     st.execute(ddl);
                 }
-                st.execute("CREATE TABLE IF NOT EXISTS point_values " + RecordingSchema.valuesColumns("DOUBLE"));
+                st.execute(RecordingSchema.partsTable());
+                String valuesKind = tableType(st, "point_values");
+                if ("BASE TABLE".equals(valuesKind)) {
+                    migrateFlat(st);
+                } else if (valuesKind == null) {
+                    st.execute(RecordingSchema.unionView("point_values", RecordingSchema.VALUES_COLUMNS, List.of()));
+                    st.execute(RecordingSchema.unionView("snapshots", RecordingSchema.SNAPSHOTS_COLUMNS, List.of()));
+                }
                 st.execute(RecordingSchema.telemetryView(c -> "epoch_ms(" + c + ")"));
                 st.execute("INSERT INTO recording_meta SELECT 'format', '" + RecordingSchema.FORMAT
                         + "' WHERE NOT EXISTS (SELECT 1 FROM recording_meta WHERE meta_key = 'format')");
@@ -140,6 +149,7 @@ public final class DuckDbRecordingStore implements RecordingStore {
                 }
                 st.execute("COMMIT");
             }
+            parts = new ArrayList<>(RecordingReader.readParts(connection));
             if (!existed) {
                 return Recovery.empty(file.toString());
             }
@@ -150,6 +160,32 @@ public final class DuckDbRecordingStore implements RecordingStore {
         } catch (IOException e) {
             throw new RecordingException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String tableType(Statement st, String name) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT table_type FROM information_schema.tables WHERE table_schema = "
+                + "'main' AND table_name = '" + name + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /**
+     * A file of format 1 (one values and one snapshots table) carries on in format 2: its tables become the first
+     * part, renamed, and the views take their names. Only catalog changes: nothing is copied.
+     */
+    private static void migrateFlat(Statement st) throws SQLException {
+        String values = "point_values_before";
+        String snapshots = "snapshots_before";
+        st.execute("ALTER TABLE point_values RENAME TO " + values);
+        st.execute("ALTER TABLE snapshots RENAME TO " + snapshots);
+        st.execute("INSERT INTO recording_parts VALUES ('" + values + "', '" + snapshots + "', " + Long.MIN_VALUE
+                + ", " + Long.MIN_VALUE + ", " + Long.MIN_VALUE + ")");
+        st.execute(RecordingSchema.unionView("point_values", RecordingSchema.VALUES_COLUMNS, List.of(values)));
+        st.execute(RecordingSchema.unionView("snapshots", RecordingSchema.SNAPSHOTS_COLUMNS, List.of(snapshots)));
+        st.execute("UPDATE recording_meta SET meta_value = '" + RecordingSchema.FORMAT
+                + "' WHERE meta_key = 'format'");
+        log.info("Recording of format {} continued in format {}: its tables are the first part",
+                RecordingSchema.FLAT_FORMAT, RecordingSchema.FORMAT);
     }
 
     /** What the file already holds, read through the same reader replay uses. */
@@ -243,8 +279,10 @@ public final class DuckDbRecordingStore implements RecordingStore {
         try (Statement st = connection.createStatement()) {
             st.execute("BEGIN TRANSACTION");
             try {
-                append(batch);
+                List<RecordingPart> written = new ArrayList<>(parts);
+                append(batch, written);
                 st.execute("COMMIT");
+                parts = written;
             } catch (SQLException | RuntimeException e) {
                 try {
                     st.execute("ROLLBACK");
@@ -258,7 +296,33 @@ public final class DuckDbRecordingStore implements RecordingStore {
         }
     }
 
-    private void append(RecordingBatch batch) throws SQLException {
+    /** Start of the hour after the newest part's: a value received from then on opens a new part. */
+    private static long nextPartMillis(List<RecordingPart> parts) {
+        if (parts.isEmpty() || parts.getLast().hourMs() == Long.MIN_VALUE) {
+            return Long.MIN_VALUE; // no part yet, or only the tables of a format 1 file: open one
+        }
+        return parts.getLast().hourMs() + RecordingSchema.PART_MILLIS;
+    }
+
+    /** Opens the tables of the hour of {@code fromMs}, lists them and widens the views (in the batch). */
+    private void addPart(List<RecordingPart> parts, long fromSeq, long fromMs) throws SQLException {
+        long hour = Math.floorDiv(fromMs, RecordingSchema.PART_MILLIS) * RecordingSchema.PART_MILLIS;
+        RecordingPart part = new RecordingPart(RecordingSchema.partTable("point_values", hour),
+                RecordingSchema.partTable("snapshots", hour), hour, fromSeq, fromMs);
+        parts.add(part);
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE " + part.valuesTable() + " " + RecordingSchema.valuesColumns("DOUBLE"));
+            st.execute("CREATE TABLE " + part.snapshotsTable() + " " + RecordingSchema.snapshotsColumns("DOUBLE"));
+            st.execute("INSERT INTO recording_parts VALUES ('" + part.valuesTable() + "', '" + part.snapshotsTable()
+                    + "', " + hour + ", " + fromSeq + ", " + fromMs + ")");
+            st.execute(RecordingSchema.unionView("point_values", RecordingSchema.VALUES_COLUMNS,
+                    parts.stream().map(RecordingPart::valuesTable).toList()));
+            st.execute(RecordingSchema.unionView("snapshots", RecordingSchema.SNAPSHOTS_COLUMNS,
+                    parts.stream().map(RecordingPart::snapshotsTable).toList()));
+        }
+    }
+
+    private void append(RecordingBatch batch, List<RecordingPart> parts) throws SQLException {
         if (!batch.newPoints().isEmpty()) {
             try (DuckDBAppender a = connection.createAppender("points")) {
                 for (PointDefinition p : batch.newPoints()) {
@@ -269,11 +333,26 @@ public final class DuckDbRecordingStore implements RecordingStore {
             }
         }
         if (!batch.values().isEmpty()) {
-            try (DuckDBAppender a = connection.createAppender("point_values")) {
+            DuckDBAppender a = null;
+            try {
                 for (NumberedValue nv : batch.values()) {
                     RecordedValue v = nv.value();
+                    if (a == null || v.receivedMillis() >= nextPartMillis(parts)) {
+                        if (a != null) {
+                            a.close();
+                            a = null;
+                        }
+                        if (v.receivedMillis() >= nextPartMillis(parts)) {
+                            addPart(parts, v.sequence(), v.receivedMillis());
+                        }
+                        a = connection.createAppender(parts.getLast().valuesTable());
+                    }
                     a.beginRow().append(v.sequence()).append(v.receivedMillis()).append(v.sourceMillis())
                             .append(nv.point()).append(v.value()).append((short) v.quality().ordinal()).endRow();
+                }
+            } finally {
+                if (a != null) {
+                    a.close();
                 }
             }
         }
@@ -308,7 +387,11 @@ public final class DuckDbRecordingStore implements RecordingStore {
         }
         if (batch.snapshot().isPresent()) {
             RecordingBatch.Snapshot s = batch.snapshot().get();
-            try (DuckDBAppender a = connection.createAppender("snapshots")) {
+            if (parts.isEmpty() || parts.getLast().hourMs() == Long.MIN_VALUE) {
+                addPart(parts, s.sequence(), s.millis()); // no value in this file's new layout yet
+            }
+            // The newest part: its first value (or this snapshot) is numbered at most the snapshot's sequence.
+            try (DuckDBAppender a = connection.createAppender(parts.getLast().snapshotsTable())) {
                 for (NumberedValue nv : s.values()) {
                     RecordedValue v = nv.value();
                     a.beginRow().append(s.sequence()).append(nv.point()).append(v.sequence())

@@ -123,13 +123,16 @@ public final class PostgresRecordingStore implements RecordingStore {
                 for (String ddl : RecordingSchema.tables("TEXT", "DOUBLE PRECISION")) {
                     st.execute(ddl);
                 }
+                st.execute("CREATE TABLE IF NOT EXISTS snapshots "
+                        + RecordingSchema.snapshotsColumns("DOUBLE PRECISION"));
                 st.execute("CREATE TABLE IF NOT EXISTS point_values "
                         + RecordingSchema.valuesColumns("DOUBLE PRECISION") + " PARTITION BY RANGE (recv_ms)");
                 st.execute("CREATE INDEX IF NOT EXISTS point_values_recv_brin ON point_values USING brin (recv_ms)");
                 st.execute("CREATE INDEX IF NOT EXISTS snapshots_seq_brin ON snapshots USING brin (snap_seq)");
                 st.execute("CREATE INDEX IF NOT EXISTS alarm_events_recv_brin ON alarm_events USING brin (recv_ms)");
                 st.execute(RecordingSchema.telemetryView(c -> "to_timestamp(" + c + " / 1000.0)"));
-                st.execute("INSERT INTO recording_meta SELECT 'format', '" + RecordingSchema.FORMAT
+                // One table each, natively partitioned by day: the flat layout.
+                st.execute("INSERT INTO recording_meta SELECT 'format', '" + RecordingSchema.FLAT_FORMAT
                         + "' WHERE NOT EXISTS (SELECT 1 FROM recording_meta WHERE meta_key = 'format')");
                 try (ResultSet rs = st.executeQuery("SELECT count(*) FROM qualities")) {
                     rs.next();

@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +34,7 @@ public final class RecordingReader implements AutoCloseable {
     private final boolean ownsConnection;
     private Map<Integer, PointDefinition> points;
     private Map<Integer, Quality> qualities;
+    private String format;
 
     RecordingReader(Connection connection, String location, boolean ownsConnection) {
         this.connection = connection;
@@ -65,9 +65,11 @@ public final class RecordingReader implements AutoCloseable {
             if (!rs.next()) {
                 throw new RecordingException(location + " is not a Plurigrid recording (no format mark)");
             }
-            if (!RecordingSchema.FORMAT.equals(rs.getString(1))) {
-                throw new RecordingException(location + " has recording format " + rs.getString(1)
-                        + "; this console reads format " + RecordingSchema.FORMAT);
+            String found = rs.getString(1);
+            if (!RecordingSchema.FORMAT.equals(found) && !RecordingSchema.FLAT_FORMAT.equals(found)) {
+                throw new RecordingException(location + " has recording format " + found
+                        + "; this console reads formats " + RecordingSchema.FLAT_FORMAT + " and "
+                        + RecordingSchema.FORMAT);
             }
         } catch (SQLException e) {
             throw new RecordingException(location + " is not a Plurigrid recording: " + e.getMessage(), e);
@@ -87,12 +89,23 @@ public final class RecordingReader implements AutoCloseable {
             Optional<Instant> to;
             long minAll = Long.MAX_VALUE;
             long maxAll = Long.MIN_VALUE;
-            long[] counts = new long[4];
-            String[] tables = {"point_values", "alarm_events", "console_events", "rule_sets"};
+            // Values part by part in one query: DuckDB answers each part's aggregates from its statistics (through
+            // the point_values view it would scan them all). Then alarms, events and rule sets.
+            StringBuilder perPart = new StringBuilder();
+            for (RecordingPart part : parts()) {
+                perPart.append(perPart.isEmpty() ? "" : " UNION ALL ")
+                        .append("SELECT count(*) AS n, min(recv_ms) AS lo, max(recv_ms) AS hi, max(seq) AS s FROM ")
+                        .append(part.valuesTable());
+            }
+            List<String> tables = List.of(
+                    "(" + (perPart.isEmpty() ? "SELECT 0 AS n, 0 AS lo, 0 AS hi, 0 AS s" : perPart) + ") AS per_part",
+                    "alarm_events", "console_events", "rule_sets");
+            long[] counts = new long[tables.size()];
             lastSeq = 0;
-            for (int i = 0; i < tables.length; i++) {
-                try (ResultSet rs = st.executeQuery("SELECT count(*), min(recv_ms), max(recv_ms), max(seq) FROM "
-                        + tables[i])) {
+            for (int i = 0; i < tables.size(); i++) {
+                String sql = (i == 0 ? "SELECT sum(n), min(lo), max(hi), max(s) FROM "
+                        : "SELECT count(*), min(recv_ms), max(recv_ms), max(seq) FROM ") + tables.get(i);
+                try (ResultSet rs = st.executeQuery(sql)) {
                     rs.next();
                     counts[i] = rs.getLong(1);
                     if (counts[i] > 0) {
@@ -170,7 +183,15 @@ public final class RecordingReader implements AutoCloseable {
     }
 
     List<NumberedValue> numberedStateAt(long tMillis) throws RecordingException {
-        Map<Integer, NumberedValue> state = new LinkedHashMap<>();
+        return numberedStateAt(tMillis, null);
+    }
+
+    /** The newest value of every point (or of {@code onlyPoint} if not null) received at or before {@code tMillis}. */
+    private List<NumberedValue> numberedStateAt(long tMillis, Integer onlyPoint) throws RecordingException {
+        String point = onlyPoint == null ? "" : " AND point_id = " + onlyPoint;
+        Map<Integer, NumberedValue> state = new HashMap<>();
+        Consumer<NumberedValue> newest = nv -> state.merge(nv.point(), nv,
+                (a, b) -> b.value().sequence() > a.value().sequence() ? b : a);
         long snapSeq = 0;
         long snapMs = Long.MIN_VALUE;
         try {
@@ -184,27 +205,65 @@ public final class RecordingReader implements AutoCloseable {
                     }
                 }
             }
-            if (snapMs != Long.MIN_VALUE) {
+            List<RecordingPart> parts = parts();
+            if (snapMs != Long.MIN_VALUE && !parts.isEmpty()) {
+                RecordingPart holding = parts.get(RecordingPart.holdingSnapshot(parts, snapSeq));
                 try (PreparedStatement ps = connection.prepareStatement(
-                        "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM snapshots WHERE snap_seq = ?")) {
+                        "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM " + holding.snapshotsTable()
+                                + " WHERE snap_seq = ?" + point)) {
                     ps.setLong(1, snapSeq);
-                    readValues(ps, nv -> state.put(nv.point(), nv));
+                    readValues(ps, newest);
                 }
             }
-            // Values after the snapshot: the receive time never goes back along the sequence, so recv_ms >= snap_ms
-            // selects the same rows as seq > snap_seq alone while letting BRIN / zone maps skip the older ones.
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM point_values "
-                            + "WHERE seq > ? AND recv_ms >= ? AND recv_ms <= ? ORDER BY seq")) {
-                ps.setLong(1, snapSeq);
-                ps.setLong(2, snapMs == Long.MIN_VALUE ? Long.MIN_VALUE : snapMs);
-                ps.setLong(3, tMillis);
-                readValues(ps, nv -> state.put(nv.point(), nv));
+            // Values after the snapshot, from the part(s) that can hold them (one hour's tables, two across the
+            // hour): the receive time never goes back along the sequence, so recv_ms >= snap_ms selects the same
+            // rows as seq > snap_seq alone while letting BRIN / zone maps skip the older ones. The newest value per
+            // point wins by sequence, so the rows need no sort.
+            for (RecordingPart part : RecordingPart.after(parts, snapSeq, tMillis)) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM " + part.valuesTable()
+                                + " WHERE seq > ? AND recv_ms >= ? AND recv_ms <= ?" + point)) {
+                    ps.setLong(1, snapSeq);
+                    ps.setLong(2, snapMs);
+                    ps.setLong(3, tMillis);
+                    readValues(ps, newest);
+                }
             }
         } catch (SQLException e) {
             throw failure("seek to " + Instant.ofEpochMilli(tMillis), e);
         }
         return new ArrayList<>(state.values());
+    }
+
+    /** The recording's parts: its hourly tables (format 2), or its one pair of tables (format 1, PostgreSQL). */
+    private List<RecordingPart> parts() throws SQLException {
+        if (format == null) {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery(
+                         "SELECT meta_value FROM recording_meta WHERE meta_key = 'format'")) {
+                format = rs.next() ? rs.getString(1) : RecordingSchema.FLAT_FORMAT;
+            }
+        }
+        if (!RecordingSchema.FORMAT.equals(format)) {
+            return List.of(RecordingPart.FLAT);
+        }
+        // Read each time: a recording being written gains a part every hour. A small table; empty until the first
+        // value or snapshot.
+        return readParts(connection);
+    }
+
+    /** The parts listed in a format 2 recording, in sequence order. */
+    static List<RecordingPart> readParts(Connection connection) throws SQLException {
+        List<RecordingPart> parts = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT values_table, snapshots_table, hour_ms, from_seq, from_ms "
+                     + "FROM recording_parts ORDER BY from_seq")) {
+            while (rs.next()) {
+                parts.add(new RecordingPart(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)));
+            }
+        }
+        return parts;
     }
 
     /**
@@ -222,21 +281,24 @@ public final class RecordingReader implements AutoCloseable {
         if (number == null) {
             return out;
         }
+        // The value held at the start: the point's row of the last snapshot and its values after it (a seek for one
+        // point), not a scan of everything before.
+        for (NumberedValue nv : numberedStateAt(from.toEpochMilli(), number)) {
+            out.add(nv.value());
+        }
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
         try {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM point_values "
-                            + "WHERE point_id = ? AND recv_ms <= ? ORDER BY recv_ms DESC, seq DESC LIMIT 1")) {
-                ps.setInt(1, number);
-                ps.setLong(2, from.toEpochMilli());
-                readValues(ps, nv -> out.add(nv.value()));
-            }
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM point_values "
-                            + "WHERE point_id = ? AND recv_ms > ? AND recv_ms < ? ORDER BY seq")) {
-                ps.setInt(1, number);
-                ps.setLong(2, from.toEpochMilli());
-                ps.setLong(3, to.toEpochMilli());
-                readValues(ps, nv -> out.add(nv.value()));
+            List<RecordingPart> parts = fromMs >= toMs ? List.of() : RecordingPart.receivedIn(parts(), fromMs, toMs);
+            for (RecordingPart part : parts) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM " + part.valuesTable()
+                                + " WHERE point_id = ? AND recv_ms > ? AND recv_ms < ? ORDER BY seq")) {
+                    ps.setInt(1, number);
+                    ps.setLong(2, fromMs);
+                    ps.setLong(3, toMs);
+                    readValues(ps, nv -> out.add(nv.value()));
+                }
             }
         } catch (SQLException e) {
             throw failure("read the values of " + id, e);
@@ -247,13 +309,21 @@ public final class RecordingReader implements AutoCloseable {
     /** Every value received in (from, to], in recording order. */
     public void values(Instant fromExclusive, Instant toInclusive, Consumer<RecordedValue> sink)
             throws RecordingException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM point_values "
-                        + "WHERE recv_ms > ? AND recv_ms <= ? ORDER BY seq")) {
-            ps.setLong(1, fromExclusive.toEpochMilli());
-            ps.setLong(2, toInclusive.toEpochMilli());
-            ps.setFetchSize(10_000);
-            readValues(ps, nv -> sink.accept(nv.value()));
+        long from = fromExclusive.toEpochMilli();
+        long to = toInclusive.toEpochMilli();
+        try {
+            // Parts follow each other in sequence: reading them in order keeps the recording order.
+            List<RecordingPart> parts = from > to ? List.of() : RecordingPart.receivedIn(parts(), from, to);
+            for (RecordingPart part : parts) {
+                try (PreparedStatement ps = connection.prepareStatement(
+                        "SELECT point_id, seq, recv_ms, src_ms, value, quality FROM " + part.valuesTable()
+                                + " WHERE recv_ms > ? AND recv_ms <= ? ORDER BY seq")) {
+                    ps.setLong(1, from);
+                    ps.setLong(2, to);
+                    ps.setFetchSize(10_000);
+                    readValues(ps, nv -> sink.accept(nv.value()));
+                }
+            }
         } catch (SQLException e) {
             throw failure("read values", e);
         }

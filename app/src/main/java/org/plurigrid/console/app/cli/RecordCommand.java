@@ -1,5 +1,6 @@
 package org.plurigrid.console.app.cli;
 
+import org.plurigrid.console.client.files.PasswordFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,7 +131,7 @@ public final class RecordCommand extends CliCommand {
 
     private PostgresRecordingStore postgres() {
         try {
-            char[] pw = storePasswordFile != null ? TelemetryStatsCommand.firstLine(storePasswordFile) : null;
+            char[] pw = storePasswordFile != null ? PasswordFile.readFirstLine(storePasswordFile) : null;
             return PostgresRecordingStore.fromUrl(store, pw);
         } catch (IOException | IllegalArgumentException e) {
             throw new CliException(e.getMessage());

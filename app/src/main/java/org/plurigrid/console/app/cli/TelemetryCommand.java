@@ -1,5 +1,6 @@
 package org.plurigrid.console.app.cli;
 
+import org.plurigrid.console.client.files.PasswordFile;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,7 +76,7 @@ public final class TelemetryCommand implements Runnable {
 
         private char[] readPassword(PrintWriter err) throws IOException {
             if (fromFile != null) {
-                return TelemetryStatsCommand.firstLine(fromFile);
+                return PasswordFile.readFirstLine(fromFile);
             }
             Console console = System.console();
             if (console != null) {

@@ -168,7 +168,7 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
             b.username(username);
         }
         if (passwordFile != null) {
-            char[] pw = firstLine(passwordFile);
+            char[] pw = PasswordFile.readFirstLine(passwordFile);
             b.password(pw);
             Arrays.fill(pw, '\0');
         }
@@ -176,11 +176,6 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
             b.tls(TlsSettings.trusting(caFile));
         }
         return b.build();
-    }
-
-    /** The first line of a password file readable by its owner only (an editor's final newline is not part of it). */
-    static char[] firstLine(Path file) throws IOException {
-        return PasswordFile.readFirstLine(file);
     }
 
     static String report(TelemetryService service, Map<AlarmPriority, Long> alarmsRaised, int seconds) {

@@ -53,6 +53,8 @@ public final class SupergridMapView extends StackPane {
     private final SupergridLayer layer;
     private final org.plurigrid.console.maplayers.layers.MarksLayer marks;
     private final VBox legendOverlays = new VBox(3);
+    private final Map<String, CheckBox> overlaySwitches = new java.util.HashMap<>();
+    private java.util.List<String> legendOverlaysShape = java.util.List.of();
     private final Label actionResult = new Label();
     private java.util.function.Function<org.plurigrid.console.client.assets.AssetRef, java.util.List<javafx.scene.control.MenuItem>> assetMenu =
             a -> java.util.List.of();
@@ -387,34 +389,45 @@ public final class SupergridMapView extends StackPane {
 
     private void showOverlays() {
         marks.setOverlays(viewModel.overlays().visible());
-        legendOverlays.getChildren().clear();
         var all = viewModel.overlays().all();
-        if (all.isEmpty()) {
-            return;
-        }
-        Label title = new Label("Plugin layers");
-        title.getStyleClass().add("map-panel-subtitle");
-        legendOverlays.getChildren().add(title);
-        for (var o : all) {
-            CheckBox box = new CheckBox(o.title() + (o.problem().isEmpty() ? " (" + o.marks().size() + ")" : ""));
-            box.setId("layer-plugin-" + o.id().replace('/', '-'));
-            box.setSelected(!viewModel.overlays().hidden().contains(o.id()));
-            box.selectedProperty().addListener((obs, was, on) -> {
-                if (on) {
-                    viewModel.overlays().hidden().remove(o.id());
-                } else {
-                    viewModel.overlays().hidden().add(o.id());
-                }
-            });
-            legendOverlays.getChildren().add(box);
-            if (!o.problem().isEmpty()) {
-                box.setDisable(true);
-                Label why = new Label(o.problem());
-                why.setWrapText(true);
-                why.setMinHeight(Region.USE_PREF_SIZE);
-                why.getStyleClass().add("map-area-owner");
-                legendOverlays.getChildren().add(why);
+        // The legend is rebuilt only when the layers or their problems change; new marks only update the counts, so
+        // a switch is never replaced under the operator's pointer every refresh.
+        java.util.List<String> shape = all.stream().map(o -> o.id() + "\u0000" + o.title() + "\u0000" + o.problem()).toList();
+        if (!shape.equals(legendOverlaysShape)) {
+            legendOverlaysShape = shape;
+            legendOverlays.getChildren().clear();
+            overlaySwitches.clear();
+            if (!all.isEmpty()) {
+                Label title = new Label("Plugin layers");
+                title.getStyleClass().add("map-panel-subtitle");
+                legendOverlays.getChildren().add(title);
             }
+            for (var o : all) {
+                CheckBox box = new CheckBox();
+                box.setId("layer-plugin-" + o.id().replace('/', '-'));
+                box.selectedProperty().addListener((obs, was, on) -> {
+                    if (on) {
+                        viewModel.overlays().hidden().remove(o.id());
+                    } else {
+                        viewModel.overlays().hidden().add(o.id());
+                    }
+                });
+                overlaySwitches.put(o.id(), box);
+                legendOverlays.getChildren().add(box);
+                if (!o.problem().isEmpty()) {
+                    box.setDisable(true);
+                    Label why = new Label(o.problem());
+                    why.setWrapText(true);
+                    why.setMinHeight(Region.USE_PREF_SIZE);
+                    why.getStyleClass().add("map-area-owner");
+                    legendOverlays.getChildren().add(why);
+                }
+            }
+        }
+        for (var o : all) {
+            CheckBox box = overlaySwitches.get(o.id());
+            box.setText(o.title() + (o.problem().isEmpty() ? " (" + o.marks().size() + ")" : ""));
+            box.setSelected(!viewModel.overlays().hidden().contains(o.id()));
         }
     }
 

@@ -127,6 +127,12 @@ class MapOverlaysTest {
         onFx(() -> {
             CheckBox box = (CheckBox) view.lookup("#layer-plugin-acme-meters");
             assertThat(box.getText()).isEqualTo("ACME meters (2)");
+            // new marks update the count in place: the switch under the operator's pointer is not replaced
+            vm.showOverlay(new MapOverlayMarks("acme/meters", "ACME meters", List.of(new MapMark("field",
+                    sub.position().lat() + 0.01, sub.position().lon() - 0.01, "Field meter 7", MapMark.Status.NORMAL)),
+                    Instant.now(), ""));
+            assertThat(view.lookup("#layer-plugin-acme-meters")).isSameAs(box);
+            assertThat(box.getText()).isEqualTo("ACME meters (1)");
             box.setSelected(false);
             return null;
         });

@@ -42,7 +42,9 @@ import org.plurigrid.console.client.threads.NamedThreads;
  *
  * <p>Options: {@code --rate R}, {@code --seconds S} (default 20), {@code --points N}, {@code --seek-hours H[,H…]},
  * {@code --seeks K} (default 200), {@code --replay-speeds S[,S…]} (default 100,1000; empty for none), {@code --dir DIR}
- * (default a temporary folder, deleted), {@code --out FILE}.
+ * (default a temporary folder, deleted), {@code --out FILE}, {@code --generate-only} (write the seek recordings into
+ * {@code --dir} and stop; a later run with the same {@code --dir} reuses them and reports their generation figures, so
+ * a week of history can be written niced in the background and measured later on a quiet machine).
  */
 public final class RecordingBench {
 
@@ -54,6 +56,7 @@ public final class RecordingBench {
         List<Integer> hours = List.of(1);
         List<Double> speeds = List.of(100.0, 1000.0);
         Path dir = null;
+        boolean generateOnly = false;
         Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "recording-bench.json")
                 : Path.of("target", "recording-bench.json");
         for (int i = 0; i < args.length; i++) {
@@ -67,6 +70,7 @@ public final class RecordingBench {
                         : Arrays.stream(args[i].split(",")).map(Double::parseDouble).toList();
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--generate-only" -> generateOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -75,13 +79,22 @@ public final class RecordingBench {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("when", Instant.now().toString());
         root.put("cores", Runtime.getRuntime().availableProcessors());
+        if (generateOnly && temporary) {
+            throw new IllegalArgumentException("--generate-only needs --dir");
+        }
         try {
-            ingest(root.putObject("ingest"), work, rate, seconds, points);
+            if (!generateOnly && seconds > 0) {
+                ingest(root.putObject("ingest"), work, rate, seconds, points);
+            }
             ObjectNode seek = root.putObject("seek");
             for (int h : hours) {
-                seek(seek.putObject(h + "h"), work, points, h, seeks);
+                ObjectNode o = seek.putObject(h + "h");
+                generate(o, work, points, h);
+                if (!generateOnly) {
+                    seek(o, work, h, points, seeks);
+                }
             }
-            if (!speeds.isEmpty()) {
+            if (!generateOnly && !speeds.isEmpty()) {
                 replay(root.putObject("replay"), work.resolve("seek-" + hours.getFirst() + "h.duckdb"), hours.getFirst(),
                         speeds);
             }
@@ -174,9 +187,20 @@ public final class RecordingBench {
         }
     }
 
-    private static void seek(ObjectNode o, Path work, int points, int hours, int seeks) throws Exception {
+    private static final Instant SEEK_T0 = Instant.parse("2026-12-01T00:00:00Z");
+
+    /** Writes the seek recording of {@code hours}, or reuses one a previous run wrote completely into the same dir. */
+    private static void generate(ObjectNode o, Path work, int points, int hours) throws Exception {
         Path file = work.resolve("seek-" + hours + "h.duckdb");
-        Instant t0 = Instant.parse("2026-12-01T00:00:00Z");
+        Path figures = work.resolve("seek-" + hours + "h-" + points + "p.json");
+        if (Files.exists(file) && Files.exists(figures)) {
+            o.setAll((ObjectNode) new ObjectMapper().readTree(figures.toFile()));
+            o.put("reused", true);
+            return;
+        }
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(work.resolve("seek-" + hours + "h.duckdb.wal"));
+        Instant t0 = SEEK_T0;
         PointId[] ids = pointIds(points);
         long gen = System.nanoTime();
         long seconds = hours * 3600L;
@@ -211,6 +235,13 @@ public final class RecordingBench {
         o.put("generateSeconds", round((System.nanoTime() - gen) / 1e9));
         o.put("rowsPerSecondGenerated", Math.round(seq / ((System.nanoTime() - gen) / 1e9)));
         o.put("fileBytes", Files.size(file));
+        Files.writeString(figures, new ObjectMapper().writeValueAsString(o));
+    }
+
+    private static void seek(ObjectNode o, Path work, int hours, int points, int seeks) throws Exception {
+        Path file = work.resolve("seek-" + hours + "h.duckdb");
+        Instant t0 = SEEK_T0;
+        long seconds = hours * 3600L;
         SplittableRandom random = new SplittableRandom(42);
         List<Double> ms = new ArrayList<>();
         try (RecordingReader reader = RecordingReader.openDuckDb(file)) {

@@ -76,6 +76,8 @@ public final class ConsoleApplication extends Application {
     private ConsoleGovernance governance;
     private ConsoleDemandResponse demandResponse;
     private PluginEntries plugins;
+    /** What plugins are lent (clock, operator); each is handed its own section of console.json with it. */
+    private volatile PluginContext pluginContext;
     private List<org.plurigrid.console.client.dr.FlexibilityProvider> pluginFlexibility = List.of();
     private ConsoleRecording recording;
     private ConsoleReplay replay;
@@ -117,7 +119,9 @@ public final class ConsoleApplication extends Application {
         // File I/O here, on the launcher thread, not in start() on the FX thread.
         alarmRules = ConsoleAlarms.loadRules(options.home());
         // Plugins are found here too (their folder and settings are files); their decoders join telemetry.
-        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader());
+        ConsoleOptions configured = options;
+        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader(), id -> configured.config()
+                .map(c -> c.pluginSection(id)).orElseGet(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance::objectNode));
         // Alarm rules whose source is a plugin run beside the operator's file (never written to it).
         pluginAlarmRules = plugins.alarmRules();
         // Plugins may estimate devices' DR flexibility better than the console's rule of thumb.
@@ -139,10 +143,10 @@ public final class ConsoleApplication extends Application {
         recording.attachAlarms(alarms.engine());
         // Telemetry first: the devnet and the broker connection come up while the window is being built, and the
         // devnet chain waits until telemetry is live (on two cores every start-up task slows the others down).
+        pluginContext = new PluginContext(clock, operator);
         started = CompletableFuture.supplyAsync(this::startBackend, lifecycle);
 
         StatusBarViewModel status = new StatusBarViewModel(feed::connections, clock, zone);
-        PluginContext pluginContext = new PluginContext(clock, operator);
         PointTableViewModel pointTable = new PointTableViewModel(clock);
         pointTable.setAssetActions(plugins.actionRunner(pluginContext));
         alarms.setAssetActions(plugins.actionRunner(pluginContext));
@@ -267,7 +271,8 @@ public final class ConsoleApplication extends Application {
         try {
             recording.start();
             List<Consumer<Measurement>> taps = List.of(alarms.engine(), recording.telemetryTap());
-            TelemetryBackend b = startup.start(options, taps, plugins.decoders(), PluginEntries::decoderSwitchedOff,
+            TelemetryBackend b = startup.start(options, taps, plugins.decoders(pluginContext),
+                    PluginEntries::decoderSwitchedOff,
                     feed::progress);
             if (shutdown.get() != null) {       // closed while starting: stop what just came up
                 b.close();

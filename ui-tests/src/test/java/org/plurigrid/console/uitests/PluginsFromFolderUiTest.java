@@ -82,6 +82,10 @@ class PluginsFromFolderUiTest {
             assertThat(r.info().state()).isEqualTo(PluginState.REFUSED);
         });
         assertThat(rows).anySatisfy(r -> assertThat(r.info().id()).isEqualTo("data-quality"));
+        assertThat(rows).as("the JSON feed is a bundled plugin too").anySatisfy(r -> {
+            assertThat(r.info().id()).isEqualTo("json-topics");
+            assertThat(r.info().source()).isEqualTo("bundled");
+        });
         assertThat(rows).anySatisfy(r -> {
             assertThat(r.info().id()).isEqualTo("acme-site-meters");
             assertThat(r.info().state()).isEqualTo(PluginState.ENABLED);

@@ -3,13 +3,10 @@ package org.plurigrid.console.app.cli;
 import org.plurigrid.console.client.files.PasswordFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,7 +32,6 @@ import org.plurigrid.console.client.telemetry.TelemetrySettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * {@code record}: listens to a broker for N seconds with the same pipeline and alarm evaluation as
@@ -50,7 +46,8 @@ public final class RecordCommand extends CliCommand {
     @Mixin
     BrokerOptions brokerOptions;
 
-    @Option(names = "--home", description = "Use the brokers of <home>/console.json instead of --broker.")
+    @Option(names = "--home", description = "Use the brokers and JSON mappings of <home>/console.json instead of "
+            + "--broker, and the plugins of <home>/plugins as the window does.")
     Path home;
 
     @Option(names = "--seconds", defaultValue = "10", description = "How long to record (default ${DEFAULT-VALUE}).")
@@ -82,12 +79,13 @@ public final class RecordCommand extends CliCommand {
         AlarmRuleSet rules;
         List<BrokerConfig> brokers;
         TelemetrySettings settings;
+        Optional<ConsoleConfig> config = Optional.empty();
         try {
             rules = alarmRules != null ? AlarmRuleFile.load(alarmRules) : AlarmRuleFile.defaults();
             if (home != null) {
-                ConsoleConfig config = ConsoleConfig.load(home);
-                brokers = config.brokers();
-                settings = config.telemetry();
+                config = Optional.of(ConsoleConfig.load(home));
+                brokers = config.get().brokers();
+                settings = config.get().telemetry();
             } else {
                 brokers = List.of(brokerOptions.builder().build());
                 settings = TelemetrySettings.DEFAULTS;
@@ -99,26 +97,17 @@ public final class RecordCommand extends CliCommand {
         RecordingStore target = store != null ? postgres() : DuckDbRecordingStore.singleFile(out);
         Recorder recorder = new Recorder(target, InstantSource.system(), RecordingSettings.DEFAULTS);
         AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(NamedThreads.daemon("alarm-tick"));
         RecordingStatus finalStatus;
         Instant started = Instant.now();
         try {
             recorder.start();
             ConsoleRecording recording = new ConsoleRecording(recorder);
-            try (TelemetryService service = new TelemetryService(brokers, InstantSource.system(), null, settings)) {
+            try (HeadlessTelemetry headless = new HeadlessTelemetry(Optional.ofNullable(home), config, err());
+                 TelemetryService service = headless.service(brokers, settings)) {
                 service.addListener(alarms);
                 recording.attach(service, alarms);
-                ticker.scheduleAtFixedRate(alarms::tick, 250, 250, TimeUnit.MILLISECONDS);
-                service.start();
-                try {
-                    Thread.sleep(Duration.ofSeconds(seconds));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                service.tick();
-                alarms.tick();
+                HeadlessTelemetry.listen(service, alarms, seconds);
             } finally {
-                ticker.shutdownNow();
                 finalStatus = recorder.status();
                 recording.close();
             }

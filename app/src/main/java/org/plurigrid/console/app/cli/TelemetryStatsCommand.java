@@ -9,11 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.plurigrid.console.client.alarms.AlarmEngine;
@@ -46,7 +44,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import org.plurigrid.console.client.threads.NamedThreads;
 
 /**
  * {@code telemetry stats}: connects headless with the same {@link TelemetryService} as the GUI for N seconds, then
@@ -64,7 +61,8 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokerOptions;
 
-    @Option(names = "--home", description = "Use the brokers and mappings of <home>/console.json instead of --broker.")
+    @Option(names = "--home", description = "Use the brokers and JSON mappings of <home>/console.json instead of "
+            + "--broker, and the plugins of <home>/plugins as the window does.")
     Path home;
 
     @Option(names = "--seconds", defaultValue = "10", description = "How long to listen (default ${DEFAULT-VALUE}).")
@@ -82,8 +80,8 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     @Option(names = "--alarm-rules", description = "Alarm rules file (default: the rules shipped with the console).")
     Path alarmRules;
 
-    @Option(names = "--stale-period", defaultValue = "15", description = "Seconds of silence before a JSON-mapped "
-            + "point counts as stale (default ${DEFAULT-VALUE}); Sparkplug points follow their node's birth and death.")
+    @Option(names = "--stale-period", defaultValue = "15", description = "Seconds of silence before a JSON-mapped or "
+            + "plugin-decoded point counts as stale (default ${DEFAULT-VALUE}); Sparkplug points follow their node's birth and death.")
     int staleSeconds;
 
     @Option(names = "--rebirth", description = "Ask edge nodes for their births (NCMD Rebirth, rate-limited) and "
@@ -101,13 +99,14 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         List<BrokerConfig> brokers;
         TelemetrySettings settings;
         AlarmRuleSet rules;
+        Optional<ConsoleConfig> config = Optional.empty();
         try {
             rules = alarmRules != null ? AlarmRuleFile.load(alarmRules) : AlarmRuleFile.defaults();
             brokerOptions.requireBrokerOrHome(home);
             if (home != null) {
-                ConsoleConfig config = ConsoleConfig.load(home);
-                brokers = config.brokers();
-                settings = config.telemetry();
+                config = Optional.of(ConsoleConfig.load(home));
+                brokers = config.get().brokers();
+                settings = config.get().telemetry();
             } else {
                 brokers = List.of(brokerFromOptions());
                 settings = TelemetrySettings.DEFAULTS.withStalePeriod(Duration.ofSeconds(staleSeconds));
@@ -128,11 +127,9 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         List<AtomicBoolean> reached = new ArrayList<>();
         // The GUI's alarm evaluation too, so "alarms raised" means what an operator would have seen.
         AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
-        ScheduledExecutorService alarmTicker = Executors.newSingleThreadScheduledExecutor(
-                NamedThreads.daemon("alarm-tick"));
-        try (TelemetryService service = new TelemetryService(brokers, InstantSource.system(), null, settings)) {
+        try (HeadlessTelemetry headless = new HeadlessTelemetry(Optional.ofNullable(home), config, err);
+             TelemetryService service = headless.service(brokers, settings)) {
             service.addListener(alarms);
-            alarmTicker.scheduleAtFixedRate(alarms::tick, 250, 250, TimeUnit.MILLISECONDS);
             for (TelemetryClient c : service.clients()) {
                 AtomicBoolean r = new AtomicBoolean();
                 reached.add(r);
@@ -142,18 +139,9 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
                     }
                 });
             }
-            service.start();
-            try {
-                Thread.sleep(Duration.ofSeconds(seconds));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            service.tick(); // a last stale sweep so the count reflects the end of the window
-            alarms.tick();
+            HeadlessTelemetry.listen(service, alarms, seconds);
             out.println(report(service, alarms.raisedByPriority(), seconds));
             out.flush();
-        } finally {
-            alarmTicker.shutdownNow();
         }
         boolean allReached = reached.stream().allMatch(AtomicBoolean::get);
         if (!allReached) {

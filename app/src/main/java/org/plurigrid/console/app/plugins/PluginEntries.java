@@ -21,7 +21,8 @@ import org.plurigrid.console.plugins.host.PluginCatalog;
 import org.plurigrid.console.plugins.host.PluginDecoders;
 import org.plurigrid.console.plugins.host.PluginGuard;
 import org.plurigrid.console.plugins.host.PluginInfo;
-import org.plurigrid.console.plugins.host.PluginSettings;
+import org.plurigrid.console.plugins.host.PluginHost;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.plurigrid.console.plugins.host.PluginStarter;
 import org.plurigrid.console.plugins.manager.PluginManagerView;
 import org.plurigrid.console.plugins.manager.PluginManagerViewModel;
@@ -44,52 +45,34 @@ public final class PluginEntries implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginEntries.class);
 
-    private final PluginCatalog catalog;
-    private final PluginSettings settings;
+    private final PluginHost host;
     private final PluginManagerViewModel manager;
     private final ExecutorService background = Executors.newCachedThreadPool(
             Thread.ofPlatform().name("plugin-", 0).daemon().factory());
     private PluginAssetActions assetActions;
-    private final java.util.Map<String, PluginGuard> guards = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, StackPane> holders = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService overlayTicker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("plugin-overlays").daemon().factory());
     private final ExecutorService settingsIo = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("plugin-settings").daemon().factory());
 
-    public PluginEntries(Path home, ClassLoader appLoader) {
-        this.settings = new PluginSettings(home);
-        Set<String> disabled;
-        String settingsProblem = null;
-        try {
-            disabled = settings.disabled();
-        } catch (IOException e) {
-            disabled = Set.of();
-            settingsProblem = e.getMessage();
-            LOG.warn("Plugin settings not read, every plugin runs: {}", e.getMessage());
-        }
-        this.catalog = PluginCatalog.discover(appLoader, Optional.of(home.resolve("plugins")), disabled);
-        this.manager = new PluginManagerViewModel(catalog.infos(), this::save, Platform::runLater);
-        if (settingsProblem != null) {
-            LOG.warn("{}", settingsProblem);
-        }
-        for (PluginCatalog.Entry found : catalog.entries()) {
-            found.plugin().ifPresent(p -> guards.put(found.info().id(), new PluginGuard(found.info(), PluginApi.FRAME_BUDGET,
-                    System::nanoTime, PluginGuard::currentThreadCpuTime, this::failed)));
-        }
+    private final java.util.function.Function<String, JsonNode> sections;
+
+    /** @param sections each plugin's section of {@code console.json} by plugin id (an empty object for none) */
+    public PluginEntries(Path home, ClassLoader appLoader, java.util.function.Function<String, JsonNode> sections) {
+        this.sections = java.util.Objects.requireNonNull(sections, "sections");
+        this.host = new PluginHost(Optional.of(home), appLoader, this::failed);
+        this.manager = new PluginManagerViewModel(host.catalog().infos(), this::save, Platform::runLater);
+        host.settingsProblem().ifPresent(problem -> LOG.warn("{}", problem));
     }
 
     /**
      * The enabled plugins' telemetry decoders, for the telemetry service (asked once, before the brokers connect;
-     * runs plugin code: call it off the FX thread). A decoder the service switches off disables its plugin.
+     * runs plugin code: call it off the FX thread), each plugin with its own section of {@code console.json}. A decoder
+     * the service switches off disables its plugin.
      */
-    public List<TopicDecoder> decoders() {
-        List<TopicDecoder> all = new ArrayList<>();
-        enabled().forEach(p -> all.addAll(PluginDecoders.of(p.plugin(), p.guard())));
-        if (!all.isEmpty()) {
-            LOG.info("Plugin decoders: {}", all.stream().map(d -> d.name() + " (" + d.filter() + ")").toList());
-        }
-        return all;
+    public List<TopicDecoder> decoders(PluginContext context) {
+        return host.decoders(context, sections);
     }
 
     /**
@@ -143,14 +126,7 @@ public final class PluginEntries implements AutoCloseable {
 
     /** The plugins that loaded and run, each with its guard, in the catalogue's order. */
     private List<GuardedPlugin> enabled() {
-        List<GuardedPlugin> enabled = new ArrayList<>();
-        for (PluginCatalog.Entry found : catalog.entries()) {
-            PluginGuard guard = guards.get(found.info().id());
-            if (found.plugin().isPresent() && guard != null) {
-                enabled.add(new GuardedPlugin(found.plugin().get(), guard));
-            }
-        }
-        return enabled;
+        return host.enabled();
     }
 
     /** What the telemetry service calls when it switches a plugin's decoder off. */
@@ -172,7 +148,7 @@ public final class PluginEntries implements AutoCloseable {
     /** Navigation entries for the enabled plugins (ids not taken by built-in views), then the plugin manager. */
     public List<NavigationEntry> create(PluginContext context, FramePump pump, Set<String> takenIds) {
         List<NavigationEntry> entries = new ArrayList<>();
-        for (PluginCatalog.Entry found : catalog.entries()) {
+        for (PluginCatalog.Entry found : host.catalog().entries()) {
             if (found.plugin().isEmpty()) {
                 continue;
             }
@@ -181,13 +157,13 @@ public final class PluginEntries implements AutoCloseable {
                 LOG.warn("Plugin '{}' ({}) uses the id of a built-in view; it is left out", info.title(), info.source());
                 continue;
             }
-            PluginGuard guard = guards.get(info.id());
+            PluginGuard guard = host.guard(info.id()).orElse(null);
             if (guard == null || !guard.call("saying whether it has a view", found.plugin().get()::hasView).orElse(false)) {
                 continue;
             }
             StackPane holder = new StackPane(note("Starting " + info.title() + "…"));
             holders.put(info.id(), holder);
-            PluginStarter.createView(found.plugin().get(), context, guard, background, PluginApi.CREATE_VIEW_LIMIT)
+            PluginStarter.createView(found.plugin().get(), context.withConfig(sections.apply(info.id())), guard, background, PluginApi.CREATE_VIEW_LIMIT)
                     .thenAccept(view -> view.ifPresent(v -> Platform.runLater(() -> {
                         guard.call("showing its view", v::node).ifPresent(node -> holder.getChildren().setAll(node));
                         pump.addListener(changes -> {
@@ -205,9 +181,9 @@ public final class PluginEntries implements AutoCloseable {
     private CompletableFuture<Void> save(Set<String> disabled) {
         return CompletableFuture.runAsync(() -> {
             try {
-                settings.write(disabled);
+                host.settings().orElseThrow().write(disabled);
             } catch (IOException e) {
-                throw new UncheckedIOException(settings.file() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(host.settings().orElseThrow().file() + ": " + e.getMessage(), e);
             }
         }, settingsIo);
     }
@@ -225,6 +201,6 @@ public final class PluginEntries implements AutoCloseable {
         overlayTicker.shutdownNow();
         background.shutdownNow();
         settingsIo.shutdown();
-        catalog.close();
+        host.close();
     }
 }

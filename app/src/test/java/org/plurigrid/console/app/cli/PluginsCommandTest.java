@@ -50,7 +50,7 @@ class PluginsCommandTest {
 
         assertThat(run.exit()).isZero();
         JsonNode json = new ObjectMapper().readTree(run.out());
-        assertThat(json.get("api").asText()).isEqualTo(org.plurigrid.console.plugins.spi.PluginApi.VERSION).isEqualTo("1.3");
+        assertThat(json.get("api").asText()).isEqualTo(org.plurigrid.console.plugins.spi.PluginApi.VERSION).isEqualTo("1.4");
         assertThat(json.get("plugins").findValuesAsText("id")).contains("data-quality", "next-gen.jar");
         JsonNode refused = null;
         for (JsonNode p : json.get("plugins")) {

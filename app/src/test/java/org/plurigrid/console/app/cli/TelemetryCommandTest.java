@@ -189,6 +189,52 @@ class TelemetryCommandTest {
                 .isEqualTo("Grid-0perator!");
     }
 
+    @Test
+    void withAHomeItDecodesTheJsonMappingsThroughTheBundledPluginUnlessTheOperatorSwitchedItOff() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("json-home"));
+        Files.writeString(home.resolve("console.json"), """
+                {"version": 1, "brokers": [ { "name": "b", "uri": "%s", "mqttVersion": "3.1.1" } ],
+                 "jsonMappings": [ { "topic": "coop/{node}/{device}/state", "group": "cg-coop", "value": "/kw",
+                                     "metric": "ActivePower", "unit": "kW" } ] }""".formatted(uri));
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread meter = Thread.ofPlatform().start(() -> {
+            try {
+                MqttClient c = new MqttClient(uri, "json-meter", new MemoryPersistence());
+                c.connect();
+                while (!stop.get()) {
+                    c.publish("coop/sub-1/pv-1/state", "{\"kw\": 2.5}".getBytes(StandardCharsets.UTF_8), 0, false);
+                    c.publish("coop/sub-1/pv-2/state", "{bad".getBytes(StandardCharsets.UTF_8), 0, false);
+                    Thread.sleep(50);
+                }
+                c.disconnect();
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Run decoded;
+        Run off;
+        try {
+            // The mapping's topics are subscribed to by the plugin's decoder: the broker lists only the default.
+            decoded = run("stats", "--home", home.toString(), "--seconds", "2");
+            Files.writeString(home.resolve("plugins.json"), "{\"disabled\": [\"json-topics\"]}");
+            off = run("stats", "--home", home.toString(), "--seconds", "2");
+        } finally {
+            stop.set(true);
+            meter.join(5_000);
+        }
+
+        assertThat(decoded.exit()).as(decoded.err()).isZero();
+        JsonNode j = decoded.json();
+        assertThat(j.get("points").asInt()).as(decoded.out()).isEqualTo(1);
+        assertThat(j.get("pointsByQuality").get("GOOD").asInt()).isEqualTo(1);
+        assertThat(j.get("decodeErrors").path("not-json").asLong()).as("counted under the mapping's own reason")
+                .isPositive();
+        assertThat(off.exit()).as(off.err()).isZero();
+        assertThat(off.json().get("points").asInt()).as("switched off, no JSON topic is read").isZero();
+        assertThat(off.json().get("messages").asLong()).as("nor subscribed to").isZero();
+    }
+
     /** An edge node that repeats births and data (and one garbage payload) until stopped. */
     private static void publishUntil(AtomicBoolean stop) {
         try {

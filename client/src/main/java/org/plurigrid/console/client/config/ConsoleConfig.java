@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -37,10 +38,16 @@ import org.slf4j.LoggerFactory;
  *
  * @param file      the file it was read from
  * @param brokers   connections, in file order
- * @param telemetry default stale period, JSON mappings, per-point expected periods
+ * @param telemetry default stale period, per-point expected periods, rebirth policy
+ * @param drPrograms per DR program settings
+ * @param jsonMappings the plain-JSON topic mappings (checked here; decoded by the bundled JSON-topics plugin, which is
+ *                  handed them as its section)
+ * @param pluginSections each plugin's own section, by plugin id: {@code plugins.<id>} objects, and the JSON-topics
+ *                  plugin's {@code jsonMappings}, kept at the top level where existing files have them
  */
 public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySettings telemetry,
-                            List<org.plurigrid.console.client.dr.DrProgramSettings> drPrograms) {
+                            List<org.plurigrid.console.client.dr.DrProgramSettings> drPrograms,
+                            List<JsonMapping> jsonMappings, Map<String, JsonNode> pluginSections) {
 
     public static final String FILE_NAME = "console.json";
     public static final int FORMAT_VERSION = 1;
@@ -50,10 +57,29 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
         brokers = List.copyOf(brokers);
         Objects.requireNonNull(telemetry, "telemetry");
         drPrograms = List.copyOf(drPrograms);
+        jsonMappings = List.copyOf(jsonMappings);
+        Map<String, JsonNode> copy = new java.util.TreeMap<>();
+        pluginSections.forEach((id, section) -> copy.put(id, section.deepCopy()));
+        pluginSections = java.util.Collections.unmodifiableMap(copy);
     }
 
     public ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySettings telemetry) {
-        this(file, brokers, telemetry, List.of());
+        this(file, brokers, telemetry, List.of(), List.of(), Map.of());
+    }
+
+    /** Without the plugins' sections' content, which may hold what a plugin considers private. */
+    @Override
+    public String toString() {
+        return "ConsoleConfig[file=" + file + ", brokers=" + brokers + ", telemetry=" + telemetry + ", drPrograms="
+                + drPrograms + ", jsonMappings=" + jsonMappings.size() + ", pluginSections=" + pluginSections.keySet()
+                + "]";
+    }
+
+    /** The section of the plugin with this id, a copy the plugin may keep; an empty object when there is none. */
+    public JsonNode pluginSection(String pluginId) {
+        JsonNode section = pluginSections.get(pluginId);
+        return section == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                : section.deepCopy();
     }
 
     /** Whether delivery reports of {@code programId} also carry {@code /grid.grid.MsgSubmitPower} (off unless configured). */
@@ -108,7 +134,7 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
 
         ConsoleConfig config(ConfigNode root) throws ConfigException {
             root.onlyKeys("version", "hostId", "stalePeriod", "brokers", "jsonMappings", "stalePeriods",
-                    "rebirthAllowList", "demandResponse");
+                    "rebirthAllowList", "demandResponse", "plugins");
             int version = root.optNumber("version").map(Double::intValue)
                     .orElseThrow(() -> root.error("version", "missing; expected " + FORMAT_VERSION));
             if (version != FORMAT_VERSION) {
@@ -128,10 +154,22 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
             if (brokers.isEmpty()) {
                 throw root.error("brokers", "expected at least one broker");
             }
-            List<JsonMapping> mappings = new ArrayList<>();
-            for (ConfigNode m : root.objects("jsonMappings")) {
-                mappings.add(mapping(m));
+            List<JsonMapping> mappings = JsonMappingsReader.read(file, root.node);
+            Map<String, JsonNode> sections = new java.util.TreeMap<>();
+            Optional<ConfigNode> plugins = root.optObject("plugins");
+            if (plugins.isPresent()) {
+                for (Map.Entry<String, JsonNode> e : plugins.get().node.properties()) {
+                    if (e.getKey().equals(JsonMappingsReader.PLUGIN_ID)) {
+                        throw plugins.get().error(e.getKey(), "the JSON topic mappings are configured under the top-level"
+                                + " \"" + JsonMappingsReader.KEY + "\"");
+                    }
+                    if (!e.getValue().isObject()) {
+                        throw plugins.get().error(e.getKey(), "expected an object { … }, the plugin's own settings");
+                    }
+                    sections.put(e.getKey(), e.getValue());
+                }
             }
+            sections.put(JsonMappingsReader.PLUGIN_ID, JsonMappingsReader.section(root.node.get(JsonMappingsReader.KEY)));
             List<StaleRule> rules = new ArrayList<>();
             for (ConfigNode r : root.objects("stalePeriods")) {
                 r.onlyKeys("points", "period");
@@ -162,7 +200,8 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
                     programs.add(new org.plurigrid.console.client.dr.DrProgramSettings(id, p.bool("submitPower", false)));
                 }
             }
-            return new ConsoleConfig(file, brokers, new TelemetrySettings(stale, mappings, rules).withRebirth(rebirth), programs);
+            return new ConsoleConfig(file, brokers, new TelemetrySettings(stale, rules).withRebirth(rebirth), programs,
+                    mappings, sections);
         }
 
         private BrokerConfig broker(ConfigNode b, String defaultHostId) throws ConfigException {
@@ -243,21 +282,6 @@ public record ConsoleConfig(Path file, List<BrokerConfig> brokers, TelemetrySett
                         "given without a client identity (clientCertificate + clientKey, or pkcs12)");
             }
             return s;
-        }
-
-        private JsonMapping mapping(ConfigNode m) throws ConfigException {
-            m.onlyKeys("topic", "value", "metric", "unit", "scale", "timestamp", "expectedPeriod", "group", "node",
-                    "device");
-            JsonMapping.Builder b = JsonMapping.builder(m.string("topic"), m.optString("value").orElse(""),
-                    m.string("metric"));
-            m.optString("unit").ifPresent(b::unit);
-            m.optNumber("scale").ifPresent(b::scale);
-            m.optString("timestamp").ifPresent(b::timestampPointer);
-            m.optDuration("expectedPeriod").ifPresent(b::expectedPeriod);
-            m.optString("group").ifPresent(b::group);
-            m.optString("node").ifPresent(b::node);
-            m.optString("device").ifPresent(b::device);
-            return wrap(m, "", b::build);
         }
 
         /** A secret given as {"file": path} or {"encrypted": "pgc1:…"}; a plain string is refused. */

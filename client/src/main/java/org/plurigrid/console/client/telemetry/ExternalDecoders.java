@@ -31,6 +31,10 @@ public final class ExternalDecoders implements AutoCloseable {
     /** Points one decoder may create; a decoder naming more is refused the rest, counted. */
     public static final int MAX_POINTS_PER_DECODER = 100_000;
     public static final String TOO_MANY_POINTS = "decoder-too-many-points";
+    /** Kinds of problem one decoder may count under its own names; more are counted as {@link #MALFORMED}. */
+    static final int MAX_KINDS_PER_DECODER = 32;
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final int CLAIM_CACHE_LIMIT = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(ExternalDecoders.class);
 
@@ -41,6 +45,9 @@ public final class ExternalDecoders implements AutoCloseable {
     private final long limitNanos;
     private final BiConsumer<TopicDecoder, String> onDisabled;
     private final Duration defaultMaxAge;
+    /** Topic → the lane that reads it ({@link #NO_LANE}: none). */
+    private final ConcurrentHashMap<String, Lane> claims = new ConcurrentHashMap<>();
+    private final Lane NO_LANE;
 
     /**
      * @param limit      the longest one {@link TopicDecoder#decode} call may take
@@ -65,6 +72,7 @@ public final class ExternalDecoders implements AutoCloseable {
             built.add(new Lane(d));
         }
         this.lanes = List.copyOf(built);
+        this.NO_LANE = new Lane(null);
         lanes.forEach(Lane::start);
     }
 
@@ -74,17 +82,62 @@ public final class ExternalDecoders implements AutoCloseable {
     }
 
     /**
-     * Called on the MQTT callback thread; never blocks. True if a decoder claims the topic (the message was queued,
-     * or dropped and counted), false if none does.
+     * The entrance for one broker connection: its messages go to the decoders' queues, and its loss marks the points
+     * last written through it COMMS_LOST once the messages it delivered before are decoded.
      */
-    public boolean offer(String topic, byte[] payload) {
+    public Port port(String connection) {
+        return new Port(Objects.requireNonNull(connection, "connection"));
+    }
+
+    /** One broker connection's entrance; see {@link #port}. */
+    public final class Port {
+        private final String connection;
+
+        private Port(String connection) {
+            this.connection = connection;
+        }
+
+        /**
+         * Called on the connection's decode thread; never blocks. True if a decoder claims the topic (the message was
+         * queued, or dropped and counted), false if none does.
+         */
+        public boolean offer(String topic, byte[] payload) {
+            Lane lane = laneFor(topic);
+            if (lane == null) {
+                return false;
+            }
+            lane.offer(this, topic, payload);
+            return true;
+        }
+
+        /** The connection was lost: each decoder's points last written through it become COMMS_LOST, in order. */
+        public void connectionLost() {
+            lanes.forEach(l -> l.lost(this));
+        }
+
+        @Override
+        public String toString() {
+            return connection;
+        }
+    }
+
+    /** Called on a decode thread: the first decoder whose filters match, remembered per topic (bounded). */
+    private Lane laneFor(String topic) {
+        Lane cached = claims.get(topic);
+        if (cached != null) {
+            return cached == NO_LANE ? null : cached;
+        }
+        Lane found = null;
         for (Lane lane : lanes) {
-            if (lane.decoder.filter().matches(topic)) {
-                lane.offer(topic, payload);
-                return true;
+            if (lane.filters.stream().anyMatch(f -> f.matches(topic))) {
+                found = lane;
+                break;
             }
         }
-        return false;
+        if (claims.size() < CLAIM_CACHE_LIMIT) {
+            claims.put(topic, found == null ? NO_LANE : found);
+        }
+        return found;
     }
 
     /** Messages decoded so far by the named decoder (for tests and statistics). */
@@ -101,29 +154,38 @@ public final class ExternalDecoders implements AutoCloseable {
         lanes.forEach(l -> l.thread.interrupt());
     }
 
-    private record Message(String topic, byte[] payload, long receivedMillis) {
+    /** A message, or (payload null) the loss of the port's connection. */
+    private record Message(Port port, String topic, byte[] payload, long receivedMillis) {
     }
 
     private final class Lane {
         final TopicDecoder decoder;
+        final List<TopicFilter> filters;
         final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
         final Thread thread;
         final LongAdder decoded = new LongAdder();
         final ConcurrentHashMap<PointId, PointHandle> handles = new ConcurrentHashMap<>();
+        /** Lane thread only: the connection each point was last written through. */
+        final java.util.Map<PointHandle, Port> writtenVia = new java.util.HashMap<>();
+        /** Lane thread only: the problem kinds counted under the decoder's own names. */
+        final java.util.Set<String> kinds = new java.util.HashSet<>();
         volatile boolean disabled;
         /** System.nanoTime() when the running decode call started; 0 while idle. */
         volatile long callStarted;
 
+        /** {@code decoder} null: the marker of a topic no decoder reads. */
         Lane(TopicDecoder decoder) {
             this.decoder = decoder;
-            this.thread = Thread.ofPlatform().daemon().name("decoder-" + decoder.name()).unstarted(this::run);
+            this.filters = decoder == null ? List.of() : List.copyOf(decoder.filters());
+            this.thread = decoder == null ? null
+                    : Thread.ofPlatform().daemon().name("decoder-" + decoder.name()).unstarted(this::run);
         }
 
         void start() {
             thread.start();
         }
 
-        void offer(String topic, byte[] payload) {
+        void offer(Port port, String topic, byte[] payload) {
             if (disabled) {
                 errors.count(DISABLED, topic, decoder.name() + " is switched off");
                 return;
@@ -134,8 +196,25 @@ public final class ExternalDecoders implements AutoCloseable {
                 errors.count(DISABLED, topic, decoder.name() + " is switched off");
                 return;
             }
-            if (!queue.offer(new Message(topic, payload, clock.millis()))) {
+            if (!queue.offer(new Message(port, topic, payload, clock.millis()))) {
                 errors.count(OVERFLOW, topic, decoder.name() + " is " + QUEUE_CAPACITY + " messages behind");
+            }
+        }
+
+        /**
+         * Queued behind the messages the connection delivered before; if the queue is full those are dropped (counted)
+         * to make room, as they would turn points GOOD after the loss anyway.
+         */
+        void lost(Port port) {
+            if (disabled) {
+                return;
+            }
+            Message marker = new Message(port, "", null, clock.millis());
+            while (!queue.offer(marker)) {
+                int dropped = queue.size();
+                queue.clear();
+                errors.count(OVERFLOW, "(" + port + ")", decoder.name() + ": " + dropped + " messages waiting when "
+                        + port + " was lost were dropped");
             }
         }
 
@@ -148,6 +227,16 @@ public final class ExternalDecoders implements AutoCloseable {
                     return;
                 }
                 if (m == null) {
+                    continue;
+                }
+                if (m.payload() == null) {
+                    List<PointHandle> lost = new ArrayList<>();
+                    writtenVia.forEach((h, via) -> {
+                        if (via == m.port()) {
+                            lost.add(h);
+                        }
+                    });
+                    store.setQuality(lost, Quality.COMMS_LOST);
                     continue;
                 }
                 TopicDecoder.Decoded result;
@@ -175,8 +264,12 @@ public final class ExternalDecoders implements AutoCloseable {
 
         private void write(Message m, TopicDecoder.Decoded result) {
             switch (result) {
-                case TopicDecoder.Decoded.Malformed bad -> errors.count(MALFORMED, m.topic(), decoder.name() + ": " + bad.reason());
+                case TopicDecoder.Decoded.Malformed bad -> errors.count(kind(bad.kind()), m.topic(),
+                        decoder.name() + ": " + bad.reason());
                 case TopicDecoder.Decoded.Points points -> {
+                    for (TopicDecoder.Problem p : points.problems()) {
+                        errors.count(kind(p.kind()), m.topic(), decoder.name() + ": " + p.detail());
+                    }
                     for (Measurement p : points.points()) {
                         PointHandle h = handles.get(p.id());
                         if (h == null) {
@@ -192,6 +285,7 @@ public final class ExternalDecoders implements AutoCloseable {
                                 continue;
                             }
                         }
+                        writtenVia.put(h, m.port());
                         if (p.quality() == Quality.GOOD && Double.isFinite(p.value())) {
                             store.update(h, p.value(), p.time().toEpochMilli(), m.receivedMillis());
                         } else {
@@ -209,10 +303,35 @@ public final class ExternalDecoders implements AutoCloseable {
          */
         private PointHandle register(PointId id, String unit) {
             PointHandle h = store.register(id, unit);
-            if (h != null && store.expectedPeriod(id).isEmpty()) {
-                store.setExpectedPeriod(h, defaultMaxAge);
+            if (h != null) {
+                java.util.Optional<Duration> own;
+                try {
+                    own = decoder.expectedPeriod(id);
+                } catch (VirtualMachineError e) {
+                    throw e;
+                } catch (Throwable e) {
+                    disable("it threw " + e.getClass().getSimpleName() + " when asked how often " + id
+                            + " reports");
+                    own = java.util.Optional.empty();
+                }
+                if (own != null && own.isPresent() && own.get().isPositive()) {
+                    store.setExpectedPeriod(h, own.get());
+                } else if (store.expectedPeriod(id).isEmpty()) {
+                    store.setExpectedPeriod(h, defaultMaxAge);
+                }
             }
             return h;
+        }
+
+        /** The counter for a kind the decoder named: its own while few and well-formed, else {@link #MALFORMED}. */
+        private String kind(String kind) {
+            if (kind.equals(MALFORMED) || !KIND.matcher(kind).matches()) {
+                return MALFORMED;
+            }
+            if (kinds.contains(kind) || kinds.size() < MAX_KINDS_PER_DECODER && kinds.add(kind)) {
+                return kind;
+            }
+            return MALFORMED;
         }
 
         private synchronized void disable(String why) {

@@ -22,7 +22,7 @@ import org.plurigrid.console.client.threads.NamedThreads;
  */
 public final class TelemetryService implements AutoCloseable {
 
-    /** Maximum age of JSON-mapped points that set none (Sparkplug B points do not age unless configured). */
+    /** Maximum age of JSON-mapped and plugin-decoded points that set none (Sparkplug B points do not age unless configured). */
     public static final Duration DEFAULT_STALE_PERIOD = Duration.ofSeconds(15);
     private static final long TICK_MS = 1_000;
     private static final Logger log = LoggerFactory.getLogger(TelemetryService.class);
@@ -62,8 +62,7 @@ public final class TelemetryService implements AutoCloseable {
 
     /**
      * @param scheduler as above; {@code null} = own daemon thread
-     * @param settings  JSON mappings and their default maximum age, maximum ages by point pattern, rebirth policy,
-     *                  resource limits
+     * @param settings  maximum ages (default and by point pattern), rebirth policy, resource limits
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
                             TelemetrySettings settings) {
@@ -71,8 +70,9 @@ public final class TelemetryService implements AutoCloseable {
     }
 
     /**
-     * @param topicDecoders     decoders beside Sparkplug and the JSON mappings (plugins'): every broker also
-     *                          subscribes to their filters; each runs on a thread of its own, see {@link ExternalDecoders}
+     * @param topicDecoders     decoders of the topics that are not Sparkplug (the JSON mapping's and other plugins'):
+     *                          every broker also subscribes to their filters; each runs on a thread of its own, see
+     *                          {@link ExternalDecoders}. Without any, non-Sparkplug topics are counted as unmapped
      * @param onDecoderDisabled told when one of them is switched off, and why
      */
     public TelemetryService(List<BrokerConfig> brokers, InstantSource clock, ScheduledExecutorService scheduler,
@@ -93,8 +93,8 @@ public final class TelemetryService implements AutoCloseable {
                 SparkplugDecoder decoder = new SparkplugDecoder(store, errors, clock, commands, settings.rebirth(),
                         settings.limits());
                 decoders.add(decoder);
-                DecodeQueue queue = new DecodeQueue(new TopicRouter(decoder, new JsonDecoder(settings.jsonMappings(),
-                        store, errors, clock, settings.stalePeriod()), external), errors, settings.limits(),
+                DecodeQueue queue = new DecodeQueue(new TopicRouter(decoder, external.port(config.name()), errors),
+                        errors, settings.limits(),
                         "telemetry-decode-" + config.name());
                 queues.add(queue);
                 return queue;
@@ -143,7 +143,11 @@ public final class TelemetryService implements AutoCloseable {
         }
     }
 
-    /** Each broker's subscriptions plus the decoders' filters it does not have yet. */
+    /**
+     * Each broker's subscriptions plus the decoders' filters they do not cover yet (covering ones bring duplicates).
+     * A filter whose first level is a wildcard is not added: it would also subscribe to Sparkplug topics and deliver
+     * them twice (the operator subscribes to such topics with filters of their own; the decoder still reads them).
+     */
     private static List<BrokerConfig> withDecoderFilters(List<BrokerConfig> brokers, List<TopicDecoder> topicDecoders) {
         if (topicDecoders.isEmpty()) {
             return brokers;
@@ -152,9 +156,15 @@ public final class TelemetryService implements AutoCloseable {
         for (BrokerConfig b : brokers) {
             List<String> filters = new ArrayList<>(b.topicFilters());
             for (TopicDecoder d : topicDecoders) {
-                String f = d.filter().toString();
-                if (!filters.contains(f)) {
-                    filters.add(f);
+                for (TopicFilter f : d.filters()) {
+                    if (f.filter().startsWith("+") || f.filter().startsWith("#")) {
+                        log.warn("Decoder '{}' reads {}, which would also subscribe to Sparkplug topics; not subscribed"
+                                + " on {}: add a subscription for those topics to the broker", d.name(), f, b.name());
+                        continue;
+                    }
+                    if (filters.stream().map(TopicFilter::parse).noneMatch(have -> have.covers(f))) {
+                        filters.add(f.toString());
+                    }
                 }
             }
             out.add(b.withTopicFilters(filters));

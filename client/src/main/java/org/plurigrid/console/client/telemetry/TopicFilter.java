@@ -90,6 +90,36 @@ public record TopicFilter(String shareGroup, String filter) {
         return fl > 0 && t == tl;
     }
 
+    /**
+     * Whether every message {@code other} delivers is also delivered by this filter, so subscribing to both would only
+     * bring duplicates. Shared subscriptions cover nothing and are covered by nothing (each delivers to a group).
+     */
+    public boolean covers(TopicFilter other) {
+        if (isShared() || other.isShared()) {
+            return false;
+        }
+        String[] mine = filter.split("/", -1);
+        String[] theirs = other.filter.split("/", -1);
+        if (!filter.startsWith("$") && other.filter.startsWith("$")) {
+            return false;
+        }
+        for (int i = 0; i < mine.length; i++) {
+            if (mine[i].equals("#")) {
+                return true;
+            }
+            if (i >= theirs.length || theirs[i].equals("#")) {
+                return false;
+            }
+            if (!mine[i].equals("+") && !mine[i].equals(theirs[i])) {
+                return false;
+            }
+            if (mine[i].equals("+") && theirs[i].startsWith("$") && i == 0) {
+                return false;
+            }
+        }
+        return mine.length == theirs.length;
+    }
+
     /** Null when {@code filter} is a valid MQTT topic filter, else what is wrong with it. */
     static String problem(String filter) {
         if (filter.isEmpty()) {

@@ -1,41 +1,37 @@
 package org.plurigrid.console.client.telemetry;
 
 /**
- * Sends {@code spBv1.0/} topics to the Sparkplug decoder, topics an external decoder (a plugin's) claims to that
- * decoder's queue, and everything else to the JSON mapping, so that Sparkplug decoding never sees a plain-JSON topic
- * and vice versa.
+ * Sends {@code spBv1.0/} topics to the Sparkplug decoder and every other topic to the decoder that claims it (the JSON
+ * topic mapping or a plugin's, see {@link ExternalDecoders}), so that Sparkplug decoding never sees a plain-JSON topic
+ * and vice versa. A topic no decoder claims is counted as {@link JsonMappingDecoder#UNMAPPED_TOPIC}.
  */
 public final class TopicRouter implements MessageSink {
 
     private static final String SPARKPLUG_PREFIX = SparkplugDecoder.NAMESPACE + "/";
 
     private final SparkplugDecoder sparkplug;
-    private final JsonDecoder json;
-    private final ExternalDecoders external;
+    private final ExternalDecoders.Port external;
+    private final DecodeErrors errors;
 
-    public TopicRouter(SparkplugDecoder sparkplug, JsonDecoder json) {
-        this(sparkplug, json, null);
-    }
-
-    /** @param external decoders beside the built-in ones; {@code null} for none */
-    public TopicRouter(SparkplugDecoder sparkplug, JsonDecoder json, ExternalDecoders external) {
+    /** @param external this connection's entrance to the other decoders */
+    public TopicRouter(SparkplugDecoder sparkplug, ExternalDecoders.Port external, DecodeErrors errors) {
         this.sparkplug = sparkplug;
-        this.json = json;
         this.external = external;
+        this.errors = errors;
     }
 
     @Override
     public void onMessage(String topic, byte[] payload) {
         if (topic.startsWith(SPARKPLUG_PREFIX)) {
             sparkplug.onMessage(topic, payload);
-        } else if (external == null || !external.offer(topic, payload)) {
-            json.onMessage(topic, payload);
+        } else if (!external.offer(topic, payload)) {
+            errors.count(JsonMappingDecoder.UNMAPPED_TOPIC, topic, "no JSON mapping or plugin decoder reads this topic");
         }
     }
 
     @Override
     public void onConnectionLost() {
         sparkplug.onConnectionLost();
-        json.onConnectionLost();
+        external.connectionLost();
     }
 }

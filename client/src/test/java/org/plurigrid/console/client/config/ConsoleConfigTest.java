@@ -80,7 +80,7 @@ class ConsoleConfigTest {
         assertThat(new String(coop.password())).isEqualTo("coop-Passw0rd");
         assertThat(coop.hostId()).isEqualTo("console-1-coop");
         assertThat(c.telemetry().stalePeriod()).isEqualTo(Duration.ofSeconds(20));
-        JsonMapping m = c.telemetry().jsonMappings().get(0);
+        JsonMapping m = c.jsonMappings().get(0);
         assertThat(m.scale()).isEqualTo(0.001);
         assertThat(m.expectedPeriod()).contains(Duration.ofSeconds(5));
         assertThat(m.pointFor("coop/sub-1/pv-0001/state"))
@@ -90,6 +90,45 @@ class ConsoleConfigTest {
                 .satisfies(r -> assertThat(r.pointPattern()).as("the deprecated MQTT form, read as its glob")
                         .isEqualTo("cg-utrecht/*/*/StateOfCharge"));
         assertThat(c.toString()).doesNotContain("coop-Passw0rd").doesNotContain("p12-Passw0rd");
+    }
+
+    @Test
+    void handsEachPluginItsOwnSectionAndTheJsonTopicsPluginTheMappingsItChecked() throws Exception {
+        write("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}],
+                 "jsonMappings": [ { "topic": "coop/{node}/{device}/state", "group": "cg-coop", "value": "/kw",
+                                     "metric": "ActivePower", "expectedPeriod": "5s" } ],
+                 "plugins": { "acme-meters": { "register": "sites.csv", "token": "s3cret" } } }""");
+
+        ConsoleConfig c = ConsoleConfig.load(home);
+
+        assertThat(c.pluginSection("acme-meters").get("register").asText()).isEqualTo("sites.csv");
+        c.pluginSection("acme-meters").withObject("/x").put("y", 1);
+        assertThat(c.pluginSection("acme-meters").has("x")).as("each plugin gets a copy").isFalse();
+        assertThat(c.pluginSection("nobody").isEmpty()).isTrue();
+        assertThat(JsonMappingsReader.read(c.file(), c.pluginSection(JsonMappingsReader.PLUGIN_ID)))
+                .isEqualTo(c.jsonMappings()).hasSize(1);
+        assertThat(c.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void refusesPluginSectionsThatAreNotObjectsOrMoveTheJsonMappings() throws Exception {
+        write("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}], "plugins": { "acme": 3 } }""");
+        assertThatThrownBy(() -> ConsoleConfig.load(home)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("plugins.acme").hasMessageContaining("expected an object");
+
+        write("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}],
+                 "plugins": { "json-topics": { "jsonMappings": [] } } }""");
+        assertThatThrownBy(() -> ConsoleConfig.load(home)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("top-level \"jsonMappings\"");
+
+        write("""
+                {"version": 1, "brokers": [{"name": "a", "uri": "tcp://h:1883"}],
+                 "jsonMappings": [ { "topic": "coop/{site}", "value": "/kw", "metric": "P" } ] }""");
+        assertThatThrownBy(() -> ConsoleConfig.load(home)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("jsonMappings[0]");
     }
 
     @Test

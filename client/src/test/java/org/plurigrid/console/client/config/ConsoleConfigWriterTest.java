@@ -129,7 +129,7 @@ class ConsoleConfigWriterTest {
         assertThat(b.name()).isEqualTo("co-op north");
         assertThat(new String(b.password())).isEqualTo("old-Passw0rd");
         assertThat(b.reconnectDelay()).isEqualTo(Duration.ofMillis(500));
-        assertThat(config.telemetry().jsonMappings()).hasSize(1);
+        assertThat(config.jsonMappings()).hasSize(1);
     }
 
     @Test

@@ -193,7 +193,8 @@ class SessionFeaturesMosquittoTest {
                 .topicFilters("spBv1.0/#", mapping.subscriptionFilter()).build();
         PointId pv = new PointId("cg-coop", "sub-9", "pv-0009", "ActivePower");
         try (TelemetryService service = new TelemetryService(List.of(config), InstantSource.system(), null,
-                new TelemetrySettings(Duration.ofSeconds(15), List.of(mapping), List.of()))) {
+                new TelemetrySettings(Duration.ofSeconds(15), List.of()), List.of(new JsonMappingDecoder(List.of(mapping))),
+                (d, why) -> { })) {
             service.start();
             awaitConnected(service.clients().get(0));
             MqttClient pub = publisher("json-pub");
@@ -203,7 +204,7 @@ class SessionFeaturesMosquittoTest {
             pub.close();
             Await.until(TIMEOUT, "mapped value and one bad message", () -> service.store().latest(pv)
                     .map(m -> m.value() == 4.25).orElse(false)
-                    && service.stats().decodeErrors().getOrDefault(JsonDecoder.NOT_JSON, 0L) == 1,
+                    && service.stats().decodeErrors().getOrDefault(JsonMappingDecoder.NOT_JSON, 0L) == 1,
                     service::stats);
         }
     }

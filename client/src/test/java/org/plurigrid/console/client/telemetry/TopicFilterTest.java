@@ -54,4 +54,24 @@ class TopicFilterTest {
         assertThat(TopicFilter.matches("a/+/", "a/b/")).isTrue();
         assertThat(TopicFilter.matches("a/+/", "a/b/c")).isFalse();
     }
+
+    @Test
+    void aFilterCoversAnotherWhenEveryTopicOfTheOtherFallsUnderIt() {
+        assertThat(covers("#", "coop/+/state")).isTrue();
+        assertThat(covers("coop/#", "coop/+/state")).isTrue();
+        assertThat(covers("coop/#", "coop")).as("# includes the parent level").isTrue();
+        assertThat(covers("coop/+/state", "coop/+/state")).isTrue();
+        assertThat(covers("coop/+/+", "coop/a/state")).isTrue();
+        assertThat(covers("coop/a/state", "coop/+/state")).isFalse();
+        assertThat(covers("coop/+", "coop/#")).isFalse();
+        assertThat(covers("coop/+", "coop/a/b")).isFalse();
+        assertThat(covers("coop/+/state", "coop/+")).isFalse();
+        assertThat(covers("#", "$SYS/#")).as("wildcards never match $ topics").isFalse();
+        assertThat(covers("$SYS/#", "$SYS/broker/+")).isTrue();
+        assertThat(covers("$share/g/#", "coop/+")).as("a shared subscription delivers to one of a group").isFalse();
+    }
+
+    private static boolean covers(String a, String b) {
+        return TopicFilter.parse(a).covers(TopicFilter.parse(b));
+    }
 }

@@ -44,13 +44,23 @@ public interface ConsolePlugin {
     }
 
     /**
-     * Decoders for MQTT topics that are neither Sparkplug B nor covered by the operator's JSON mappings (a vendor's
-     * format, say). Asked once at start-up, before the brokers connect: the console subscribes to each decoder's
-     * filter on every broker and runs each on a thread of its own, within {@link PluginApi#DECODE_LIMIT} per message;
-     * a decoder that throws or overruns is switched off and the plugin shown as failed. Since API 1.1.
+     * Decoders for MQTT topics that are not Sparkplug B (a vendor's format, say; the console's own JSON topic mapping
+     * is such a decoder too, in a bundled plugin). Asked once at start-up, before the brokers connect: the console
+     * subscribes to each decoder's filters on every broker (unless the broker's subscriptions cover them) and runs each
+     * on a thread of its own, within {@link PluginApi#DECODE_LIMIT} per message; a decoder that throws or overruns is
+     * switched off and the plugin shown as failed. A topic goes to the first decoder whose filters match, plugins from
+     * the plugins folder before bundled ones. Since API 1.1.
      */
     default List<TopicDecoder> decoders() {
         return List.of();
+    }
+
+    /**
+     * As {@link #decoders()}, with the plugin's context: its own section of {@code console.json} configures what it
+     * decodes. The console calls this one; by default it returns {@link #decoders()}. Since API 1.4.
+     */
+    default List<TopicDecoder> decoders(PluginContext context) {
+        return decoders();
     }
 
     /** Actions on a selected asset, for the alarm list's and the point table's context menus. Since API 1.1. */

@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
  * {@link ConsolePlugin#decoders()} (telemetry decoders), {@link ConsolePlugin#assetActions()}. 1.2:
  * {@link ConsolePlugin#alarmRules()} (alarm rule sources). 1.3: {@link ConsolePlugin#flexibilityProviders()}
  * (demand-response flexibility providers),
- * {@link ConsolePlugin#mapOverlays()} (map layers).
+ * {@link ConsolePlugin#mapOverlays()} (map layers). 1.4: {@link PluginContext#config()} (the plugin's section of
+ * {@code console.json}) and {@link ConsolePlugin#decoders(PluginContext)}; decoders may read several topic filters
+ * ({@code TopicDecoder.filters()}), name their points' expected period ({@code TopicDecoder.expectedPeriod}) and report
+ * problems with parts of a message beside the points they read ({@code TopicDecoder.Decoded.Points#problems()}).
  */
 public final class PluginApi {
 
     public static final int MAJOR = 1;
-    public static final int MINOR = 3;
+    public static final int MINOR = 4;
     public static final String VERSION = MAJOR + "." + MINOR;
     public static final String MANIFEST_ATTRIBUTE = "Plurigrid-Plugin-Api";
 

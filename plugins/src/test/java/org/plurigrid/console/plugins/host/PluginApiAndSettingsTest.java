@@ -22,11 +22,12 @@ class PluginApiAndSettingsTest {
         assertThat(PluginApi.incompatibility("1.1")).isEmpty();
         assertThat(PluginApi.incompatibility("1.2")).isEmpty();
         assertThat(PluginApi.incompatibility("1.3")).isEmpty();
+        assertThat(PluginApi.incompatibility("1.4")).isEmpty();
     }
 
     @Test
     void refusesANewerMinorAnotherMajorAndNonsense() {
-        assertThat(PluginApi.incompatibility("1.4")).get().asString().contains("newer than this console's 1.3");
+        assertThat(PluginApi.incompatibility("1.5")).get().asString().contains("newer than this console's 1.4");
         assertThat(PluginApi.incompatibility("0.9")).get().asString().contains("different major version");
         assertThat(PluginApi.incompatibility("one")).get().asString().contains("not MAJOR.MINOR");
         assertThat(PluginApi.incompatibility("")).get().asString().contains("does not say");

@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Plain JSON through the mapping, routed beside Sparkplug, with bad input counted by reason. */
-class JsonDecoderTest {
+/**
+ * Plain JSON through the mapping, run as the console runs it (a decoder lane of {@link ExternalDecoders} behind each
+ * connection's {@link TopicRouter}), beside Sparkplug, with bad input counted by reason.
+ */
+class JsonMappingDecoderTest {
 
     private final MutableClock clock = MutableClock.at("2026-01-01T12:00:00Z");
     private final PointStore store = new PointStore();
@@ -20,16 +24,34 @@ class JsonDecoderTest {
             .build();
     private final JsonMapping soc = JsonMapping.builder("coop/{node}/{device}/state", "/soc", "StateOfCharge")
             .group("cg-coop").unit("%").build();
-    private final JsonDecoder json = new JsonDecoder(List.of(power, soc), store, errors, clock,
+    private final JsonMappingDecoder json = new JsonMappingDecoder(List.of(power, soc));
+    private final ExternalDecoders lanes = new ExternalDecoders(List.of(json), store, errors, clock,
+            Duration.ofSeconds(5), (d, why) -> { throw new AssertionError(d.name() + " switched off: " + why); },
             Duration.ofSeconds(10));
     private final SparkplugDecoder sparkplug = new SparkplugDecoder(store, errors, clock, (t, p) -> { });
-    private final TopicRouter router = new TopicRouter(sparkplug, json);
+    private final TopicRouter router = new TopicRouter(sparkplug, lanes.port("a"), errors);
+    private final TopicRouter otherBroker = new TopicRouter(
+            new SparkplugDecoder(store, errors, clock, (t, p) -> { }), lanes.port("b"), errors);
+    private long sent;
 
     private static final PointId BAT_POWER = new PointId("cg-coop", "sub-1", "bat-0001", "ActivePower");
     private static final PointId BAT_SOC = new PointId("cg-coop", "sub-1", "bat-0001", "StateOfCharge");
 
+    @AfterEach
+    void close() {
+        lanes.close();
+    }
+
     private void send(String topic, String payload) {
-        router.onMessage(topic, payload.getBytes(StandardCharsets.UTF_8));
+        send(router, topic, payload);
+    }
+
+    /** Sends and waits until the lane has handled it (decoded, or counted as a problem). */
+    private void send(TopicRouter via, String topic, String payload) {
+        long before = lanes.decoded(json.name()) + errors.total();
+        via.onMessage(topic, payload.getBytes(StandardCharsets.UTF_8));
+        Await.until(Duration.ofSeconds(5), "the message handled",
+                () -> lanes.decoded(json.name()) + errors.total() > before);
     }
 
     @Test
@@ -55,38 +77,57 @@ class JsonDecoderTest {
         send("coop/sub-1/bat-0001/state", "{\"power\":{\"w\":1},\"ts\":\"yesterday\",\"soc\":5}");
         send("coop/sub-1/bat-0001/state", "");
 
-        assertThat(errors.snapshot()).containsEntry(JsonDecoder.NOT_JSON, 2L)
-                .containsEntry(JsonDecoder.UNMAPPED_TOPIC, 1L)
-                .containsEntry(JsonDecoder.NOT_NUMERIC, 1L)
-                .containsEntry(JsonDecoder.MISSING_VALUE, 1L) // soc absent in the third message
-                .containsEntry(JsonDecoder.BAD_TIMESTAMP, 1L);
+        assertThat(errors.snapshot()).containsEntry(JsonMappingDecoder.NOT_JSON, 2L)
+                .containsEntry(JsonMappingDecoder.UNMAPPED_TOPIC, 1L)
+                .containsEntry(JsonMappingDecoder.NOT_NUMERIC, 1L)
+                .containsEntry(JsonMappingDecoder.MISSING_VALUE, 1L) // soc absent in the third message
+                .containsEntry(JsonMappingDecoder.BAD_TIMESTAMP, 1L)
+                .hasSize(5);
         assertThat(store.latest(BAT_SOC).orElseThrow().value()).as("the good value of a message still counts")
                 .isEqualTo(5);
     }
 
     @Test
     void sparkplugTopicsNeverReachTheJsonMapping() {
-        send("spBv1.0/cg-coop/DDATA/sub-1/bat-0001", "{\"power\":{\"w\":1}}");
+        router.onMessage("spBv1.0/cg-coop/DDATA/sub-1/bat-0001", "{\"power\":{\"w\":1}}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(errors.snapshot()).containsOnlyKeys(DecodeErrors.NOT_PROTOBUF);
     }
 
     @Test
-    void nullMeansBadAndAConnectionLossMeansCommsLost() {
+    void nullMeansBadAndAConnectionLossMeansCommsLostForWhatCameThroughIt() {
         send("coop/sub-1/bat-0001/state", "{\"power\":{\"w\":1000},\"soc\":50,\"ts\":1767268800000}");
         send("coop/sub-1/bat-0001/state", "{\"power\":{\"w\":1000},\"soc\":null,\"ts\":1767268800000}");
         assertThat(store.latest(BAT_SOC).orElseThrow().quality()).isEqualTo(Quality.BAD);
         assertThat(store.latest(BAT_SOC).orElseThrow().value()).as("last value kept").isEqualTo(50);
+        PointId other = new PointId("cg-coop", "sub-2", "bat-0002", "ActivePower");
+        send(otherBroker, "coop/sub-2/bat-0002/state", "{\"power\":{\"w\":1000},\"soc\":50,\"ts\":1767268800000}");
 
         router.onConnectionLost();
-        assertThat(store.latest(BAT_POWER).orElseThrow().quality()).isEqualTo(Quality.COMMS_LOST);
+        Await.until(Duration.ofSeconds(5), "the loss handled after the messages before it",
+                () -> store.latest(BAT_POWER).orElseThrow().quality() == Quality.COMMS_LOST);
+        assertThat(store.latest(other).orElseThrow().quality()).as("written through the other broker")
+                .isEqualTo(Quality.GOOD);
+    }
+
+    @Test
+    void subscribesToEachMappingsTopicsOnceAndNothingWithoutMappings() {
+        JsonMapping under = JsonMapping.builder("coop/{node}/{device}/state", "/x", "X").group("g").build();
+        JsonMapping wider = JsonMapping.builder("coop/{node}/#", "/y", "Y").group("g").build();
+        JsonMapping meter = JsonMapping.builder("meter/{node}", "/v", "V").group("g").build();
+
+        assertThat(new JsonMappingDecoder(List.of(power, soc)).filters()).extracting(TopicFilter::toString)
+                .containsExactly("coop/+/+/state");
+        assertThat(new JsonMappingDecoder(List.of(under, meter, wider)).filters()).extracting(TopicFilter::toString)
+                .containsExactly("meter/+", "coop/+/#");
+        assertThat(new JsonMappingDecoder(List.of()).filters()).isEmpty();
     }
 
     @Test
     void eachPointGoesStaleAfterItsOwnExpectedPeriod() {
         send("coop/sub-1/bat-0001/state", "{\"power\":{\"w\":1000},\"soc\":50,\"ts\":1767268800000}");
         assertThat(store.expectedPeriod(BAT_POWER)).contains(Duration.ofSeconds(3));
-        assertThat(store.expectedPeriod(BAT_SOC)).as("the decoder's default maximum age")
+        assertThat(store.expectedPeriod(BAT_SOC)).as("the console's default maximum age")
                 .contains(Duration.ofSeconds(10));
 
         clock.advance(Duration.ofSeconds(4));

@@ -28,6 +28,14 @@ final class BenchBroker implements AutoCloseable {
     }
 
     static BenchBroker start(Path dir, boolean preferHiveMq) throws Exception {
+        return start(dir, preferHiveMq, 0);
+    }
+
+    /**
+     * @param nice the niceness of a Mosquitto process (0: as this one), so a broker that would run on a machine of its
+     *             own in a control room takes only the CPU the console leaves (an embedded HiveMQ cannot be niced)
+     */
+    static BenchBroker start(Path dir, boolean preferHiveMq, int nice) throws Exception {
         Files.createDirectories(dir);
         int port = freePort();
         if (!preferHiveMq && Files.isExecutable(MOSQUITTO)) {
@@ -42,7 +50,10 @@ final class BenchBroker implements AutoCloseable {
                     log_dest stderr
                     log_type error
                     """.formatted(port));
-            Process p = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString()).redirectErrorStream(true)
+            java.util.List<String> cmd = new java.util.ArrayList<>(nice > 0 ? java.util.List.of("nice", "-n",
+                    Integer.toString(nice)) : java.util.List.of());
+            cmd.addAll(java.util.List.of(MOSQUITTO.toString(), "-c", conf.toString()));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!listening(port)) {

@@ -30,7 +30,15 @@ final class PublisherProcess implements AutoCloseable {
 
     /** Starts a child JVM (this JVM's java and class path, the heap given) publishing a stream of the given shape. */
     static PublisherProcess start(String uri, int nodes, int devices, String heap) throws IOException {
+        return start(uri, nodes, devices, heap, 0);
+    }
+
+    /** @param nice the child's niceness (0: as this JVM), so devices that live elsewhere take only spare CPU */
+    static PublisherProcess start(String uri, int nodes, int devices, String heap, int nice) throws IOException {
         List<String> cmd = new ArrayList<>();
+        if (nice > 0) {
+            cmd.addAll(List.of("nice", "-n", Integer.toString(nice)));
+        }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx" + heap);
         cmd.add("-cp");

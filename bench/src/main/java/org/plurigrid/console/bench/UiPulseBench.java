@@ -59,7 +59,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code --out FILE}, {@code --record} (issue 12: the console also records every value the point store emits into
  * DuckDB, as the app does, and the recorder's committed rows, drops and lag are reported with the raw Appender rate
  * measured after the run), {@code --publisher-process} (the publisher in a JVM of its own, as devices are in a
- * control room, instead of sharing the console's heap and cores' threads).
+ * control room, instead of sharing the console's heap and cores' threads), {@code --peers-nice N} (the publisher
+ * process and Mosquitto run with niceness N: on a bench machine they share the console's cores, where in a control
+ * room devices and broker run on machines of their own; 0 by default).
  */
 public final class UiPulseBench {
 
@@ -68,8 +70,11 @@ public final class UiPulseBench {
 
     /** What to run; {@link #parse} reads the command line. */
     record Options(int rate, int seconds, int idleSeconds, int warmupSeconds, int nodes, int devices, boolean hivemq,
-                   Path out, boolean record, boolean publisherProcess) {
+                   Path out, boolean record, boolean publisherProcess, int peersNice) {
         Options {
+            if (peersNice < 0 || peersNice > 19) {
+                throw new IllegalArgumentException("--peers-nice takes 0..19");
+            }
             if (rate <= 0 || seconds <= 0 || idleSeconds <= 0 || warmupSeconds < 0 || nodes <= 0 || devices <= 0) {
                 throw new IllegalArgumentException("rate, seconds, idle seconds, nodes and devices must be positive");
             }
@@ -80,6 +85,7 @@ public final class UiPulseBench {
             boolean hivemq = false;
             boolean record = false;
             boolean publisherProcess = false;
+            int peersNice = 0;
             Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "ui-pulse-bench.json")
                     : Path.of("target", "ui-pulse-bench.json");
             for (int i = 0; i < args.length; i++) {
@@ -93,12 +99,14 @@ public final class UiPulseBench {
                     case "--hivemq" -> hivemq = true;
                     case "--record" -> record = true;
                     case "--publisher-process" -> publisherProcess = true;
+                    case "--peers-nice" -> peersNice = Integer.parseInt(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; see the class comment or bench/README.md");
                 }
             }
-            return new Options(rate, seconds, idle, warmup, nodes, devices, hivemq, out, record, publisherProcess);
+            return new Options(rate, seconds, idle, warmup, nodes, devices, hivemq, out, record, publisherProcess,
+                    peersNice);
         }
     }
 
@@ -126,10 +134,11 @@ public final class UiPulseBench {
         ObjectNode root = json.createObjectNode();
         SparkplugStream stream = new SparkplugStream(options.nodes(), options.devices());
         Path work = Files.createTempDirectory("ui-pulse-bench");
-        try (BenchBroker broker = BenchBroker.start(work, options.hivemq());
+        try (BenchBroker broker = BenchBroker.start(work, options.hivemq(), options.peersNice());
              Console console = new Console(broker.uri, options.record() ? work.resolve("recording.duckdb") : null);
              Publisher publisher = options.publisherProcess()
-                     ? Publisher.of(PublisherProcess.start(broker.uri, options.nodes(), options.devices(), "1g"))
+                     ? Publisher.of(PublisherProcess.start(broker.uri, options.nodes(), options.devices(), "1g",
+                             options.peersNice()))
                      : Publisher.of(new PacedPublisher(broker.uri, stream, "ui-pulse-publisher"))) {
             root.put("broker", broker.kind);
             root.put("startedAt", Instant.now().toString());
@@ -139,6 +148,7 @@ public final class UiPulseBench {
             root.put("glass", System.getProperty("glass.platform") + "/" + System.getProperty("monocle.platform"));
             root.put("stage", WIDTH + "x" + HEIGHT);
             root.put("publisher", options.publisherProcess() ? "own JVM" : "in the console's JVM");
+            root.put("peersNice", options.peersNice());
             root.putPOJO("jvmArguments", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             root.put("slowFrameThresholdMs", PulseMeter.SLOW_FRAME_MS);
             ObjectNode s = root.putObject("stream");

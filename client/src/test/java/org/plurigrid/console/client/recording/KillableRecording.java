@@ -10,7 +10,9 @@ import org.plurigrid.console.client.telemetry.Quality;
 
 /**
  * The child process of {@link RecorderKillTest}: records synthetic telemetry into a DuckDB file until killed and
- * prints "ACK sequence receivedMillis" on stdout each time the store acknowledges a commit.
+ * prints "ACK sequence receivedMillis" on stdout each time the store acknowledges a commit. With a third argument
+ * {@code hour-boundary} its clock starts 5 s before the next full hour (printed first as "CLOCK offsetMillis"), so
+ * the recording crosses from one hour's tables into the next while the test watches.
  */
 public final class KillableRecording {
 
@@ -20,8 +22,16 @@ public final class KillableRecording {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         int valuesPerSecond = Integer.parseInt(args[1]);
-        Recorder recorder = new Recorder(DuckDbRecordingStore.singleFile(file), InstantSource.system(),
-                RecordingSettings.DEFAULTS);
+        InstantSource clock = InstantSource.system();
+        if (args.length > 2 && args[2].equals("hour-boundary")) {
+            long now = System.currentTimeMillis();
+            long nextHour = (now / 3_600_000 + 1) * 3_600_000;
+            long offset = nextHour - 5_000 - now;
+            clock = InstantSource.offset(InstantSource.system(), java.time.Duration.ofMillis(offset));
+            System.out.println("CLOCK " + offset);
+            System.out.flush();
+        }
+        Recorder recorder = new Recorder(DuckDbRecordingStore.singleFile(file), clock, RecordingSettings.DEFAULTS);
         recorder.start();
         Thread acks = new Thread(() -> {
             long last = -1;
@@ -49,7 +59,7 @@ public final class KillableRecording {
         long n = 0;
         long start = System.nanoTime();
         while (true) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             for (int i = 0; i < 100; i++, n++) {
                 recorder.value(new Measurement(points[(int) (n % points.length)], n, now, Quality.GOOD, "kW"));
             }

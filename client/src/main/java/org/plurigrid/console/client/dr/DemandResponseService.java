@@ -408,7 +408,7 @@ public final class DemandResponseService {
                                      Consumer<DispatchProgress> progress) {
         ChainEvent e = chain.event(eventId).orElseThrow(() -> new ChainException(TxStep.SIMULATE, "Event " + eventId + " is not on chain"));
         LiveEvent ev = live.containsKey(eventId) ? live.get(eventId) : resume(e, progress);
-        Instant endOfDelivery = e.cancelledAt().filter(c -> c.isBefore(e.end())).orElse(e.end());
+        Instant endOfDelivery = e.endOfDelivery();
         Map<DerDevice, Double> base = new LinkedHashMap<>(ev.baselines());
         base.putAll(baselines);
         Measurement tracked = LiveEvent.measure(devices, base, ev.requestedKw(), e.start(), endOfDelivery,

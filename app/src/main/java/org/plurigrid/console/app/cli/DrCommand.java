@@ -94,6 +94,23 @@ public final class DrCommand {
         return n;
     }
 
+    /** The devices of {@code e} by their state ({@code "acknowledged": 3}), as dispatch and status print them. */
+    static void putStates(ObjectNode n, LiveEvent e) {
+        ObjectNode states = n.putObject("states");
+        e.counts().forEach((st, c) -> states.put(st.name().toLowerCase(Locale.ROOT), c));
+    }
+
+    /** The event {@code eventId} of the session's program; refused when the program has none of that id. */
+    static ChainEvent event(DrSession s, String eventId) {
+        return s.contract.event(eventId).orElseThrow(() -> new CliException("No event " + eventId + " on the program"));
+    }
+
+    /** What a command waiting on devices or the chain says when interrupted; the thread keeps its interrupt. */
+    static CliException interrupted() {
+        Thread.currentThread().interrupt();
+        return new CliException("Interrupted");
+    }
+
     static String print(ObjectNode n) {
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n);
@@ -108,7 +125,7 @@ public final class DrCommand {
         if (info.watchOnly()) {
             throw new CliException("Key '" + key + "' is watch-only: it cannot sign");
         }
-        return ks.unlock(key, password.read("Password for key '" + key + "'", false));
+        return ks.unlock(key, password.forKey(key, false));
     }
 
     /** Where dispatch keeps each event's meter-before baseline, so a later status or settle (or the window) measures delivery. */
@@ -405,8 +422,7 @@ public final class DrCommand {
                         n.put("target", e.target());
                         n.put("commanded", e.commanded());
                         n.put("acknowledged", e.acknowledged());
-                        ObjectNode states = n.putObject("states");
-                        e.counts().forEach((st, c) -> states.put(st.name().toLowerCase(Locale.ROOT), c));
+                        putStates(n, e);
                         n.put("requestedKw", m.requestedKw());
                         n.put("baselineKw", round(m.baselineKw()));
                         n.put("measuredKw", round(m.measuredKw()));
@@ -426,8 +442,7 @@ public final class DrCommand {
                     }
                 };
             } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new CliException("Interrupted");
+                throw interrupted();
             }
         }
     }
@@ -456,7 +471,7 @@ public final class DrCommand {
         @Override
         int run() {
             try (DrSession s = DrSession.open(node, contract.prefix, contract.contract, broker.broker)) {
-                ChainEvent e = s.contract.event(eventId).orElseThrow(() -> new CliException("No event " + eventId + " on the program"));
+                ChainEvent e = event(s, eventId);
                 s.awaitDevices(e.target(), Duration.ofSeconds(10));
                 Thread.sleep(duration(listen, "--listen").toMillis());
                 LiveEvent live = s.service.resume(e, pr -> { });
@@ -465,7 +480,7 @@ public final class DrCommand {
                     baselines = live.baselines();
                 }
                 Instant now = Instant.now();
-                Instant endOfDelivery = e.cancelledAt().filter(c -> c.isBefore(e.end())).orElse(e.end());
+                Instant endOfDelivery = e.endOfDelivery();
                 Measurement m = LiveEvent.measure(s.tracker, baselines, live.requestedKw(), e.start(), endOfDelivery,
                         now.isBefore(endOfDelivery) ? now : endOfDelivery);
                 double baseline = m.baselineKw();
@@ -476,8 +491,7 @@ public final class DrCommand {
                 ObjectNode n = eventJson(e);
                 n.put("commanded", Math.max(live.commanded(), baselines.size()));
                 n.put("acknowledged", live.acknowledged());
-                ObjectNode states = n.putObject("states");
-                live.counts().forEach((st, c) -> states.put(st.name().toLowerCase(Locale.ROOT), c));
+                putStates(n, live);
                 n.put("requestedKw", m.requestedKw());
                 n.put("baselineKw", round(e.baselineKw().orElse(baseline)));
                 n.put("measuredKw", round(e.measuredKw().orElse(measured)));
@@ -491,8 +505,7 @@ public final class DrCommand {
                 }
                 return 0;
             } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new CliException("Interrupted");
+                throw interrupted();
             }
         }
     }
@@ -522,14 +535,13 @@ public final class DrCommand {
             node.requireChainId();
             try (DrSession s = DrSession.open(node, contract.prefix, contract.contract, broker.broker)) {
                 s.chain.checkChainId();
-                ChainEvent e = s.contract.event(eventId).orElseThrow(() -> new CliException("No event " + eventId + " on the program"));
+                ChainEvent e = event(s, eventId);
                 SigningKey k = unlock(home, password, key);
                 prepare(s);
                 s.awaitDevices(e.target(), Duration.ofSeconds(10));
                 return act(s, k);
             } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new CliException("Interrupted");
+                throw interrupted();
             }
         }
 
@@ -583,7 +595,7 @@ public final class DrCommand {
         @Override
         int run() {
             try (DrSession s = DrSession.open(node, contract.prefix, contract.contract, null)) {
-                ChainEvent e = s.contract.event(eventId).orElseThrow(() -> new CliException("No event " + eventId + " on the program"));
+                ChainEvent e = event(s, eventId);
                 if (!report) {
                     out().println(OpenAdrJson.write(e.toOpenAdr()));
                     return 0;
@@ -597,7 +609,7 @@ public final class DrCommand {
                 base.forEach((d, b) -> per.put(d, new double[] {b, meas.getOrDefault(d, b)}));
                 double b = per.values().stream().mapToDouble(v -> v[0]).sum();
                 double m = per.values().stream().mapToDouble(v -> v[1]).sum();
-                Instant endOfDelivery = e.cancelledAt().filter(c -> c.isBefore(e.end())).orElse(e.end());
+                Instant endOfDelivery = e.endOfDelivery();
                 Duration window = Duration.between(e.start(), Instant.now().isBefore(endOfDelivery) ? Instant.now() : endOfDelivery);
                 out().println(OpenAdrJson.write(org.plurigrid.console.client.dr.DeliveryReport.of(eventId, "plurigrid-console",
                         new Measurement(e.value(), b, m, b - m, window.isNegative() ? Duration.ZERO : window, per), e.start(), Instant.now())));

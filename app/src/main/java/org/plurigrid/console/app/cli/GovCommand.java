@@ -150,7 +150,7 @@ public final class GovCommand {
             if (offline.offline) {
                 offline.requireComplete();
                 TxFee fee = new TxFee(CoinAmount.parse(offline.fees), offline.gas);
-                SigningKey key = ks.unlock(from, password.read("Password for key '" + from + "'", false));
+                SigningKey key = ks.unlock(from, password.forKey(from, false));
                 SignedTx tx = TxSigner.sign(List.of(msg), memo, fee, new SignerData(chainId, offline.accountNumber, offline.sequence), key);
                 out().println(tx.hex());
                 return 0;

@@ -6,7 +6,6 @@ import com.powsybl.iidm.network.Network;
 import org.plurigrid.console.client.grid.ContingencyReport;
 import org.plurigrid.console.client.grid.ContingencyService;
 import org.plurigrid.console.client.grid.GridBranch;
-import org.plurigrid.console.client.grid.GridImportException;
 import org.plurigrid.console.client.grid.GridImporter;
 import org.plurigrid.console.client.grid.GridSnapshot;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
@@ -22,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,8 +34,6 @@ import java.util.concurrent.Callable;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print counts and the power-flow result of a grid model file (or of the demo supergrid) as JSON.")
 public final class GridInfoCommand implements Callable<Integer> {
-
-    static final int EXIT_UNREADABLE = 2;
 
     @Spec
     private CommandSpec spec;
@@ -56,21 +54,12 @@ public final class GridInfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Network network;
-        String source;
-        try {
-            if (file == null) {
-                network = DemoSupergrid.build();
-                source = "demo-supergrid";
-            } else {
-                network = new GridImporter().importFile(file);
-                source = file.toString();
-            }
-        } catch (GridImportException e) {
-            spec.commandLine().getErr().println("grid info: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return EXIT_UNREADABLE;
+        Optional<Network> read = file == null ? Optional.of(DemoSupergrid.build()) : GridCommand.read(spec, file);
+        if (read.isEmpty()) {
+            return GridCommand.EXIT_UNREADABLE;
         }
+        Network network = read.get();
+        String source = file == null ? "demo-supergrid" : file.toString();
         PowerFlowResult flow = new PowerFlowRunner().run(network);
         GridSnapshot s = new GridSnapshotFactory().snapshot(network, flow, Instant.now());
 
@@ -85,20 +74,10 @@ public final class GridInfoCommand implements Callable<Integer> {
         out.put("branches", s.branches().size());
         out.put("interconnectors", s.interconnectorCount());
         out.put("ders", s.ders().size());
-        ObjectNode pf = out.putObject("powerFlow");
-        pf.put("mode", flow.mode().name());
-        pf.put("status", flow.status().name());
-        pf.put("converged", flow.ok());
-        pf.put("dcFallback", flow.dcFallback());
-        pf.put("iterations", flow.iterations());
-        pf.put("elapsedMs", flow.elapsed().toMillis());
-        pf.put("message", flow.message());
-        pf.put("summary", flow.operatorText());
+        GridCommand.putPowerFlow(out, flow);
         loading(out.putObject("loading"), s);
         n1(out.putObject("n1"), network, flow);
-        spec.commandLine().getOut().println(json.writeValueAsString(out));
-        spec.commandLine().getOut().flush();
-        return flow.ok() ? 0 : 1;
+        return GridCommand.print(spec, json, out, flow);
     }
 
     /** Branch counts per band of base-case loading (percent of the permanent limit) and the most loaded branch. */

@@ -8,7 +8,6 @@ import com.powsybl.iidm.network.Bus;
 import com.powsybl.iidm.network.Network;
 import com.powsybl.iidm.network.Terminal;
 import org.plurigrid.console.client.grid.GridBranch;
-import org.plurigrid.console.client.grid.GridImportException;
 import org.plurigrid.console.client.grid.GridImporter;
 import org.plurigrid.console.client.grid.GridSnapshotFactory;
 import org.plurigrid.console.client.grid.PowerFlowResult;
@@ -24,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,14 +60,11 @@ public final class GridSolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Network network;
-        try {
-            network = new GridImporter().importFile(file);
-        } catch (GridImportException e) {
-            spec.commandLine().getErr().println("grid solve: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return GridInfoCommand.EXIT_UNREADABLE;
+        Optional<Network> read = GridCommand.read(spec, file);
+        if (read.isEmpty()) {
+            return GridCommand.EXIT_UNREADABLE;
         }
+        Network network = read.get();
         PowerFlowRunner.Settings settings = matpowerSettings ? PowerFlowRunner.Settings.MATPOWER : PowerFlowRunner.Settings.CONSOLE;
         PowerFlowResult flow = new PowerFlowRunner().run(network, settings);
         Map<String, Double> loading = new HashMap<>();
@@ -82,15 +79,7 @@ public final class GridSolveCommand implements Callable<Integer> {
         out.put("network", network.getId());
         out.put("format", network.getSourceFormat());
         out.put("settings", settings.name());
-        ObjectNode pf = out.putObject("powerFlow");
-        pf.put("mode", flow.mode().name());
-        pf.put("status", flow.status().name());
-        pf.put("converged", flow.ok());
-        pf.put("dcFallback", flow.dcFallback());
-        pf.put("iterations", flow.iterations());
-        pf.put("elapsedMs", flow.elapsed().toMillis());
-        pf.put("message", flow.message());
-        pf.put("summary", flow.operatorText());
+        GridCommand.putPowerFlow(out, flow);
 
         ArrayNode buses = out.putArray("buses");
         network.getBusBreakerView().getBuses().forEach(configured -> {
@@ -111,9 +100,7 @@ public final class GridSolveCommand implements Callable<Integer> {
             flows(b, br);
             putNumber(b, "loadingPercent", loading.getOrDefault(br.getId(), Double.NaN));
         });
-        spec.commandLine().getOut().println(mapper.writeValueAsString(out));
-        spec.commandLine().getOut().flush();
-        return flow.ok() ? 0 : 1;
+        return GridCommand.print(spec, mapper, out, flow);
     }
 
     private static void flows(ObjectNode b, Branch<?> br) {

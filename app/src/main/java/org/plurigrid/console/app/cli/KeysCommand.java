@@ -28,6 +28,18 @@ public final class KeysCommand {
         return new Keystore(home, strength, new SecureRandom());
     }
 
+    /** What add and import share: where in the HD tree the key is, and how its address is written. */
+    static final class NewKeyOptions {
+        @Option(names = "--prefix", defaultValue = "cosmos", description = "Bech32 prefix of the address (default: ${DEFAULT-VALUE}).")
+        String prefix;
+        @Option(names = "--index", defaultValue = "0", description = "Last element N of m/44'/118'/0'/0/N (default: ${DEFAULT-VALUE}).")
+        int index;
+
+        HdPath path() {
+            return HdPath.cosmos(index);
+        }
+    }
+
     static void print(java.io.PrintWriter out, KeyInfo k) {
         out.println("name:    " + k.name());
         out.println("address: " + k.address().bech32());
@@ -40,10 +52,8 @@ public final class KeysCommand {
     static final class Add extends CliCommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
-        @Option(names = "--prefix", defaultValue = "cosmos", description = "Bech32 prefix of the address (default: ${DEFAULT-VALUE}).")
-        String prefix;
-        @Option(names = "--index", defaultValue = "0", description = "Last element N of m/44'/118'/0'/0/N (default: ${DEFAULT-VALUE}).")
-        int index;
+        @Mixin
+        NewKeyOptions key;
         @Option(names = "--address", paramLabel = "BECH32", description = "Watch-only: store this address, no key.")
         String watchAddress;
         @Mixin
@@ -58,7 +68,7 @@ public final class KeysCommand {
                 print(out(), ks.addWatchOnly(name, AccountAddress.parse(watchAddress)));
                 return 0;
             }
-            Keystore.NewKey created = ks.create(name, password.read("Password for key '" + name + "'", true), HdPath.cosmos(index), prefix);
+            Keystore.NewKey created = ks.create(name, password.forKey(name, true), key.path(), key.prefix);
             print(out(), created.info());
             out().println();
             out().println("Recovery phrase — write it down and keep it offline; it is shown only this once:");
@@ -74,10 +84,8 @@ public final class KeysCommand {
         String name;
         @Option(names = "--mnemonic-file", paramLabel = "FILE", required = true, description = "File holding the recovery phrase.")
         Path mnemonicFile;
-        @Option(names = "--prefix", defaultValue = "cosmos", description = "Bech32 prefix of the address (default: ${DEFAULT-VALUE}).")
-        String prefix;
-        @Option(names = "--index", defaultValue = "0", description = "Last element N of m/44'/118'/0'/0/N (default: ${DEFAULT-VALUE}).")
-        int index;
+        @Mixin
+        NewKeyOptions key;
         @Mixin
         HomeOption home;
         @Mixin
@@ -95,7 +103,7 @@ public final class KeysCommand {
             if (ks.contains(name)) {
                 throw new CliException("A key named '" + name + "' already exists in " + ks.directory());
             }
-            print(out(), ks.importMnemonic(name, m, password.read("Password for key '" + name + "'", true), HdPath.cosmos(index), prefix));
+            print(out(), ks.importMnemonic(name, m, password.forKey(name, true), key.path(), key.prefix));
             return 0;
         }
     }

@@ -16,6 +16,11 @@ public final class PasswordOption {
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the keystore password from the first line of FILE.")
     Path passwordFile;
 
+    /** The password of the key {@code name} (the prompt names it), as {@link #read} gives it. */
+    public char[] forKey(String name, boolean confirm) {
+        return read("Password for key '" + name + "'", confirm);
+    }
+
     /** The password as {@code char[]}; the caller (the keystore) clears it. */
     public char[] read(String prompt, boolean confirm) {
         if (passwordFile != null) {

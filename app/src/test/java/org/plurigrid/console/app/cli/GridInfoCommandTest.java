@@ -87,7 +87,7 @@ class GridInfoCommandTest {
 
         int code = run("info", file.toString());
 
-        assertThat(code).isEqualTo(GridInfoCommand.EXIT_UNREADABLE);
+        assertThat(code).isEqualTo(GridCommand.EXIT_UNREADABLE);
         assertThat(err.toString()).contains("garbage.xiidm").contains("supported format");
         assertThat(out.toString()).isEmpty();
     }

@@ -37,6 +37,9 @@ import org.plurigrid.console.client.telemetry.Quality;
  */
 public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Measurement> {
 
+    /** Why every change to alarms or their rules is refused to someone not signed in; one wording for all. */
+    private static final String NOT_SIGNED_IN = "Only a signed-in operator can change alarms.";
+
     private final InstantSource clock;
     private final AlarmEngineSettings settings;
     /** Replaced by replaceRules() under the write lock of rulesLock. */
@@ -105,9 +108,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
      */
     public List<AlarmRuleChange> replaceRules(AlarmRuleSet next, String operator) {
         Objects.requireNonNull(next, "next");
-        Optional<String> bad = checkOperator(operator);
-        if (bad.isPresent()) {
-            throw new IllegalArgumentException(bad.get());
+        if (!signedIn(operator)) {
+            throw new IllegalArgumentException(NOT_SIGNED_IN);
         }
         ReentrantReadWriteLock.WriteLock write = rulesLock.writeLock();
         write.lock();
@@ -244,9 +246,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
 
     @Override
     public CommandResult acknowledge(AlarmKey key, String operator, String comment) {
-        Optional<String> bad = checkOperator(operator);
-        if (bad.isPresent()) {
-            return CommandResult.rejected(bad.get());
+        if (!signedIn(operator)) {
+            return CommandResult.rejected(NOT_SIGNED_IN);
         }
         synchronized (lock) {
             AlarmRecord r = table.get(key);
@@ -286,9 +287,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
 
     @Override
     public CommandResult shelve(AlarmKey key, String operator, String reason, Duration duration) {
-        Optional<String> bad = checkOperator(operator);
-        if (bad.isPresent()) {
-            return CommandResult.rejected(bad.get());
+        if (!signedIn(operator)) {
+            return CommandResult.rejected(NOT_SIGNED_IN);
         }
         if (reason == null || reason.isBlank()) {
             return CommandResult.rejected("Shelving needs a reason.");
@@ -313,9 +313,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
 
     @Override
     public CommandResult unshelve(AlarmKey key, String operator) {
-        Optional<String> bad = checkOperator(operator);
-        if (bad.isPresent()) {
-            return CommandResult.rejected(bad.get());
+        if (!signedIn(operator)) {
+            return CommandResult.rejected(NOT_SIGNED_IN);
         }
         synchronized (lock) {
             if (!suppression.unshelve(key)) {
@@ -334,9 +333,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
 
     @Override
     public CommandResult comment(AlarmKey key, String operator, String text) {
-        Optional<String> bad = checkOperator(operator);
-        if (bad.isPresent()) {
-            return CommandResult.rejected(bad.get());
+        if (!signedIn(operator)) {
+            return CommandResult.rejected(NOT_SIGNED_IN);
         }
         if (text == null || text.isBlank()) {
             return CommandResult.rejected("The comment is empty.");
@@ -354,9 +352,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
 
     @Override
     public CommandResult removeFromService(String pathPrefix, String operator, String reason) {
-        Optional<String> bad = checkOperator(operator);
-        if (bad.isPresent()) {
-            return CommandResult.rejected(bad.get());
+        if (!signedIn(operator)) {
+            return CommandResult.rejected(NOT_SIGNED_IN);
         }
         if (pathPrefix == null || pathPrefix.isBlank()) {
             return CommandResult.rejected("Say which asset to take out of service.");
@@ -378,9 +375,8 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
 
     @Override
     public CommandResult returnToService(String pathPrefix, String operator) {
-        Optional<String> bad = checkOperator(operator);
-        if (bad.isPresent()) {
-            return CommandResult.rejected(bad.get());
+        if (!signedIn(operator)) {
+            return CommandResult.rejected(NOT_SIGNED_IN);
         }
         synchronized (lock) {
             if (!suppression.returnToService(pathPrefix)) {
@@ -394,9 +390,9 @@ public final class AlarmEngine implements AlarmFeed, AlarmCommands, Consumer<Mea
         }
     }
 
-    private static Optional<String> checkOperator(String operator) {
-        return operator == null || operator.isBlank()
-                ? Optional.of("Only a signed-in operator can change alarms.") : Optional.empty();
+    /** Whether {@code operator} names someone signed in: every command and rule change asks this first. */
+    private static boolean signedIn(String operator) {
+        return operator != null && !operator.isBlank();
     }
 
     /** A shelving time as the journal says it to people ("8 h", "30 min"), not in the file grammar. */

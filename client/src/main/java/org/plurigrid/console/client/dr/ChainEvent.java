@@ -39,6 +39,11 @@ public record ChainEvent(String eventId, String programId, String target, Payloa
         return start.plus(duration);
     }
 
+    /** When delivery ends: at {@link #end()}, or at the cancellation if that came first. */
+    public Instant endOfDelivery() {
+        return cancelledAt.filter(c -> c.isBefore(end())).orElse(end());
+    }
+
     /** True while devices should act on it (not cancelled, settled or over). */
     public boolean isLive(Instant now) {
         return state != State.CANCELLED && state != State.SETTLED && now.isBefore(end());

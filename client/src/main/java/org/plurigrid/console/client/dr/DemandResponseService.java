@@ -83,9 +83,13 @@ public final class DemandResponseService {
 
     /** The flexibility available now in {@code target}, from live telemetry (and the providers' estimates). */
     public Flexibility flexibility(String target) {
-        List<DrDeviceTracker.DeviceReading> readings = devices.devicesIn(target).stream()
-                .map(d -> devices.reading(d).orElseThrow()).toList();
+        List<DrDeviceTracker.DeviceReading> readings = readingsIn(target);
         return Flexibility.of(target, readings, Flexibility.reductions(readings, providers));
+    }
+
+    /** The latest reading of every controllable device in {@code target}, online or not. */
+    private List<DrDeviceTracker.DeviceReading> readingsIn(String target) {
+        return devices.devicesIn(target).stream().map(d -> devices.reading(d).orElseThrow()).toList();
     }
 
     /** Events on chain that overlap {@code r} on its target (not cancelled, settled or over). */
@@ -118,9 +122,26 @@ public final class DemandResponseService {
         return "ev-" + clock.instant().getEpochSecond() + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt() & 0xFFFF, 4);
     }
 
-    /** The flexibility of every site (edge node) with controllable devices, from live telemetry. */
+    /**
+     * The flexibility of every site (edge node) with controllable devices, from live telemetry. The providers are
+     * asked once for the devices of all sites together, not once per site: each call of a plugin's provider has its
+     * own time limit, so a table of many sites would otherwise wait for as many calls.
+     */
     public List<Flexibility> siteFlexibility() {
-        return devices.sites().stream().map(this::flexibility).toList();
+        List<String> sites = devices.sites();
+        List<List<DrDeviceTracker.DeviceReading>> bySite = new ArrayList<>(sites.size());
+        Map<DerDevice, DrDeviceTracker.DeviceReading> all = new LinkedHashMap<>();
+        for (String site : sites) {
+            List<DrDeviceTracker.DeviceReading> readings = readingsIn(site);
+            bySite.add(readings);
+            readings.forEach(r -> all.putIfAbsent(r.device(), r));
+        }
+        Map<DerDevice, Double> reductions = Flexibility.reductions(List.copyOf(all.values()), providers);
+        List<Flexibility> out = new ArrayList<>(sites.size());
+        for (int i = 0; i < sites.size(); i++) {
+            out.add(Flexibility.of(sites.get(i), bySite.get(i), reductions));
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -387,7 +408,7 @@ public final class DemandResponseService {
                                      Consumer<DispatchProgress> progress) {
         ChainEvent e = chain.event(eventId).orElseThrow(() -> new ChainException(TxStep.SIMULATE, "Event " + eventId + " is not on chain"));
         LiveEvent ev = live.containsKey(eventId) ? live.get(eventId) : resume(e, progress);
-        Instant endOfDelivery = e.cancelledAt().filter(c -> c.isBefore(e.end())).orElse(e.end());
+        Instant endOfDelivery = e.endOfDelivery();
         Map<DerDevice, Double> base = new LinkedHashMap<>(ev.baselines());
         base.putAll(baselines);
         Measurement tracked = LiveEvent.measure(devices, base, ev.requestedKw(), e.start(), endOfDelivery,
@@ -450,8 +471,8 @@ public final class DemandResponseService {
      * (batteries), in W of the device's own power.
      */
     Map<DerDevice, Map<DeviceControl, Object>> plan(DispatchRequest r, Instant now) {
-        List<DrDeviceTracker.DeviceReading> readings = devices.devicesIn(r.target()).stream()
-                .map(d -> devices.reading(d).orElseThrow()).filter(DrDeviceTracker.DeviceReading::online).toList();
+        List<DrDeviceTracker.DeviceReading> readings = readingsIn(r.target()).stream()
+                .filter(DrDeviceTracker.DeviceReading::online).toList();
         Map<DerDevice, Double> reductions = Flexibility.reductions(readings, providers);
         Flexibility flex = Flexibility.of(r.target(), readings, reductions);
         double kw = r.valueKw().orElse(r.value());

@@ -82,6 +82,49 @@ class FlexibilityProviderTest {
         assertThat(plan).doesNotContainKey(device("pv-1"));
     }
 
+    @Test
+    void theSitesTableAsksEachProviderOnceForTheDevicesOfAllSitesWithTheSameResultsAsSiteBySite() throws Exception {
+        birth("site-b", "load-2", 20, 5);
+        birth("site-b", "hp-2", 4, Double.NaN);
+        List<List<String>> batches = new ArrayList<>();
+        Map<String, Double> kw = Map.of("load-1", 4.0, "hp-1", 6.0, "hp-2", 1.5);
+        service.flexibilityProviders(List.of(batchProvider(kw, batches), batchProvider(Map.of("load-2", 3.0), batches)));
+        List<Flexibility> siteBySite = List.of(service.flexibility("site-a"), service.flexibility("site-b"));
+        batches.clear();
+
+        List<Flexibility> sites = service.siteFlexibility();
+
+        assertThat(sites).isEqualTo(siteBySite);
+        assertThat(sites.get(1).curtailableLoadKw()).isEqualTo(3.0);
+        assertThat(sites.get(1).otherKw()).isEqualTo(1.5);
+        assertThat(batches).as("one call per provider, not one per site and provider").hasSize(2);
+        assertThat(batches).allSatisfy(b -> assertThat(b).containsExactlyInAnyOrder("hp-1", "hp-2", "load-1", "load-2"));
+    }
+
+    /** A provider that knows {@code kw} and records each batch it is asked for (device ids). */
+    private static FlexibilityProvider batchProvider(Map<String, Double> kw, List<List<String>> batches) {
+        return new FlexibilityProvider() {
+            @Override
+            public String name() {
+                return "batch";
+            }
+
+            @Override
+            public OptionalDouble reductionKw(DrDeviceTracker.DeviceReading reading) {
+                throw new AssertionError("the console asks for estimates in batches");
+            }
+
+            @Override
+            public Map<DerDevice, Double> estimates(List<DrDeviceTracker.DeviceReading> readings) {
+                batches.add(readings.stream().map(r -> r.device().device()).toList());
+                Map<DerDevice, Double> out = new java.util.HashMap<>();
+                readings.stream().filter(r -> kw.containsKey(r.device().device()))
+                        .forEach(r -> out.put(r.device(), kw.get(r.device().device())));
+                return out;
+            }
+        };
+    }
+
     private FlexibilityProvider provider(Map<String, Double> kw) {
         return new FlexibilityProvider() {
             @Override
@@ -103,6 +146,10 @@ class FlexibilityProviderTest {
     }
 
     private void birth(String id, double activePowerKw, double flexibilityKw) throws Exception {
+        birth("site-a", id, activePowerKw, flexibilityKw);
+    }
+
+    private void birth(String site, String id, double activePowerKw, double flexibilityKw) throws Exception {
         SparkplugBPayload.SparkplugBPayloadBuilder b = new SparkplugBPayload.SparkplugBPayloadBuilder()
                 .setTimestamp(Date.from(NOW)).setSeq(0L)
                 .addMetric(new Metric.MetricBuilder("ActivePower", MetricDataType.Double, activePowerKw).createMetric())
@@ -110,6 +157,6 @@ class FlexibilityProviderTest {
         if (!Double.isNaN(flexibilityKw)) {
             b.addMetric(new Metric.MetricBuilder("Flexibility", MetricDataType.Double, flexibilityKw).createMetric());
         }
-        tracker.onMessage("spBv1.0/grid-a/DBIRTH/site-a/" + id, new SparkplugBPayloadEncoder().getBytes(b.createPayload(), false));
+        tracker.onMessage("spBv1.0/grid-a/DBIRTH/" + site + "/" + id, new SparkplugBPayloadEncoder().getBytes(b.createPayload(), false));
     }
 }

@@ -4,7 +4,10 @@ import io.grpc.BindableService;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.plurigrid.console.client.chain.TxSigner;
+import org.plurigrid.console.client.chain.proto.cosmos.auth.v1beta1.BaseAccount;
 import org.plurigrid.console.client.chain.proto.cosmos.auth.v1beta1.QueryAccountInfoRequest;
 import org.plurigrid.console.client.chain.proto.cosmos.auth.v1beta1.QueryAccountInfoResponse;
 import org.plurigrid.console.client.chain.proto.cosmos.auth.v1beta1.QueryAccountRequest;
@@ -13,6 +16,7 @@ import org.plurigrid.console.client.chain.proto.cosmos.bank.v1beta1.QueryAllBala
 import org.plurigrid.console.client.chain.proto.cosmos.bank.v1beta1.QueryAllBalancesResponse;
 import org.plurigrid.console.client.chain.proto.cosmos.bank.v1beta1.QueryBalanceRequest;
 import org.plurigrid.console.client.chain.proto.cosmos.bank.v1beta1.QueryBalanceResponse;
+import org.plurigrid.console.client.chain.proto.cosmos.base.abci.v1beta1.TxResponse;
 import org.plurigrid.console.client.chain.proto.cosmos.base.query.v1beta1.PageResponse;
 import org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetNodeInfoRequest;
 import org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetNodeInfoResponse;
@@ -56,9 +60,27 @@ final class ChainServices {
             AccountAddress.parse(address, options.bech32Prefix());
             return true;
         } catch (IllegalArgumentException e) {
-            out.onError(Status.INVALID_ARGUMENT.withDescription("invalid address " + address + ": " + e.getMessage()).asRuntimeException());
+            refuse(out, "invalid address " + address + ": " + e.getMessage());
             return false;
         }
+    }
+
+    // How every adapter ends a call, so each says what it answers and not again how a unary gRPC call is answered.
+
+    /** Answers the call with {@code response}. */
+    private static <T> void reply(StreamObserver<T> out, T response) {
+        out.onNext(response);
+        out.onCompleted();
+    }
+
+    /** Answers with the response made of what {@code found} holds, or fails the call with {@code missing}. */
+    private static <V, T> void replyOr(StreamObserver<T> out, Optional<V> found, Function<V, T> response, Status missing) {
+        found.ifPresentOrElse(v -> reply(out, response.apply(v)), () -> out.onError(missing.asRuntimeException()));
+    }
+
+    /** Fails the call as the SDK does a request it cannot take: INVALID_ARGUMENT, saying why. */
+    private static void refuse(StreamObserver<?> out, String why) {
+        out.onError(Status.INVALID_ARGUMENT.withDescription(why).asRuntimeException());
     }
 
     static final class NodeInfo extends org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.ServiceGrpc.ServiceImplBase {
@@ -76,7 +98,7 @@ final class ChainServices {
                 StreamObserver<org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockResponse> out) {
             ChainState.BlockHead head = state.latestBlock();
             com.google.protobuf.Timestamp time = ChainState.ts(head.time());
-            out.onNext(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockResponse.newBuilder()
+            reply(out, org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.GetLatestBlockResponse.newBuilder()
                     .setBlockId(org.plurigrid.console.client.chain.proto.tendermint.types.BlockID.newBuilder()
                             .setHash(com.google.protobuf.ByteString.copyFrom(head.hash())))
                     .setBlock(org.plurigrid.console.client.chain.proto.tendermint.types.Block.newBuilder()
@@ -86,18 +108,16 @@ final class ChainServices {
                             .setHeader(org.plurigrid.console.client.chain.proto.cosmos.base.tendermint.v1beta1.Header.newBuilder()
                                     .setChainId(options.chainId()).setHeight(head.height()).setTime(time)))
                     .build());
-            out.onCompleted();
         }
 
         @Override
         public void getNodeInfo(GetNodeInfoRequest request, StreamObserver<GetNodeInfoResponse> out) {
-            out.onNext(GetNodeInfoResponse.newBuilder()
+            reply(out, GetNodeInfoResponse.newBuilder()
                     .setDefaultNodeInfo(DefaultNodeInfo.newBuilder().setNetwork(options.chainId()).setMoniker("plurigrid-devnet")
                             .setVersion("0.38.0-devnet"))
                     .setApplicationVersion(VersionInfo.newBuilder().setName("plurigrid-devnet").setAppName("plurigrid-devnet")
                             .setCosmosSdkVersion("v0.50 (devnet double)"))
                     .build());
-            out.onCompleted();
         }
     }
 
@@ -112,24 +132,19 @@ final class ChainServices {
 
         @Override
         public void account(QueryAccountRequest request, StreamObserver<QueryAccountResponse> out) {
-            if (!validAddress(request.getAddress(), options, out)) {
-                return;
-            }
-            state.baseAccount(request.getAddress()).ifPresentOrElse(a -> {
-                out.onNext(QueryAccountResponse.newBuilder().setAccount(TxSigner.pack(a)).build());
-                out.onCompleted();
-            }, () -> out.onError(ChainState.notFound("account " + request.getAddress() + " not found").asRuntimeException()));
+            withAccount(request.getAddress(), out, a -> QueryAccountResponse.newBuilder().setAccount(TxSigner.pack(a)).build());
         }
 
         @Override
         public void accountInfo(QueryAccountInfoRequest request, StreamObserver<QueryAccountInfoResponse> out) {
-            if (!validAddress(request.getAddress(), options, out)) {
-                return;
+            withAccount(request.getAddress(), out, a -> QueryAccountInfoResponse.newBuilder().setInfo(a).build());
+        }
+
+        /** Both queries alike: a valid address, then the account's response or NOT_FOUND. */
+        private <T> void withAccount(String address, StreamObserver<T> out, Function<BaseAccount, T> response) {
+            if (validAddress(address, options, out)) {
+                replyOr(out, state.baseAccount(address), response, ChainState.notFound("account " + address + " not found"));
             }
-            state.baseAccount(request.getAddress()).ifPresentOrElse(a -> {
-                out.onNext(QueryAccountInfoResponse.newBuilder().setInfo(a).build());
-                out.onCompleted();
-            }, () -> out.onError(ChainState.notFound("account " + request.getAddress() + " not found").asRuntimeException()));
         }
     }
 
@@ -144,11 +159,9 @@ final class ChainServices {
 
         @Override
         public void balance(QueryBalanceRequest request, StreamObserver<QueryBalanceResponse> out) {
-            if (!validAddress(request.getAddress(), options, out)) {
-                return;
+            if (validAddress(request.getAddress(), options, out)) {
+                reply(out, QueryBalanceResponse.newBuilder().setBalance(state.balance(request.getAddress(), request.getDenom())).build());
             }
-            out.onNext(QueryBalanceResponse.newBuilder().setBalance(state.balance(request.getAddress(), request.getDenom())).build());
-            out.onCompleted();
         }
 
         @Override
@@ -157,9 +170,8 @@ final class ChainServices {
                 return;
             }
             var coins = state.balances(request.getAddress());
-            out.onNext(QueryAllBalancesResponse.newBuilder().addAllBalances(coins)
+            reply(out, QueryAllBalancesResponse.newBuilder().addAllBalances(coins)
                     .setPagination(PageResponse.newBuilder().setTotal(coins.size())).build());
-            out.onCompleted();
         }
     }
 
@@ -178,41 +190,36 @@ final class ChainServices {
         @Override
         public void proposal(QueryProposalRequest request, StreamObserver<QueryProposalResponse> out) {
             if (request.getProposalId() == 0) {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("proposal id can not be 0").asRuntimeException());
+                refuse(out, "proposal id can not be 0");
                 return;
             }
-            state.proposal(request.getProposalId()).ifPresentOrElse(p -> {
-                out.onNext(QueryProposalResponse.newBuilder().setProposal(p).build());
-                out.onCompleted();
-            }, () -> out.onError(ChainState.notFound("proposal " + request.getProposalId() + " doesn't exist").asRuntimeException()));
+            replyOr(out, state.proposal(request.getProposalId()), p -> QueryProposalResponse.newBuilder().setProposal(p).build(),
+                    ChainState.notFound("proposal " + request.getProposalId() + " doesn't exist"));
         }
 
         @Override
         public void proposals(QueryProposalsRequest request, StreamObserver<QueryProposalsResponse> out) {
             List<Proposal> ps = state.proposals(request.getProposalStatus(), request.getVoter());
-            out.onNext(QueryProposalsResponse.newBuilder().addAllProposals(ps)
+            reply(out, QueryProposalsResponse.newBuilder().addAllProposals(ps)
                     .setPagination(PageResponse.newBuilder().setTotal(ps.size())).build());
-            out.onCompleted();
         }
 
         @Override
         public void vote(QueryVoteRequest request, StreamObserver<QueryVoteResponse> out) {
             if (request.getProposalId() == 0) {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("proposal id can not be 0").asRuntimeException());
+                refuse(out, "proposal id can not be 0");
                 return;
             }
             if (request.getVoter().isEmpty()) {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("empty voter address").asRuntimeException());
+                refuse(out, "empty voter address");
                 return;
             }
             if (!validAddress(request.getVoter(), options, out)) {
                 return;
             }
-            state.vote(request.getProposalId(), request.getVoter()).ifPresentOrElse(v -> {
-                out.onNext(QueryVoteResponse.newBuilder().setVote(v).build());
-                out.onCompleted();
-            }, () -> out.onError(Status.INVALID_ARGUMENT.withDescription("voter: " + request.getVoter()
-                    + " not found for proposal: " + request.getProposalId()).asRuntimeException()));
+            replyOr(out, state.vote(request.getProposalId(), request.getVoter()), v -> QueryVoteResponse.newBuilder().setVote(v).build(),
+                    Status.INVALID_ARGUMENT.withDescription("voter: " + request.getVoter() + " not found for proposal: "
+                            + request.getProposalId()));
         }
 
         /**
@@ -224,13 +231,12 @@ final class ChainServices {
         public void votes(org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryVotesRequest request,
                 StreamObserver<org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryVotesResponse> out) {
             if (request.getProposalId() == 0) {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("proposal id can not be 0").asRuntimeException());
+                refuse(out, "proposal id can not be 0");
                 return;
             }
             var page = request.getPagination();
             if (!page.getKey().isEmpty() && page.getOffset() > 0) {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("invalid request, either offset or key is expected, got both")
-                        .asRuntimeException());
+                refuse(out, "invalid request, either offset or key is expected, got both");
                 return;
             }
             long start;
@@ -239,7 +245,7 @@ final class ChainServices {
             } else if (page.getKey().size() == Long.BYTES) {
                 start = page.getKey().asReadOnlyByteBuffer().getLong();
             } else {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("invalid pagination key").asRuntimeException());
+                refuse(out, "invalid pagination key");
                 return;
             }
             long limit = page.getLimit() == 0 ? DEFAULT_PAGE_LIMIT : page.getLimit();
@@ -253,17 +259,14 @@ final class ChainServices {
             if (page.getCountTotal() && page.getKey().isEmpty()) {
                 pr.setTotal(all.size());
             }
-            out.onNext(org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryVotesResponse.newBuilder()
+            reply(out, org.plurigrid.console.client.chain.proto.cosmos.gov.v1.QueryVotesResponse.newBuilder()
                     .addAllVotes(all.subList(from, to)).setPagination(pr).build());
-            out.onCompleted();
         }
 
         @Override
         public void tallyResult(QueryTallyResultRequest request, StreamObserver<QueryTallyResultResponse> out) {
-            state.tally(request.getProposalId()).ifPresentOrElse(t -> {
-                out.onNext(QueryTallyResultResponse.newBuilder().setTally(t).build());
-                out.onCompleted();
-            }, () -> out.onError(ChainState.notFound("proposal " + request.getProposalId() + " doesn't exist").asRuntimeException()));
+            replyOr(out, state.tally(request.getProposalId()), t -> QueryTallyResultResponse.newBuilder().setTally(t).build(),
+                    ChainState.notFound("proposal " + request.getProposalId() + " doesn't exist"));
         }
 
         @Override
@@ -277,8 +280,7 @@ final class ChainServices {
                     .setMinInitialDepositRatio(dec(java.math.BigDecimal.ZERO))
                     .setBurnVoteVeto(true)
                     .build();
-            out.onNext(QueryParamsResponse.newBuilder().setParams(p).build());
-            out.onCompleted();
+            reply(out, QueryParamsResponse.newBuilder().setParams(p).build());
         }
 
         private static com.google.protobuf.Duration duration(java.time.Duration d) {
@@ -300,11 +302,10 @@ final class ChainServices {
         @Override
         public void pool(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryPoolRequest request,
                          StreamObserver<org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryPoolResponse> out) {
-            out.onNext(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryPoolResponse.newBuilder()
+            reply(out, org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.QueryPoolResponse.newBuilder()
                     .setPool(org.plurigrid.console.client.chain.proto.cosmos.staking.v1beta1.Pool.newBuilder()
                             .setBondedTokens(state.totalBonded().toString()).setNotBondedTokens("0"))
                     .build());
-            out.onCompleted();
         }
 
         /** The devnet has no validators to delegate to: an account's bonded stake is one delegation to the devnet's validator. */
@@ -320,8 +321,7 @@ final class ChainServices {
                         .setBalance(org.plurigrid.console.client.chain.proto.cosmos.base.v1beta1.Coin.newBuilder()
                                 .setDenom(BankState.BOND_DENOM).setAmount(bonded.toString())));
             }
-            out.onNext(response.build());
-            out.onCompleted();
+            reply(out, response.build());
         }
     }
 
@@ -335,7 +335,7 @@ final class ChainServices {
         @Override
         public void simulate(SimulateRequest request, StreamObserver<SimulateResponse> out) {
             if (request.getTxBytes().isEmpty()) {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("empty txBytes is not allowed").asRuntimeException());
+                refuse(out, "empty txBytes is not allowed");
                 return;
             }
             ChainState.SimulateResult r = state.simulate(request.getTxBytes().toByteArray());
@@ -343,36 +343,35 @@ final class ChainServices {
                 out.onError(Status.UNKNOWN.withDescription(r.failure().getMessage()).asRuntimeException());
                 return;
             }
-            out.onNext(SimulateResponse.newBuilder().setGasInfo(r.gasInfo()).setResult(r.result()).build());
-            out.onCompleted();
+            reply(out, SimulateResponse.newBuilder().setGasInfo(r.gasInfo()).setResult(r.result()).build());
         }
 
         @Override
         public void broadcastTx(BroadcastTxRequest request, StreamObserver<BroadcastTxResponse> out) {
             if (request.getMode() != BroadcastMode.BROADCAST_MODE_SYNC && request.getMode() != BroadcastMode.BROADCAST_MODE_ASYNC) {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("supported broadcast modes are SYNC and ASYNC").asRuntimeException());
+                refuse(out, "supported broadcast modes are SYNC and ASYNC");
                 return;
             }
             if (request.getTxBytes().isEmpty()) {
-                out.onError(Status.INVALID_ARGUMENT.withDescription("invalid empty tx").asRuntimeException());
+                refuse(out, "invalid empty tx");
                 return;
             }
-            out.onNext(BroadcastTxResponse.newBuilder().setTxResponse(state.checkTx(request.getTxBytes().toByteArray())).build());
-            out.onCompleted();
+            reply(out, BroadcastTxResponse.newBuilder().setTxResponse(state.checkTx(request.getTxBytes().toByteArray())).build());
         }
 
         @Override
         public void getTx(GetTxRequest request, StreamObserver<GetTxResponse> out) {
-            state.tx(request.getHash()).ifPresentOrElse(r -> {
-                Tx tx;
-                try {
-                    tx = r.getTx().unpack(Tx.class);
-                } catch (com.google.protobuf.InvalidProtocolBufferException e) {
-                    tx = Tx.getDefaultInstance();
-                }
-                out.onNext(GetTxResponse.newBuilder().setTx(tx).setTxResponse(r).build());
-                out.onCompleted();
-            }, () -> out.onError(ChainState.notFound("tx not found: " + request.getHash()).asRuntimeException()));
+            replyOr(out, state.tx(request.getHash()), r -> GetTxResponse.newBuilder().setTx(txOf(r)).setTxResponse(r).build(),
+                    ChainState.notFound("tx not found: " + request.getHash()));
+        }
+
+        /** The tx a result carries; an empty one if it does not unpack. */
+        private static Tx txOf(TxResponse r) {
+            try {
+                return r.getTx().unpack(Tx.class);
+            } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                return Tx.getDefaultInstance();
+            }
         }
     }
 }

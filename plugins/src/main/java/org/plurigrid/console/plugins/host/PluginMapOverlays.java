@@ -112,7 +112,7 @@ public final class PluginMapOverlays implements AutoCloseable {
             marks = f.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            fail(g, "took longer than " + limit.toMillis() + " ms for the marks of '" + g.title() + "'");
+            fail(g, "took longer than " + limit.toMillis() + " ms for the marks of '" + g.title() + "'", null);
             return;
         } catch (InterruptedException e) {
             f.cancel(true);
@@ -120,14 +120,13 @@ public final class PluginMapOverlays implements AutoCloseable {
             return;
         } catch (ExecutionException e) {
             Throwable why = e.getCause() == null ? e : e.getCause();
-            g.guard().disable("threw " + why.getClass().getSimpleName() + " for the marks of '" + g.title() + "'"
+            fail(g, "threw " + why.getClass().getSimpleName() + " for the marks of '" + g.title() + "'"
                     + (why.getMessage() == null ? "" : ": " + why.getMessage()), why);
-            end(g, "plugin '" + g.guard().info().title() + "' is disabled: it " + g.guard().info().problem().orElse("failed"));
             return;
         }
         String wrong = problemWith(marks);
         if (wrong != null) {
-            fail(g, wrong + " in '" + g.title() + "'");
+            fail(g, wrong + " in '" + g.title() + "'", null);
             return;
         }
         sink.accept(new MapOverlayMarks(g.id(), g.title(), marks, now, ""));
@@ -152,8 +151,12 @@ public final class PluginMapOverlays implements AutoCloseable {
         return null;
     }
 
-    private void fail(Guarded g, String why) {
-        g.guard().disable(why, null);
+    /**
+     * The one way an overlay fails: its plugin is disabled for {@code why} (logged with {@code cause}, if any) and the
+     * overlay ends with the plugin's problem, which is {@code why} unless the plugin had already failed otherwise.
+     */
+    private void fail(Guarded g, String why, Throwable cause) {
+        g.guard().disable(why, cause);
         end(g, "plugin '" + g.guard().info().title() + "' is disabled: it " + g.guard().info().problem().orElse(why));
     }
 

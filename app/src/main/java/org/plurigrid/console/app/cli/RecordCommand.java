@@ -46,12 +46,8 @@ public final class RecordCommand extends CliCommand {
     @Mixin
     BrokerOptions brokerOptions;
 
-    @Option(names = "--home", description = "Use the brokers and JSON mappings of <home>/console.json instead of "
-            + "--broker, and the plugins of <home>/plugins as the window does.")
-    Path home;
-
-    @Option(names = "--seconds", defaultValue = "10", description = "How long to record (default ${DEFAULT-VALUE}).")
-    int seconds;
+    @Mixin
+    ListenOptions listen;
 
     @Option(names = "--out", paramLabel = "FILE", description = "DuckDB file to write (continued if it exists).")
     Path out;
@@ -64,26 +60,22 @@ public final class RecordCommand extends CliCommand {
     @Option(names = "--store-password-file", paramLabel = "FILE", description = "First line: the database password.")
     Path storePasswordFile;
 
-    @Option(names = "--alarm-rules", description = "Alarm rules file (default: the rules shipped with the console).")
-    Path alarmRules;
 
     @Override
     int run() {
-        if (seconds < 1) {
-            throw new CliException("--seconds must be at least 1");
-        }
+        listen.requireSeconds();
         if ((out == null) == (store == null)) {
             throw new CliException("Give exactly one of --out FILE or --store postgresql://…");
         }
-        brokerOptions.requireBrokerOrHome(home);
+        brokerOptions.requireBrokerOrHome(listen.home);
         AlarmRuleSet rules;
         List<BrokerConfig> brokers;
         TelemetrySettings settings;
         Optional<ConsoleConfig> config = Optional.empty();
         try {
-            rules = alarmRules != null ? AlarmRuleFile.load(alarmRules) : AlarmRuleFile.defaults();
-            if (home != null) {
-                config = Optional.of(ConsoleConfig.load(home));
+            rules = listen.rules();
+            config = listen.config();
+            if (config.isPresent()) {
                 brokers = config.get().brokers();
                 settings = config.get().telemetry();
             } else {
@@ -102,11 +94,11 @@ public final class RecordCommand extends CliCommand {
         try {
             recorder.start();
             ConsoleRecording recording = new ConsoleRecording(recorder);
-            try (HeadlessTelemetry headless = new HeadlessTelemetry(Optional.ofNullable(home), config, err());
+            try (HeadlessTelemetry headless = new HeadlessTelemetry(listen.home(), config, err());
                  TelemetryService service = headless.service(brokers, settings)) {
                 service.addListener(alarms);
                 recording.attach(service, alarms);
-                HeadlessTelemetry.listen(service, alarms, seconds);
+                HeadlessTelemetry.listen(service, alarms, listen.seconds);
             } finally {
                 finalStatus = recorder.status();
                 recording.close();
@@ -137,7 +129,7 @@ public final class RecordCommand extends CliCommand {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("store", store != null ? "postgresql" : "duckdb");
         root.put("location", s.location());
-        root.put("seconds", seconds);
+        root.put("seconds", listen.seconds);
         ObjectNode rows = root.putObject("rows");
         rows.put("values", s.values());
         rows.put("alarms", s.alarms());

@@ -61,12 +61,8 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     @Mixin
     BrokerOptions brokerOptions;
 
-    @Option(names = "--home", description = "Use the brokers and JSON mappings of <home>/console.json instead of "
-            + "--broker, and the plugins of <home>/plugins as the window does.")
-    Path home;
-
-    @Option(names = "--seconds", defaultValue = "10", description = "How long to listen (default ${DEFAULT-VALUE}).")
-    int seconds;
+    @Mixin
+    ListenOptions listen;
 
     @Option(names = "--username", description = "User name.")
     String username;
@@ -77,8 +73,6 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     @Option(names = "--ca-file", description = "PEM CA certificate(s) to trust for ssl://.")
     Path caFile;
 
-    @Option(names = "--alarm-rules", description = "Alarm rules file (default: the rules shipped with the console).")
-    Path alarmRules;
 
     @Option(names = "--stale-period", defaultValue = "15", description = "Seconds of silence before a JSON-mapped or "
             + "plugin-decoded point counts as stale (default ${DEFAULT-VALUE}); Sparkplug points follow their node's birth and death.")
@@ -92,19 +86,16 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (seconds < 1) {
-            err.println("--seconds must be at least 1");
-            return 2;
-        }
         List<BrokerConfig> brokers;
         TelemetrySettings settings;
         AlarmRuleSet rules;
         Optional<ConsoleConfig> config = Optional.empty();
         try {
-            rules = alarmRules != null ? AlarmRuleFile.load(alarmRules) : AlarmRuleFile.defaults();
-            brokerOptions.requireBrokerOrHome(home);
-            if (home != null) {
-                config = Optional.of(ConsoleConfig.load(home));
+            listen.requireSeconds();
+            rules = listen.rules();
+            brokerOptions.requireBrokerOrHome(listen.home);
+            config = listen.config();
+            if (config.isPresent()) {
                 brokers = config.get().brokers();
                 settings = config.get().telemetry();
             } else {
@@ -127,7 +118,7 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
         List<AtomicBoolean> reached = new ArrayList<>();
         // The GUI's alarm evaluation too, so "alarms raised" means what an operator would have seen.
         AlarmEngine alarms = new AlarmEngine(rules, InstantSource.system());
-        try (HeadlessTelemetry headless = new HeadlessTelemetry(Optional.ofNullable(home), config, err);
+        try (HeadlessTelemetry headless = new HeadlessTelemetry(listen.home(), config, err);
              TelemetryService service = headless.service(brokers, settings)) {
             service.addListener(alarms);
             for (TelemetryClient c : service.clients()) {
@@ -139,8 +130,8 @@ public final class TelemetryStatsCommand implements Callable<Integer> {
                     }
                 });
             }
-            HeadlessTelemetry.listen(service, alarms, seconds);
-            out.println(report(service, alarms.raisedByPriority(), seconds));
+            HeadlessTelemetry.listen(service, alarms, listen.seconds);
+            out.println(report(service, alarms.raisedByPriority(), listen.seconds));
             out.flush();
         }
         boolean allReached = reached.stream().allMatch(AtomicBoolean::get);

@@ -1,16 +1,15 @@
 package org.plurigrid.console.plugins.host;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Set;
+import org.plurigrid.console.client.files.AtomicFile;
+import org.plurigrid.console.client.files.PrivateFiles;
+import org.plurigrid.console.client.files.StrictJson;
 import java.util.TreeSet;
 
 /**
@@ -20,8 +19,7 @@ import java.util.TreeSet;
  */
 public final class PluginSettings {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper JSON = StrictJson.mapper();
 
     private final Path file;
 
@@ -37,9 +35,11 @@ public final class PluginSettings {
     public Set<String> disabled() throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            root = StrictJson.readFile(file);
         } catch (NoSuchFileException e) {
             return Set.of();
+        } catch (StrictJson.Invalid e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         JsonNode list = root == null ? null : root.get("disabled");
         if (list == null || !list.isArray()) {
@@ -55,18 +55,11 @@ public final class PluginSettings {
         return ids;
     }
 
-    /** Writes the set (temporary file and atomic move, so a crash leaves the old or the new file, never half). */
+    /** Writes the set through {@link AtomicFile} (a crash or power cut leaves the old or the new file, never half). */
     public void write(Set<String> disabledIds) throws IOException {
         ArrayNode list = JSON.createArrayNode();
         new TreeSet<>(disabledIds).forEach(list::add);
         byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(JSON.createObjectNode().set("disabled", list));
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "plugins", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, bytes, PrivateFiles.OWNER_ONLY_FILE, AtomicFile.IfExists.REPLACE);
     }
 }

@@ -44,6 +44,9 @@ class PluginApiAndSettingsTest {
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("plugins.json");
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("plugins.json")))).as("written as the other settings files")
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -52,5 +55,13 @@ class PluginApiAndSettingsTest {
 
         assertThatThrownBy(() -> new PluginSettings(home).disabled())
                 .hasMessageContaining("plugins.json").hasMessageContaining("as strings");
+    }
+
+    @Test
+    void aSettingsFileWithADuplicateKeyIsRefusedLikeEveryFileTheOperatorEdits() throws Exception {
+        Files.writeString(home.resolve("plugins.json"), "{\"disabled\": [\"a\"], \"disabled\": []}");
+
+        assertThatThrownBy(() -> new PluginSettings(home).disabled())
+                .hasMessageContaining("plugins.json").hasMessageContaining("disabled");
     }
 }

@@ -68,7 +68,8 @@ public final class ConsoleApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
-    private ConsoleOptions options;
+    /** Replaced on the lifecycle thread when the Connections dialog saves brokers; read from several threads. */
+    private volatile ConsoleOptions options;
     private AlarmRuleSet alarmRules;
     private java.util.List<org.plurigrid.console.client.alarms.AlarmRule> pluginAlarmRules = java.util.List.of();
     private ConsoleAlarms alarms;
@@ -119,8 +120,8 @@ public final class ConsoleApplication extends Application {
         // File I/O here, on the launcher thread, not in start() on the FX thread.
         alarmRules = ConsoleAlarms.loadRules(options.home());
         // Plugins are found here too (their folder and settings are files); their decoders join telemetry.
-        ConsoleOptions configured = options;
-        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader(), id -> configured.config()
+        // Each plugin's section of the configuration as it is when asked (the Connections dialog may save a new one).
+        plugins = new PluginEntries(options.home(), ConsoleApplication.class.getClassLoader(), id -> options.config()
                 .map(c -> c.pluginSection(id)).orElseGet(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance::objectNode));
         // Alarm rules whose source is a plugin run beside the operator's file (never written to it).
         pluginAlarmRules = plugins.alarmRules();

@@ -57,6 +57,19 @@ PY
 cli_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 step "grid info --no-n1: converged, ${cli_ms} ms"
 
+# The bundled plugins load from the installed jars and carry the console's version.
+console_version=${version#Plurigrid Console }; console_version=${console_version%% *}
+"${nojdk[@]}" "$launcher" plugins list --home "$work/plugins-home" --json > "$work/plugins.json" 2> "$work/plugins.err" \
+  || fail "plugins list exited $?: $(tail -3 "$work/plugins.err")"
+python3 - "$work/plugins.json" "$console_version" <<'PY' || fail "plugins list is not as expected: $(head -c 400 "$work/plugins.json")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = {p["id"]: (p["version"], p["state"]) for p in d["plugins"]}
+for bundled in ("json-topics", "data-quality"):
+    assert got.get(bundled) == (sys.argv[2], "enabled"), (bundled, got.get(bundled))
+PY
+step "plugins list: json-topics and data-quality enabled, version $console_version"
+
 # The window on its in-process devnet under a virtual display.
 display=":$(( 70 + RANDOM % 100 ))"
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 & xvfb_pid=$!

@@ -25,6 +25,7 @@ import org.plurigrid.console.plugins.host.PluginHost;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.plurigrid.console.plugins.host.PluginStarter;
 import org.plurigrid.console.plugins.manager.PluginManagerView;
+import org.plurigrid.console.views.common.ColumnFit;
 import org.plurigrid.console.plugins.manager.PluginManagerViewModel;
 import org.plurigrid.console.plugins.spi.PluginApi;
 import org.plurigrid.console.plugins.spi.PluginContext;
@@ -174,7 +175,7 @@ public final class PluginEntries implements AutoCloseable {
                     })));
             entries.add(new NavigationEntry(info.id(), info.title(), () -> holder));
         }
-        entries.add(new NavigationEntry("plugins", "Plugins", () -> new PluginManagerView(manager)));
+        entries.add(new NavigationEntry("plugins", "Plugins", () -> new PluginManagerView(manager, ColumnFit::key)));
         return entries;
     }
 

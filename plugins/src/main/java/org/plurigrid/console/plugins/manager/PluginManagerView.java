@@ -1,5 +1,8 @@
 package org.plurigrid.console.plugins.manager;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -15,12 +18,25 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
+import org.plurigrid.console.plugins.host.PluginState;
 import org.plurigrid.console.plugins.manager.PluginManagerViewModel.Row;
 
 /** The plugin manager: what was found, from where, in which state and why; switch plugins on or off for the next start. */
 public final class PluginManagerView extends BorderPane {
 
-    public PluginManagerView(PluginManagerViewModel model) {
+    /**
+     * Keeps a key column (name, version, state) at least as wide as the widest of its texts in the font its cells use,
+     * so it grows with the display scale instead of being cut. The console passes its one column-fitting rule (the
+     * views' {@code ColumnFit::key}); this module sits beside the views, not above them.
+     */
+    @FunctionalInterface
+    public interface KeyColumns {
+        void fit(TableColumn<Row, String> column, List<String> widestTexts);
+    }
+
+    /** @param keyColumns how the console keeps key columns whole at every display scale */
+    public PluginManagerView(PluginManagerViewModel model, KeyColumns keyColumns) {
+        Objects.requireNonNull(keyColumns, "keyColumns");
         getStyleClass().add("plugin-manager");
         setPadding(new Insets(12));
         Label title = new Label("Plugins");
@@ -46,9 +62,13 @@ public final class PluginManagerView extends BorderPane {
         on.setEditable(true);
         on.setPrefWidth(60);
         table.getColumns().add(on);
-        table.getColumns().add(text("Plugin", r -> r.info().title(), r -> r.info().description(), 180));
-        table.getColumns().add(text("Version", r -> r.info().version(), r -> r.info().version(), 140));
-        table.getColumns().add(text("State", r -> r.info().state().label(), r -> r.info().state().label(), 90));
+        TableColumn<Row, String> name = text("Plugin", r -> r.info().title(), r -> r.info().description(), 180);
+        TableColumn<Row, String> version = text("Version", r -> r.info().version(), r -> r.info().version(), 140);
+        TableColumn<Row, String> state = text("State", r -> r.info().state().label(), r -> r.info().state().label(), 90);
+        keyColumns.fit(name, model.rows().stream().map(r -> r.info().title()).toList());
+        keyColumns.fit(version, model.rows().stream().map(r -> r.info().version()).toList());
+        keyColumns.fit(state, Arrays.stream(PluginState.values()).map(PluginState::label).toList());
+        table.getColumns().addAll(List.of(name, version, state));
         table.getColumns().add(text("Source", Row::shortSource, r -> r.info().source(), 240));
         TableColumn<Row, String> problem = text("Problem", r -> r.info().problem().orElse(""), r -> r.info().problem().orElse(""), 380);
         problem.setCellFactory(c -> new WrappingCell());

@@ -329,37 +329,21 @@ public final class PointStore {
         }
     }
 
-    /** Sums of device ActivePower by device type over points that are not BAD or COMMS_LOST. */
-    PowerTotals powerTotals() {
-        double load = 0, ev = 0, pv = 0, wind = 0, batDischarge = 0, batCharge = 0;
+    /** Sums of the device ActivePower points by DER kind ({@link DevicePower}'s rule). */
+    DevicePower powerTotals() {
+        DevicePower sums = new DevicePower();
         for (PointHandle h : powerPoints) {
             double v;
+            Quality q;
             synchronized (h) {
-                if (!h.hasValue || h.quality == Quality.BAD || h.quality == Quality.COMMS_LOST) {
+                if (!h.hasValue) {
                     continue;
                 }
                 v = h.value;
+                q = h.quality;
             }
-            if (Double.isNaN(v)) {
-                continue;
-            }
-            switch (h.powerOf) {
-                case FLEXIBLE_LOAD -> load += v;
-                case EV_CHARGER -> ev += v;
-                case PV -> pv += v;
-                case WIND -> wind += v;
-                case BATTERY -> {
-                    if (v > 0) {
-                        batDischarge += v;
-                    } else {
-                        batCharge -= v;
-                    }
-                }
-            }
+            sums.add(h.powerOf, v, q);
         }
-        return new PowerTotals(load + ev + batCharge, pv + wind + batDischarge, pv + wind);
-    }
-
-    record PowerTotals(double loadKw, double generationKw, double renewableKw) {
+        return sums;
     }
 }

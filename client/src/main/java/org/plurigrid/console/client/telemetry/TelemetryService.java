@@ -217,13 +217,8 @@ public final class TelemetryService implements AutoCloseable {
      * else of the devices.
      */
     public SupergridSummary summary() {
-        PointStore.PowerTotals devices = store.powerTotals();
-        AreaTotals.Totals areas = areaTotals.totals();
-        double load = areas.areas() > 0 ? areas.loadKw() : devices.loadKw();
-        double generation = areas.areas() > 0 ? areas.generationKw() : devices.generationKw();
-        return new SupergridSummary(load, generation,
-                SupergridSummary.renewableShare(devices.renewableKw(), load), liveNodes(), store.size(),
-                rate.perSecond(), errors.total());
+        return store.powerTotals().summary(areaTotals.totals(), liveNodes(), store.size(), rate.perSecond(),
+                errors.total());
     }
 
     /** Every point's current state (e.g. to refill the screen after a replay). */

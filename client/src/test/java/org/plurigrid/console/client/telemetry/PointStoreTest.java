@@ -256,7 +256,7 @@ class PointStoreTest {
         store.update(dead, 1_000, now, now);
         store.setQuality(dead, Quality.COMMS_LOST);
 
-        PointStore.PowerTotals t = store.powerTotals();
+        DevicePower t = store.powerTotals();
 
         assertThat(t.loadKw()).isEqualTo(200 + 40 + 30);
         assertThat(t.generationKw()).isEqualTo(100 + 50 + 20);

@@ -36,4 +36,30 @@ class SupergridTotalsTest {
         totals.clear();
         assertThat(totals.summary()).isEqualTo(new SupergridSummary(0, 0, 0, 0, 0, 0, 0));
     }
+
+    @Test
+    void replayAndTheLiveStoreSumTheSameDevicesAlike() {
+        java.util.List<Measurement> devices = java.util.List.of(power("pv-1", 100, Quality.GOOD),
+                power("wind-1", 50, Quality.STALE), power("bat-1", 20, Quality.GOOD), power("bat-2", -30, Quality.GOOD),
+                power("ev-1", 40, Quality.GOOD), power("load-1", 200, Quality.GOOD),
+                power("load-2", 1_000, Quality.COMMS_LOST), power("load-3", 7, Quality.BAD),
+                power("pv-2", Double.NaN, Quality.GOOD));
+        SupergridTotals replay = new SupergridTotals();
+        PointStore live = new PointStore();
+        long now = T.toEpochMilli();
+        for (Measurement m : devices) {
+            replay.accept(m);
+            PointHandle h = live.register(m.id(), "kW");
+            live.update(h, m.value(), now, now);
+            live.setQuality(h, m.quality());
+        }
+
+        SupergridSummary fromReplay = replay.summary();
+        DevicePower fromLive = live.powerTotals();
+
+        assertThat(fromReplay.loadKw()).isEqualTo(fromLive.loadKw()).isCloseTo(200 + 40 + 30, within(1e-9));
+        assertThat(fromReplay.generationKw()).isEqualTo(fromLive.generationKw()).isCloseTo(100 + 50 + 20, within(1e-9));
+        assertThat(fromReplay.renewableShare())
+                .isEqualTo(SupergridSummary.renewableShare(fromLive.renewableKw(), fromLive.loadKw()));
+    }
 }

@@ -3,6 +3,7 @@ package org.plurigrid.console.app.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.plurigrid.console.client.chain.ChainException;
+import org.plurigrid.console.client.chain.TxOutcome;
 import org.plurigrid.console.client.wallet.KeystoreException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -43,4 +44,28 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     abstract int run();
+
+    /**
+     * How every signing command reports its transaction: {@code what} included (height, gas, hash) on stdout and exit 0;
+     * the chain's refusal, or a wait that ran out (the tx may still be included: its hash to check), on stderr and
+     * {@link CliErrors#FAILURE}.
+     */
+    int txResult(TxOutcome outcome, String what) {
+        return switch (outcome) {
+            case TxOutcome.Included inc -> {
+                out().println(what + " included at height " + inc.height() + ", gas used " + inc.gasUsed() + " of "
+                        + inc.gasWanted() + ", tx " + inc.txHash());
+                yield 0;
+            }
+            case TxOutcome.Rejected r -> {
+                err().println("Error: " + r.message());
+                yield CliErrors.FAILURE;
+            }
+            case TxOutcome.TimedOut t -> {
+                err().println("Error: tx " + t.txHash() + " was broadcast but not seen in a block after "
+                        + t.waited().toSeconds() + " s; it may still be included (check with the hash)");
+                yield CliErrors.FAILURE;
+            }
+        };
+    }
 }

@@ -198,23 +198,6 @@ public final class DrCommand {
         }
     }
 
-    static int txResult(TxOutcome out, java.io.PrintWriter stdout, java.io.PrintWriter err, String what) {
-        return switch (out) {
-            case TxOutcome.Included inc -> {
-                stdout.println(what + " included at height " + inc.height() + ", tx " + inc.txHash());
-                yield 0;
-            }
-            case TxOutcome.Rejected r -> {
-                err.println("Error: " + r.message());
-                yield 1;
-            }
-            case TxOutcome.TimedOut t -> {
-                err.println("Error: tx " + t.txHash() + " not seen in a block after " + t.waited().toSeconds() + " s; it may still be included");
-                yield 1;
-            }
-        };
-    }
-
     @Command(name = "programs", description = "Show the DR program: limits, pool, participants.", mixinStandardHelpOptions = true)
     static final class Programs extends CliCommand {
         @Mixin
@@ -557,7 +540,7 @@ public final class DrCommand {
     static final class Cancel extends SignedEventCommand {
         @Override
         int act(DrSession s, SigningKey k) throws InterruptedException {
-            return txResult(s.service.cancel(eventId, k, pr -> { }), out(), err(), "Cancel of " + eventId);
+            return txResult(s.service.cancel(eventId, k, pr -> { }), "Cancel of " + eventId);
         }
     }
 
@@ -572,7 +555,7 @@ public final class DrCommand {
         @Override
         int act(DrSession s, SigningKey k) throws InterruptedException {
             return txResult(s.service.reportAndSettle(eventId, k, loadBaseline(home, eventId), loadMeasured(home, eventId), pr -> { }),
-                    out(), err(), "Settlement of " + eventId);
+                    "Settlement of " + eventId);
         }
     }
 

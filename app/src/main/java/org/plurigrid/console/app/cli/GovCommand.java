@@ -164,22 +164,7 @@ public final class GovCommand {
                 out().flush();
                 SigningKey key = ks.unlock(from, password.read("Password for key '" + from + "' to sign the above", false));
                 TxOutcome outcome = client.signAndSubmit(tx, key, (step, detail) -> err().println("… " + step.name().toLowerCase(Locale.ROOT) + " " + detail));
-                return switch (outcome) {
-                    case TxOutcome.Included inc -> {
-                        out().println("Included at height " + inc.height() + ", gas used " + inc.gasUsed() + " of " + inc.gasWanted()
-                                + ", tx " + inc.txHash());
-                        yield 0;
-                    }
-                    case TxOutcome.Rejected r -> {
-                        err().println("Error: " + r.message());
-                        yield 1;
-                    }
-                    case TxOutcome.TimedOut t -> {
-                        err().println("Error: tx " + t.txHash() + " was broadcast but not seen in a block after " + t.waited().toSeconds()
-                                + " s; it may still be included (check with the hash)");
-                        yield 1;
-                    }
-                };
+                return txResult(outcome, "Vote");
             }
         }
     }

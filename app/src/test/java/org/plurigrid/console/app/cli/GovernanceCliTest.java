@@ -176,7 +176,7 @@ class GovernanceCliTest {
                 "--chain-id", chain.chainId(), "--password-file", passwordFile.toString(), "--home", home.toString());
         assertThat(vote.code()).as(vote.err()).isZero();
         assertThat(vote.out()).contains("Chain:    plurigrid-devnet-1").contains("Account:  " + ADDRESS)
-                .contains("\"option\":\"VOTE_OPTION_NO_WITH_VETO\"").contains("Fee:      ").contains("Included at height");
+                .contains("\"option\":\"VOTE_OPTION_NO_WITH_VETO\"").contains("Fee:      ").contains("Vote included at height");
 
         Run show = run(new GovCommand(), "proposal", Long.toString(id), "--node", chain.grpcTarget());
         assertThat(show.out()).contains("no_with_veto " + DevnetChain.DEMO_BONDED);

@@ -33,7 +33,7 @@ final class StartupTimes {
 
         @Override
         public void onFrame(ChangeSet changes) {
-            if (!seen && !changes.isEmpty()) {
+            if (!seen && !changes.changed().isEmpty()) {
                 seen = true;
                 log("First live values on screen");
             }

@@ -32,6 +32,18 @@ class QualityTallyTest {
     }
 
     @Test
+    void aReplacedStateIsCountedAloneWithNothingOfBefore() {
+        QualityTally tally = new QualityTally();
+        tally.accept(List.of(point("cg-utrecht", "pv-0001", Quality.COMMS_LOST), point("cg-zeeland", "ev-0001", Quality.GOOD)));
+
+        tally.replaceWith(List.of(point("cg-utrecht", "pv-0002", Quality.GOOD)));
+
+        assertThat(tally.rows()).extracting(QualityTally.GridQuality::grid).containsExactly("cg-utrecht");
+        assertThat(tally.rows().getFirst().total()).isEqualTo(1);
+        assertThat(tally.rows().getFirst().count(Quality.COMMS_LOST)).isZero();
+    }
+
+    @Test
     void keepsCommunityGridsApartAndSorted() {
         QualityTally tally = new QualityTally();
         tally.accept(List.of(point("cg-zeeland", "bat-0001", Quality.COMMS_LOST), point("cg-brabant", "ev-0001", Quality.GOOD)));

@@ -183,8 +183,14 @@ public final class ConsoleMap implements AutoCloseable {
             if (!changes.isEmpty()) {
                 if (overlay == null) {
                     // Telemetry can be live before the model is loaded: keep the newest value of each point for it.
+                    if (changes.replacesAll()) {
+                        beforeModel.clear();
+                    }
                     changes.changed().forEach(m -> beforeModel.put(m.id(), m));
                 } else {
+                    if (changes.replacesAll()) {
+                        startOver();
+                    }
                     apply(changes.changed());
                 }
             }
@@ -197,6 +203,18 @@ public final class ConsoleMap implements AutoCloseable {
                 viewModel.updateAlarms(byAsset);
             }
         });
+    }
+
+    /**
+     * The telemetry was replaced (a replay seek, back to live): the map starts again from the model as loaded, so a
+     * point the new state does not hold shows the model's value greyed, not a value of another instant (FX thread).
+     */
+    private void startOver() {
+        GridTelemetryOverlay fresh = new GridTelemetryOverlay(overlay.topology());
+        overlay = fresh;
+        gatewayQuality.clear();
+        latest = fresh.topology();
+        viewModel.restart(fresh.topology(), fresh.unmeasuredQuality());
     }
 
     /** Measurements onto the loaded model and the map (FX thread). */

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.plurigrid.console.client.alarms.AlarmEngine;
 import org.plurigrid.console.client.alarms.AlarmPriority;
@@ -58,7 +57,7 @@ public final class ConsoleReplay implements ReplayControl, AutoCloseable {
 
     /** One open recording. */
     private record Session(RecordingReader reader, ExecutorService loader, ReplayFeed feed, ReplayAlarms alarms,
-                           SupergridTotals totals, AtomicBoolean stateReplaced, RecordingSummary summary) {
+                           SupergridTotals totals, RecordingSummary summary) {
     }
 
     private final ConsoleRecording recording;
@@ -106,8 +105,7 @@ public final class ConsoleReplay implements ReplayControl, AutoCloseable {
             ReplayAlarms replayAlarms = new ReplayAlarms(reader, rules, from);
             ReplayFeed feed = new ReplayFeed(reader, new ReplayClock(from), wall, loader, replayAlarms);
             wait(feed.seek(from));
-            Session s = new Session(reader, loader, feed, replayAlarms, new SupergridTotals(), new AtomicBoolean(),
-                    summary);
+            Session s = new Session(reader, loader, feed, replayAlarms, new SupergridTotals(), summary);
             Session old = session;
             session = s;
             telemetry.replay(new ModeTelemetryFeed.Replay(new Totalled(s), s.totals()::summary));
@@ -182,30 +180,24 @@ public final class ConsoleReplay implements ReplayControl, AutoCloseable {
     @Override
     public void seek(Instant t) throws Exception {
         Session s = open();
-        s.stateReplaced().set(true);
         wait(s.feed().seek(t));
     }
 
     @Override
     public void step(Duration d) throws Exception {
         Session s = open();
-        if (d.isNegative()) {
-            s.stateReplaced().set(true);
-        }
         wait(s.feed().step(d));
     }
 
     @Override
     public Optional<Instant> nextAlarm() throws Exception {
         Session s = open();
-        s.stateReplaced().set(true);
         return wait(s.feed().nextAlarm());
     }
 
     @Override
     public Optional<Instant> previousAlarm() throws Exception {
         Session s = open();
-        s.stateReplaced().set(true);
         return wait(s.feed().previousAlarm());
     }
 
@@ -347,7 +339,7 @@ public final class ConsoleReplay implements ReplayControl, AutoCloseable {
         @Override
         public ChangeSet drainChanges() {
             ChangeSet c = session.feed().drainChanges();
-            if (session.stateReplaced().getAndSet(false)) {
+            if (c.replacesAll()) {
                 session.totals().clear();
             }
             for (Measurement m : c.changed()) {

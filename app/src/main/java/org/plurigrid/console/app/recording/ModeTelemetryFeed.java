@@ -70,7 +70,7 @@ public final class ModeTelemetryFeed implements TelemetryFeed {
         for (Measurement m : changes.changed()) {
             all.put(m.id(), m);
         }
-        return new ChangeSet(List.copyOf(all.values()), changes.stats());
+        return new ChangeSet(List.copyOf(all.values()), changes.stats(), true);
     }
 
     /** Live connections always: the status bar keeps showing the real brokers while a recording plays. */

@@ -99,7 +99,9 @@ class ConsoleReplayTest {
             assertThat(r.to()).isEqualTo(T0.plusSeconds(60));
             assertThat(r.markers()).extracting(TimelineMarker::kind, TimelineMarker::priority)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(TimelineMarker.Kind.ALARM, 1));
-            assertThat(shown.drainChanges().changed()).extracting(Measurement::id).containsExactly(V1);
+            ChangeSet opened = shown.drainChanges();
+            assertThat(opened.replacesAll()).as("the recording's state replaces the live one on screen").isTrue();
+            assertThat(opened.changed()).extracting(Measurement::id).containsExactly(V1);
 
             Instant raised = replay.nextAlarm().orElseThrow();
             assertThat(raised).isBetween(T0.plusSeconds(21), T0.plusMillis(21_300));
@@ -122,7 +124,9 @@ class ConsoleReplayTest {
                     .satisfies(d -> assertThat(d.verdict()).isEqualTo("no longer raised"));
 
             replay.backToLive();
-            assertThat(shown.drainChanges().changed()).as("live state refills the screen")
+            ChangeSet back = shown.drainChanges();
+            assertThat(back.replacesAll()).as("nothing recorded lingers on screen").isTrue();
+            assertThat(back.changed()).as("live state refills the screen")
                     .extracting(Measurement::id).containsExactly(LIVE_ONLY);
             assertThat(alarms.drainChanges().removed()).as("replayed alarms leave the list")
                     .extracting(Object::toString).containsExactly("grid-a/sub-1/Voltage [v-hh]");

@@ -55,6 +55,8 @@ public final class ReplayFeed implements TelemetryFeed {
     private boolean loading;
     /** A seek replaces the whole state: the play head waits for it (a window load does not stop it). */
     private boolean seeking;
+    /** A seek's state is on its way to the screen: the next drain hands it over as the whole state. */
+    private boolean replaced;
     private boolean playing;
     private double speed = 1;
     private long lastWall;
@@ -144,6 +146,7 @@ public final class ReplayFeed implements TelemetryFeed {
                     }
                     current.clear();
                     dirty.clear();
+                    replaced = true;
                     for (RecordedValue v : state) {
                         current.put(v.id(), measurement(v));
                         dirty.add(v.id());
@@ -278,7 +281,8 @@ public final class ReplayFeed implements TelemetryFeed {
                     notGood++;
                 }
             }
-            out = new ChangeSet(changed, new TelemetryStats(applied, current.size(), Map.of(), 0, 0, notGood));
+            out = new ChangeSet(changed, new TelemetryStats(applied, current.size(), Map.of(), 0, 0, notGood), replaced);
+            replaced = false;
         }
         if (wantMore) {
             long from = loadedUntilSnapshot();

@@ -95,6 +95,25 @@ class ReplayFeedTest {
     }
 
     @Test
+    void aSeekHandsItsStateOverAsTheWholeStateOnceThenChangesAgain() {
+        feed.seek(T0.plusSeconds(10)).join();
+        ChangeSet seek = feed.drainChanges();
+        assertThat(seek.replacesAll()).as("points it does not hold have no value at that instant").isTrue();
+        assertThat(seek.changed()).extracting(Measurement::id).containsExactlyInAnyOrder(V1, V2);
+
+        feed.play(100);
+        wall.set(wall.instant().plusMillis(100));
+        ChangeSet played = feed.drainChanges();
+        assertThat(played.replacesAll()).as("playing changes the state, it does not replace it").isFalse();
+        assertThat(played.changed()).isNotEmpty();
+
+        feed.pause();
+        feed.step(Duration.ofSeconds(-5)).join();
+        assertThat(feed.drainChanges().replacesAll()).as("a step is a seek too").isTrue();
+        assertThat(feed.drainChanges().isEmpty()).isTrue();
+    }
+
+    @Test
     void playsAtHundredTimesRealTimeAndPauses() {
         feed.seek(T0.plusSeconds(10)).join();
         drained();

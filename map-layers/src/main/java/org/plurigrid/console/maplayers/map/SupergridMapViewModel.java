@@ -119,6 +119,16 @@ public final class SupergridMapViewModel {
     }
 
     /**
+     * The telemetry on the map was replaced (a replay seek, back to live): the model's own picture and the qualities
+     * of what is not measured, as when the model was loaded; the new state's frame follows.
+     */
+    public void restart(GridSnapshot topology, Map<String, Quality> unmeasured) {
+        quality.clear();
+        putQuality(unmeasured);
+        update(topology);
+    }
+
+    /**
      * One frame of live telemetry (e.g. from {@code GridTelemetryOverlay.frame()}): the new picture and the quality
      * that changed, applied together so the detail pane refreshes once.
      */

@@ -59,6 +59,20 @@ class SupergridMapViewModelTest {
     }
 
     @Test
+    void restartingForAReplacedStateForgetsEveryQualityOfBefore() {
+        vm.update(aSmallGrid(T0, 50));
+        vm.applyFrame(aSmallGrid(T0, 104), Map.of("utrecht-sub-01/bat-0001", Quality.COMMS_LOST,
+                "utrecht-sub-02", Quality.BAD));
+
+        vm.restart(aSmallGrid(T0, 50), Map.of("utrecht-L1-2-1", Quality.STALE));
+
+        assertThat(vm.quality("utrecht-sub-01/bat-0001")).as("a DER lost before the seek").isEqualTo(Quality.GOOD);
+        assertThat(vm.quality("utrecht-sub-02")).isEqualTo(Quality.GOOD);
+        assertThat(vm.quality("utrecht-L1-2-1")).as("not measured in the new state").isEqualTo(Quality.STALE);
+        assertThat(vm.branchCountsByBand()).as("the model's own loading again").doesNotContainKey(LoadingBand.OVERLOAD);
+    }
+
+    @Test
     void selectingASubstationListsTheDevicesUnderIt() {
         vm.update(aSmallGrid(T0, 50));
 

@@ -71,12 +71,29 @@ public final class PointTableViewModel implements FrameListener {
 
     @Override
     public void onFrame(ChangeSet changes) {
-        if (!changes.isEmpty()) {
+        if (changes.replacesAll()) {
+            keepOnly(changes.changed());
+        }
+        if (!changes.changed().isEmpty()) {
             apply(changes.changed());
         }
         Instant now = clock.instant();
         if (valuesMovedSinceResort && sortOrder.get() != null && !now.isBefore(lastResort.plus(RESORT_PERIOD))) {
             resort();
+        }
+    }
+
+    /** The state was replaced (a replay seek, back to live): points it does not hold have no value now and go. */
+    private void keepOnly(List<Measurement> state) {
+        java.util.Set<PointId> kept = new java.util.HashSet<>(state.size() * 2);
+        for (Measurement m : state) {
+            kept.add(m.id());
+        }
+        java.util.Set<PointRow> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        byId.values().removeIf(row -> !kept.contains(row.id()) && gone.add(row));
+        if (!gone.isEmpty()) {
+            source.removeAll(gone); // one change for the table, not one per row
+            totalCount.set(source.size());
         }
     }
 

@@ -51,6 +51,23 @@ class PointTableViewModelTest {
     }
 
     @Test
+    void aReplacedStateLeavesOnlyItsPointsOnScreen() {
+        frame(power("pv-0001", 3.0), power("bat-0001", -1.5), power("ev-0001", 7));
+        PointRow pv = vm.row(power("pv-0001", 0).id()).orElseThrow();
+
+        vm.onFrame(new ChangeSet(List.of(power("pv-0001", 2.5)), TelemetryStats.EMPTY, true));
+
+        assertThat(vm.rows()).extracting(PointRow::device).containsExactly("pv-0001");
+        assertThat(vm.totalCountProperty().get()).isEqualTo(1);
+        assertThat(vm.row(pv.id())).as("a point still held keeps its row").containsSame(pv);
+        assertThat(pv.valueProperty().get()).isEqualTo(2.5);
+
+        vm.onFrame(new ChangeSet(List.of(), TelemetryStats.EMPTY, true));
+        assertThat(vm.rows()).as("an empty state: nothing recorded yet at that instant").isEmpty();
+        assertThat(vm.totalCountProperty().get()).isZero();
+    }
+
+    @Test
     void filtersByEveryWordOfThePathIgnoringCase() {
         frame(power("cg-groningen", "groningen-sub-01", "pv-0001", 1, Quality.GOOD),
                 power("cg-groningen", "groningen-sub-01", "bat-0001", 1, Quality.GOOD),

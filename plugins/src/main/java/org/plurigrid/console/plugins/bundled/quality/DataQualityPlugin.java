@@ -77,7 +77,11 @@ public final class DataQualityPlugin implements ConsolePlugin {
             if (changes.isEmpty()) {
                 return;
             }
-            tally.accept(changes.changed());
+            if (changes.replacesAll()) {
+                tally.replaceWith(changes.changed());
+            } else {
+                tally.accept(changes.changed());
+            }
             rows.setAll(tally.rows());
         }
     }

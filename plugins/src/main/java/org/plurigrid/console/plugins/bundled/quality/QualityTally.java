@@ -40,6 +40,13 @@ public final class QualityTally {
     private final Map<PointId, Quality> latest = new HashMap<>();
     private final Map<String, EnumMap<Quality, Integer>> byGrid = new TreeMap<>();
 
+    /** Counts {@code state} alone: it replaced everything before it (a replay seek, back to live). */
+    public void replaceWith(List<Measurement> state) {
+        latest.clear();
+        byGrid.clear();
+        accept(state);
+    }
+
     public void accept(List<Measurement> changes) {
         for (Measurement m : changes) {
             Quality before = latest.put(m.id(), m.quality());

@@ -82,7 +82,9 @@ public final class PointTableView extends VBox {
         table.getStyleClass().add("point-table");
         // extra width goes to every column (text columns grow with the display scale), not all to Updated
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(new Label("Waiting for telemetry…"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(vm.emptyTextProperty());
+        table.setPlaceholder(placeholder);
         table.getColumns().setAll(java.util.List.of(
                 textColumn("Grid", PointRow::group, 1.1),
                 textColumn("Node", PointRow::node, 1.3),

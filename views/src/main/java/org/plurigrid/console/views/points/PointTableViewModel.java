@@ -51,6 +51,10 @@ public final class PointTableViewModel implements FrameListener {
     private final ObjectProperty<Comparator<PointRow>> sortOrder = new SimpleObjectProperty<>(this, "sortOrder");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
+    /** A state replaced by one without points (a replay instant before anything was recorded). */
+    private final javafx.beans.property.BooleanProperty emptyState = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.ReadOnlyStringWrapper emptyText =
+            new javafx.beans.property.ReadOnlyStringWrapper(this, "emptyText");
 
     private Instant lastResort = Instant.MIN;
     private boolean valuesMovedSinceResort;
@@ -66,6 +70,10 @@ public final class PointTableViewModel implements FrameListener {
         // only a column's direction changes, and a change listener (equals) would miss it.
         sortOrder.addListener((Observable o) -> resort());
         shownCount.bind(javafx.beans.binding.Bindings.size(sorted));
+        emptyText.bind(javafx.beans.binding.Bindings.createStringBinding(() -> totalCount.get() > 0
+                        ? "No point matches the filter"
+                        : emptyState.get() ? "No point has a value at this instant" : "Waiting for telemetry…",
+                totalCount, emptyState));
         sorted.setComparator(BY_PATH);
     }
 
@@ -73,6 +81,7 @@ public final class PointTableViewModel implements FrameListener {
     public void onFrame(ChangeSet changes) {
         if (changes.replacesAll()) {
             keepOnly(changes.changed());
+            emptyState.set(changes.changed().isEmpty());
         }
         if (!changes.changed().isEmpty()) {
             apply(changes.changed());
@@ -197,6 +206,11 @@ public final class PointTableViewModel implements FrameListener {
     }
 
     /** Points known. */
+    /** What the table says when it shows no row: waiting for the first values, none at this instant, or none matching. */
+    public javafx.beans.property.ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
     public ReadOnlyIntegerProperty totalCountProperty() {
         return totalCount.getReadOnlyProperty();
     }

@@ -68,6 +68,20 @@ class PointTableViewModelTest {
     }
 
     @Test
+    void anEmptyTableSaysWhyItIsEmpty() {
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("Waiting for telemetry…");
+
+        frame(power("pv-0001", 3.0));
+        vm.filterTextProperty().set("groningen wind");
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("No point matches the filter");
+
+        vm.onFrame(new ChangeSet(List.of(), TelemetryStats.EMPTY, true));
+        assertThat(vm.emptyTextProperty().get()).as("a replay instant before anything was recorded")
+                .isEqualTo("No point has a value at this instant");
+    }
+
+    @Test
     void filtersByEveryWordOfThePathIgnoringCase() {
         frame(power("cg-groningen", "groningen-sub-01", "pv-0001", 1, Quality.GOOD),
                 power("cg-groningen", "groningen-sub-01", "bat-0001", 1, Quality.GOOD),

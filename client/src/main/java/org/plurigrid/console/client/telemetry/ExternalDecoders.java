@@ -45,9 +45,8 @@ public final class ExternalDecoders implements AutoCloseable {
     private final long limitNanos;
     private final BiConsumer<TopicDecoder, String> onDisabled;
     private final Duration defaultMaxAge;
-    /** Topic → the lane that reads it ({@link #NO_LANE}: none). */
-    private final ConcurrentHashMap<String, Lane> claims = new ConcurrentHashMap<>();
-    private final Lane NO_LANE;
+    /** Topic → the lane that reads it, or empty when none does. */
+    private final ConcurrentHashMap<String, java.util.Optional<Lane>> claims = new ConcurrentHashMap<>();
 
     /**
      * @param limit      the longest one {@link TopicDecoder#decode} call may take
@@ -72,7 +71,6 @@ public final class ExternalDecoders implements AutoCloseable {
             built.add(new Lane(d));
         }
         this.lanes = List.copyOf(built);
-        this.NO_LANE = new Lane(null);
         lanes.forEach(Lane::start);
     }
 
@@ -123,21 +121,16 @@ public final class ExternalDecoders implements AutoCloseable {
 
     /** Called on a decode thread: the first decoder whose filters match, remembered per topic (bounded). */
     private Lane laneFor(String topic) {
-        Lane cached = claims.get(topic);
+        java.util.Optional<Lane> cached = claims.get(topic);
         if (cached != null) {
-            return cached == NO_LANE ? null : cached;
+            return cached.orElse(null);
         }
-        Lane found = null;
-        for (Lane lane : lanes) {
-            if (lane.filters.stream().anyMatch(f -> f.matches(topic))) {
-                found = lane;
-                break;
-            }
-        }
+        java.util.Optional<Lane> found = lanes.stream()
+                .filter(lane -> lane.filters.stream().anyMatch(f -> f.matches(topic))).findFirst();
         if (claims.size() < CLAIM_CACHE_LIMIT) {
-            claims.put(topic, found == null ? NO_LANE : found);
+            claims.put(topic, found);
         }
-        return found;
+        return found.orElse(null);
     }
 
     /** Messages decoded so far by the named decoder (for tests and statistics). */
@@ -173,12 +166,10 @@ public final class ExternalDecoders implements AutoCloseable {
         /** System.nanoTime() when the running decode call started; 0 while idle. */
         volatile long callStarted;
 
-        /** {@code decoder} null: the marker of a topic no decoder reads. */
         Lane(TopicDecoder decoder) {
             this.decoder = decoder;
-            this.filters = decoder == null ? List.of() : List.copyOf(decoder.filters());
-            this.thread = decoder == null ? null
-                    : Thread.ofPlatform().daemon().name("decoder-" + decoder.name()).unstarted(this::run);
+            this.filters = List.copyOf(decoder.filters());
+            this.thread = Thread.ofPlatform().daemon().name("decoder-" + decoder.name()).unstarted(this::run);
         }
 
         void start() {

@@ -64,7 +64,6 @@ public final class PluginEntries implements AutoCloseable {
         this.sections = java.util.Objects.requireNonNull(sections, "sections");
         this.host = new PluginHost(Optional.of(home), appLoader, this::failed);
         this.manager = new PluginManagerViewModel(host.catalog().infos(), this::save, Platform::runLater);
-        host.settingsProblem().ifPresent(problem -> LOG.warn("{}", problem));
     }
 
     /**

@@ -29,7 +29,6 @@ public final class PluginHost implements AutoCloseable {
 
     private final PluginCatalog catalog;
     private final PluginSettings settings;
-    private final Optional<String> settingsProblem;
     private final Map<String, PluginGuard> guards = new ConcurrentHashMap<>();
 
     /**
@@ -39,16 +38,13 @@ public final class PluginHost implements AutoCloseable {
     public PluginHost(Optional<Path> home, ClassLoader appLoader, Consumer<PluginInfo> onFailed) {
         this.settings = home.map(PluginSettings::new).orElse(null);
         Set<String> disabled = Set.of();
-        String problem = null;
         if (settings != null) {
             try {
                 disabled = settings.disabled();
             } catch (IOException e) {
-                problem = e.getMessage();
                 LOG.warn("Plugin settings not read, every plugin runs: {}", e.getMessage());
             }
         }
-        this.settingsProblem = Optional.ofNullable(problem);
         this.catalog = PluginCatalog.discover(appLoader, home.map(h -> h.resolve("plugins")), disabled);
         for (PluginCatalog.Entry found : catalog.entries()) {
             found.plugin().ifPresent(p -> guards.put(found.info().id(), new PluginGuard(found.info(),
@@ -63,11 +59,6 @@ public final class PluginHost implements AutoCloseable {
     /** Where the operator's enable/disable choices are kept; empty without a home. */
     public Optional<PluginSettings> settings() {
         return Optional.ofNullable(settings);
-    }
-
-    /** Why {@code plugins.json} could not be read, if it could not. */
-    public Optional<String> settingsProblem() {
-        return settingsProblem;
     }
 
     /** The guard of a plugin that loaded and is enabled. */

@@ -29,8 +29,7 @@ public final class JsonDecodeBench {
 
     public static void main(String[] args) throws Exception {
         int messages = 1_000_000;
-        Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "json-decode-bench.json")
-                : Path.of("target", "json-decode-bench.json");
+        Path out = BenchOutput.defaultFile("json-decode-bench.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--messages" -> messages = Integer.parseInt(args[++i]);

@@ -57,8 +57,7 @@ public final class RecordingBench {
         List<Double> speeds = List.of(100.0, 1000.0);
         Path dir = null;
         boolean generateOnly = false;
-        Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "recording-bench.json")
-                : Path.of("target", "recording-bench.json");
+        Path out = BenchOutput.defaultFile("recording-bench.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);

@@ -39,8 +39,7 @@ public final class StartupBench {
             int warmup = 5;
             double soak = 10;
             double scale = 1.0;
-            Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "startup-bench.json")
-                    : Path.of("target", "startup-bench.json");
+            Path out = BenchOutput.defaultFile("startup-bench.json");
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {

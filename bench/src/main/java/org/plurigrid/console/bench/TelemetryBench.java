@@ -64,8 +64,7 @@ public final class TelemetryBench {
     private TelemetryBench(String[] args) {
         int n = 20, d = 50, m = 200_000, r = 50_000, s = 60, rr = 3;
         boolean h = false;
-        Path o = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "telemetry-bench.json")
-                : Path.of("target", "telemetry-bench.json");
+        Path o = BenchOutput.defaultFile("telemetry-bench.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--nodes" -> n = Integer.parseInt(args[++i]);

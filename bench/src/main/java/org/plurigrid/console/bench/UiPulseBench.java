@@ -86,8 +86,7 @@ public final class UiPulseBench {
             boolean record = false;
             boolean publisherProcess = false;
             int peersNice = 0;
-            Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "ui-pulse-bench.json")
-                    : Path.of("target", "ui-pulse-bench.json");
+            Path out = BenchOutput.defaultFile("ui-pulse-bench.json");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rate" -> rate = Integer.parseInt(args[++i]);
